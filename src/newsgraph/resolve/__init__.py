@@ -1,1 +1,1 @@
-"""resolve stage."""
+"""resolve stage: cross-article resolution (speakers, syndicated copies), fed by the nlp stage."""

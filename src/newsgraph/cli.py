@@ -1,0 +1,382 @@
+"""The `newsgraph` command line: thin Typer commands over the Python API.
+
+Commands parse their arguments, call a plain function, and print. Errors a
+user can act on end as one red line and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from newsgraph import __version__
+
+app = typer.Typer(
+    name="newsgraph",
+    help=(
+        "Turn raw news (scraped text, HTML pages, WARC crawls, JSONL dumps) into clean, "
+        "searchable articles: who said what, about whom, when.\n\n"
+        "Start with `newsgraph ingest PATH...` to read files into a SQLite database, then "
+        "`newsgraph search`, `show` and `stats` to query it. `newsgraph extract` writes the "
+        "same records as JSON Lines without storing them."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DB = os.environ.get("NEWSGRAPH_DB", "newsgraph.db")
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", help="Database: a SQLite file path (default ./newsgraph.db, or $NEWSGRAPH_DB).", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders (read recursively), globs, or - for standard input. "
+        "Formats: .txt, .html/.htm, .warc(.gz), .jsonl, and .gz of each.",
+        show_default=False,
+    ),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-w", min=1, help="Processes for decoding and HTML extraction.")
+]
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 1."""
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    return typer.Exit(1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn expected failures (bad query, missing database, ...) into one-line errors."""
+    from newsgraph.store import StoreError
+
+    try:
+        yield
+    except (UserError, StoreError, FileNotFoundError, PermissionError) as error:
+        raise fail(str(error)) from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """Raw news in; who said what, about whom, when out."""
+
+
+def _progress(transient: bool = False) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("[cyan]{task.fields[articles]}[/] articles"),
+        TextColumn("[cyan]{task.fields[rate]:.1f}[/]/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=transient,
+        disable=not err.is_terminal and not os.environ.get("NEWSGRAPH_PROGRESS"),
+    )
+
+
+def _tracker(progress: Progress, paths: list[str]):
+    """A callback that advances the bar by input file and shows articles and articles/s."""
+    from newsgraph.ingest.sources import count_files
+
+    task = progress.add_task("reading", total=count_files(paths), articles=0, rate=0.0)
+    state = {"file": None, "articles": 0}
+
+    def on_document(item, seconds: float) -> None:
+        if item.file != state["file"]:
+            if state["file"] is not None:
+                progress.advance(task)
+            state["file"] = item.file
+        if item.article is not None:
+            state["articles"] += 1
+        rate = state["articles"] / seconds if seconds else 0.0
+        progress.update(task, articles=state["articles"], rate=rate)
+
+    def finish() -> None:
+        if state["file"] is not None:
+            progress.advance(task)
+
+    return on_document, finish
+
+
+def _stdin_if_needed(paths: list[str]):
+    return sys.stdin.buffer if "-" in paths else None
+
+
+@app.command()
+def extract(
+    paths: PathsArgument,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write JSON Lines here instead of standard output.")
+    ] = None,
+    workers: WorkersOption = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+) -> None:
+    """Extract clean article records as JSON Lines (one object per article), without storing them.
+
+    Every record follows the contract in the README; lists that are not produced yet
+    are present and empty. Inputs that fail are reported on standard error, one line
+    each, and the rest go on. Exit status 1 if no article came out of inputs that
+    failed (or, with --strict, if any input failed).
+    """
+    import time
+
+    from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
+
+    produced = failed = 0
+    started = time.perf_counter()
+    with user_errors(), (open(output, "w", encoding="utf-8") if output else _nullcontext(sys.stdout)) as sink, _progress() as progress:
+        on_document, finish = _tracker(progress, paths)
+        for item in extract_paths(paths, ExtractOptions(workers=workers), stdin=_stdin_if_needed(paths)):
+            if item.article is not None:
+                sink.write(json.dumps(item.article.to_dict(), ensure_ascii=False) + "\n")
+                produced += 1
+            elif item.failure is not None:
+                failed += 1
+                progress.console.print(f"[yellow]skipped[/] {escape(item.failure.source)}: {escape(item.failure.reason)}")
+            on_document(item, time.perf_counter() - started)
+        finish()
+    err.print(f"{produced} articles extracted, {failed} inputs failed")
+    if failed and (strict or not produced):
+        raise typer.Exit(1)
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    workers: WorkersOption = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
+    as_json: JsonOption = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+) -> None:
+    """Extract articles and store them in the database, with a progress bar and an end summary.
+
+    Re-running the same command adds nothing twice: documents already committed are
+    skipped, and an ingest killed half-way is completed by running it again. An article
+    whose body is already stored counts as a duplicate; syndicated copies with small
+    edits are stored and linked into one cluster (near-duplicates). Failed inputs are
+    listed at the end and kept in the database (`newsgraph errors`).
+    """
+    from newsgraph.engine import run_ingest
+    from newsgraph.ingest.pipeline import ExtractOptions
+    from newsgraph.store import open_store
+
+    with user_errors(), open_store(db) as store, _progress() as progress:
+        on_document, finish = _tracker(progress, paths)
+        summary = run_ingest(
+            paths,
+            store,
+            options=ExtractOptions(workers=workers, chunk_size=batch_size),
+            stdin=_stdin_if_needed(paths),
+            on_document=lambda item, s: on_document(item, s.seconds),
+        )
+        finish()
+    if as_json:
+        out.print_json(data=summary.as_dict())
+    else:
+        _print_summary(summary, db)
+    if summary.failed and (strict or not (summary.new or summary.duplicates or summary.skipped)):
+        raise typer.Exit(1)
+
+
+def _print_summary(summary, db: str) -> None:
+    table = Table(title=f"ingest into {db}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("documents read", str(summary.documents))
+    table.add_row("new articles", f"[green]{summary.new}[/]")
+    table.add_row("  of which near-duplicates", str(summary.near_duplicates))
+    table.add_row("duplicates (not stored again)", str(summary.duplicates))
+    table.add_row("already ingested (skipped)", str(summary.skipped))
+    table.add_row("failed", f"[red]{summary.failed}[/]" if summary.failed else "0")
+    table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
+    out.print(table)
+    for failure in summary.failures[:20]:
+        out.print(f"[red]failed[/] {escape(failure.source)}: {escape(failure.reason)}")
+    if summary.failed > 20:
+        out.print(f"... and {summary.failed - 20} more: newsgraph errors --db {escape(db)}")
+
+
+def _open_existing(db: str):
+    from newsgraph.store import open_store
+
+    if "://" not in db and not Path(db).exists():
+        raise UserError(f"no database at {db}; create one with: newsgraph ingest PATH... --db {db}")
+    return open_store(db, readonly=True)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find; "a phrase", OR, NOT and prefix* work too.')],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results.")] = 10,
+    since: Annotated[Optional[str], typer.Option(help="Only articles published on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only articles published on or before this date (YYYY-MM-DD).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only articles whose source contains this text.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over headlines and article text, best matches first (bm25), with snippets."""
+    with user_errors(), _open_existing(db) as store:
+        hits = store.search(query, limit=limit, since=since, until=until, source=source)
+    if as_json:
+        out.print_json(data=[_hit_dict(h) for h in hits])
+        return
+    if not hits:
+        out.print(f"no articles match {escape(query)!r}")
+        return
+    for rank, hit in enumerate(hits, 1):
+        date = (hit.published or "")[:10] or "undated"
+        out.print(f"[bold]{rank}. {escape(hit.headline or '(no headline)')}[/]  [dim]{hit.id}[/]")
+        out.print(f"   [cyan]{date}[/]  [magenta]{escape(hit.source)}[/]")
+        out.print("   " + _render_snippet(hit.snippet))
+
+
+def _hit_dict(hit) -> dict:
+    from dataclasses import asdict
+
+    return asdict(hit)
+
+
+def _render_snippet(snippet: str | None) -> str:
+    """Snippets mark matches with [ and ]; show them highlighted, everything else escaped."""
+    from newsgraph.store import SNIPPET_END, SNIPPET_START
+
+    text = escape(snippet or "")
+    return text.replace(escape(SNIPPET_START), "[bold yellow]").replace(escape(SNIPPET_END), "[/]")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id (or a unique prefix of one).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored article: its metadata, every place it appeared, and its text."""
+    with user_errors(), _open_existing(db) as store:
+        record = store.get_article(article_id)
+        if record is None:
+            raise UserError(f"no article with id {article_id!r} in {db}")
+    if as_json:
+        out.print_json(data=record)
+        return
+    meta = Table(show_header=False, box=None)
+    meta.add_column(style="bold")
+    meta.add_column()
+    for label, key in [("id", "id"), ("published", "published"), ("source", "source"), ("url", "url"),
+                       ("language", "language"), ("reading", "reading_minutes")]:
+        value = record.get(key)
+        if value is not None:
+            meta.add_row(label, escape(f"{value} min" if key == "reading_minutes" else str(value)))
+    if record.get("byline"):
+        meta.add_row("byline", escape(", ".join(record["byline"])))
+    if record.get("cluster_size", 1) > 1:
+        meta.add_row("cluster", f"{record['cluster_id']} ({record['cluster_size']} near-duplicate articles)")
+    also = [s for s in record.get("sources", []) if s.get("source") != record["source"]]
+    for place in also:
+        meta.add_row("also at", escape(place.get("url") or place.get("source")))
+    out.print(Panel(meta, title=escape(record.get("headline") or "(no headline)"), title_align="left"))
+    out.print(escape(record["text"]))
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Counts for the database: articles, clusters, duplicates, errors, sources, languages, dates."""
+    with user_errors(), _open_existing(db) as store:
+        figures = store.stats()
+    if as_json:
+        out.print_json(data=figures)
+        return
+    table = Table(title=f"newsgraph database {db}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value[:12]))
+        table.add_row(key.replace("_", " "), escape(str(value)))
+    out.print(table)
+
+
+@app.command()
+def errors(
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Inputs that failed during ingest, with the reason for each."""
+    with user_errors(), _open_existing(db) as store:
+        rows = store.errors(limit=limit)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    if not rows:
+        out.print("no failed inputs")
+    for row in rows:
+        out.print(f"[red]{escape(str(row['source']))}[/]: {escape(str(row['reason']))}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
