@@ -1,0 +1,191 @@
+"""Exact and near-duplicate detection for article bodies.
+
+Pure functions, no storage: the store persists what these return (body hashes,
+MinHash signatures and LSH band keys) so that deduplication works across runs
+and processes without loading every article into memory.
+
+- Exact duplicates: `body_hash` of a normalised body, so that the same story
+  with curly instead of straight quotes, other dashes or re-wrapped lines is
+  still "the same".
+- Near duplicates (syndicated copies with a changed sentence, an added
+  credit line): MinHash over word 5-shingles (datasketch), banded for
+  locality-sensitive hashing. `lsh_bands` keys are looked up by an index, and
+  every candidate is then verified by `jaccard_estimate` against
+  `NEAR_DUPLICATE_THRESHOLD`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+__all__ = [
+    "DEFAULT_BANDS",
+    "DEFAULT_NUM_PERM",
+    "NEAR_DUPLICATE_THRESHOLD",
+    "SHINGLE_WORDS",
+    "body_hash",
+    "candidate_probability",
+    "jaccard_estimate",
+    "lsh_bands",
+    "minhash_signature",
+    "normalise_body",
+    "shingles",
+    "signature_from_bytes",
+    "signature_to_bytes",
+]
+
+# Estimated Jaccard similarity of word 5-shingles at or above which two bodies
+# are near duplicates (the same story, lightly edited).
+NEAR_DUPLICATE_THRESHOLD = 0.8
+
+DEFAULT_NUM_PERM = 128
+# 16 bands of 8 rows: the LSH S-curve 1 - (1 - s**8)**16 has its midpoint near
+# s = (1/16)**(1/8) ~ 0.71, so a pair at the 0.8 threshold becomes a candidate
+# with probability ~0.95 and a pair at 0.9 with ~0.9998, while a pair at 0.5 does
+# so only ~6% of the time. Candidates are then checked against the threshold by
+# the estimate itself, so the lower midpoint costs lookups, not precision.
+DEFAULT_BANDS = 16
+SHINGLE_WORDS = 5
+# One seed and one permutation scheme for every process and every run: stored
+# signatures are only comparable with signatures made the same way.
+_MINHASH_SEED = 1
+_MINHASH_SCHEME = "affine32"
+
+# Quote marks, apostrophes and dashes in their typographic variants all count
+# as punctuation (Unicode category P*), which normalisation drops; symbols such
+# as currency signs (S*) are kept because "$3m" and "3m" are different claims.
+_INVISIBLE_CATEGORIES = {"Cf", "Cc", "Cs", "Co", "Cn"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise_body(text: str) -> str:
+    """The body reduced to what makes two copies "the same text".
+
+    NFKC (full-width and compatibility forms fold to plain ones), casefold,
+    punctuation of every kind (including quote-mark, apostrophe and dash
+    variants) replaced by a space, invisible format characters such as soft
+    hyphens and zero-width spaces removed, whitespace collapsed to single spaces.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept: list[str] = []
+    for char in folded:
+        category = unicodedata.category(char)
+        if category[0] == "P":
+            kept.append(" ")
+        elif category in _INVISIBLE_CATEGORIES and not char.isspace():
+            continue
+        else:
+            kept.append(char)
+    return _WHITESPACE.sub(" ", "".join(kept)).strip()
+
+
+def body_hash(text: str) -> str:
+    """sha256 hex digest of `normalise_body(text)`: equal for exact duplicates."""
+    return hashlib.sha256(normalise_body(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, *, size: int = SHINGLE_WORDS) -> list[str]:
+    """Distinct word `size`-shingles of the normalised text, in first-seen order.
+
+    A text shorter than `size` words is shingled with as many words as it has,
+    so that short bodies still get a meaningful signature; an empty text has none.
+    """
+    words = normalise_body(text).split()
+    if not words:
+        return []
+    width = min(size, len(words))
+    return list(dict.fromkeys(" ".join(words[i : i + width]) for i in range(len(words) - width + 1)))
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> np.ndarray:
+    # Drawing the permutations costs more than hashing a typical article; every
+    # signature of one size shares them.
+    return MinHash(num_perm, seed=_MINHASH_SEED, scheme=_MINHASH_SCHEME).permutations
+
+
+def minhash_signature(text: str, *, num_perm: int = DEFAULT_NUM_PERM) -> np.ndarray:
+    """The MinHash signature (uint32 array of `num_perm` values) of the text's word shingles.
+
+    An empty text gives the all-maximum signature of an empty set, which matches
+    nothing: `jaccard_estimate` treats two empty signatures as dissimilar.
+    """
+    if num_perm < 1:
+        raise ValueError(f"num_perm must be a positive integer, got {num_perm}")
+    sketch = MinHash(
+        num_perm,
+        seed=_MINHASH_SEED,
+        scheme=_MINHASH_SCHEME,
+        permutations=_permutations(num_perm),
+    )
+    text_shingles = shingles(text)
+    if text_shingles:
+        sketch.update_batch([shingle.encode("utf-8") for shingle in text_shingles])
+    return np.asarray(sketch.hashvalues, dtype=np.uint32).copy()
+
+
+def _as_signature(signature: Sequence[int] | np.ndarray) -> np.ndarray:
+    array = np.asarray(signature)
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError("a MinHash signature is a non-empty one-dimensional sequence of integers")
+    return array.astype(np.uint32, copy=False)
+
+
+def _is_empty_signature(array: np.ndarray) -> bool:
+    return bool(np.all(array == np.iinfo(np.uint32).max))
+
+
+def lsh_bands(signature: Sequence[int] | np.ndarray, *, bands: int = DEFAULT_BANDS) -> list[str]:
+    """One key per LSH band ("b03:9f2c4e1a0b7d6c55"), for an indexed lookup.
+
+    Two signatures share a key exactly when all rows of that band agree. The band
+    number is part of the key so equal rows in different bands never collide.
+    An empty text's signature has no bands: it must not match other empty texts.
+    """
+    array = _as_signature(signature)
+    if bands < 1 or array.size % bands:
+        raise ValueError(f"a signature of {array.size} values cannot be split into {bands} equal bands")
+    if _is_empty_signature(array):
+        return []
+    rows = array.size // bands
+    little_endian = array.astype("<u4", copy=False)
+    keys = []
+    for band in range(bands):
+        chunk = little_endian[band * rows : (band + 1) * rows].tobytes()
+        keys.append(f"b{band:02d}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
+    return keys
+
+
+def jaccard_estimate(sig_a: Sequence[int] | np.ndarray, sig_b: Sequence[int] | np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of positions where the signatures agree."""
+    first, second = _as_signature(sig_a), _as_signature(sig_b)
+    if first.size != second.size:
+        raise ValueError(f"cannot compare signatures of {first.size} and {second.size} values")
+    if _is_empty_signature(first) or _is_empty_signature(second):
+        return 0.0
+    return float(np.count_nonzero(first == second)) / first.size
+
+
+def candidate_probability(similarity: float, *, num_perm: int = DEFAULT_NUM_PERM, bands: int = DEFAULT_BANDS) -> float:
+    """Probability that a pair of true Jaccard `similarity` shares at least one band."""
+    rows = num_perm // bands
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def signature_to_bytes(signature: Sequence[int] | np.ndarray) -> bytes:
+    """Compact storage form: little-endian uint32 values (512 bytes for 128 permutations)."""
+    return _as_signature(signature).astype("<u4", copy=False).tobytes()
+
+
+def signature_from_bytes(data: bytes) -> np.ndarray:
+    """Inverse of `signature_to_bytes`."""
+    if not data or len(data) % 4:
+        raise ValueError(f"a stored signature must be a non-empty multiple of 4 bytes, got {len(data)}")
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32)
