@@ -7,11 +7,13 @@
 """
 
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, QueryError, StoreError
-from newsgraph.store.sqlite import BatchResult, SearchHit, SQLiteStore, open_store
+from newsgraph.store.sqlite import SNIPPET_END, SNIPPET_START, BatchResult, SearchHit, SQLiteStore, open_store
 
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "SNIPPET_END",
+    "SNIPPET_START",
     "BatchResult",
     "Migration",
     "QueryError",

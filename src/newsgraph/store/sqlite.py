@@ -42,7 +42,7 @@ from newsgraph.store.schema import (
     quote_identifier,
 )
 
-__all__ = ["BatchResult", "SQLiteStore", "SearchHit", "open_store"]
+__all__ = ["SNIPPET_END", "SNIPPET_START", "BatchResult", "SQLiteStore", "SearchHit", "open_store"]
 
 # Waiting this long for another writer's lock covers a large batch being committed.
 BUSY_TIMEOUT_MS = 30_000
@@ -51,6 +51,9 @@ BUSY_TIMEOUT_MS = 30_000
 HEADLINE_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
+# Default markers around matched terms in search snippets.
+SNIPPET_START = "["
+SNIPPET_END = "]"
 # Most-shared-band candidates checked per new article. Copies of one story share
 # most bands, so they come first; the cap bounds the work for huge clusters.
 MAX_CANDIDATES = 200
@@ -647,14 +650,14 @@ class SQLiteStore:
         source: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        highlight: tuple[str, str] = ("[", "]"),
+        highlight: tuple[str, str] = (SNIPPET_START, SNIPPET_END),
     ) -> list[SearchHit]:
         """Full-text search over headline and text, best first.
 
         Plain words are ANDed; "phrases", OR, NOT, prefix*, ( ), headline:word
-        work as in FTS5; -word excludes. `source` matches an article's source
-        exactly, a file or folder it came from ("feed.jsonl" for
-        "feed.jsonl#3"), or its site. `since`/`until` are inclusive ISO dates
+        work as in FTS5; -word excludes. `source` keeps articles whose source
+        contains that text (a file, a folder) or whose site is exactly that
+        (courier.example). `since`/`until` are inclusive ISO dates
         of any precision on `published` (articles without a date drop out).
         """
         if limit < 1 or offset < 0:
@@ -665,11 +668,9 @@ class SQLiteStore:
         clauses = ["articles_fts MATCH ?"]
         params: list[Any] = [highlight[0], highlight[1], match]
         if source is not None:
-            clauses.append(
-                "(a.source = ? OR a.site = ? OR substr(a.source, 1, length(?) + 1) IN (? || '#', ? || '/'))"
-            )
-            folder_or_file = source.rstrip("/") or source
-            params.extend([source, source, folder_or_file, folder_or_file, folder_or_file])
+            # instr, not LIKE: the text is matched literally, "%" and "_" included.
+            clauses.append("(instr(a.source, ?) > 0 OR a.site = ?)")
+            params.extend([source, source])
         if since is not None:
             clauses.append("a.published >= ?")
             params.append(fts.date_lower_bound(since, "since"))

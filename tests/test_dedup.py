@@ -1,0 +1,153 @@
+"""Body normalisation, exact hashes, MinHash signatures and LSH bands (newsgraph.ingest.dedup)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from newsgraph.ingest import dedup
+
+# A fictional wire story, long enough for word 5-shingles to mean something.
+STORY = (
+    "The harbour board of Seaville voted on Thursday to rebuild the old grain pier, "
+    "ending a dispute with the fishing cooperative that had lasted for almost four years. "
+    "Board chair Ilse Marten said the work would begin in the autumn and take two seasons. "
+    "The cooperative had argued that the pier blocked the channel used by smaller boats, "
+    "and its members staged a slow sail past the board offices last spring. "
+    "Under the agreement the new pier will be shorter and a second channel will be dredged "
+    "along the northern breakwater. The town council is expected to approve the dredging "
+    "budget at its next meeting, according to two councillors who asked not to be named. "
+    "Local traders welcomed the decision and said the summer market would return to the quay."
+)
+
+# The same story as a syndicated copy: one sentence reworded, a credit line added.
+STORY_EDITED = STORY.replace(
+    "Local traders welcomed the decision and said the summer market would return to the quay.",
+    "Local traders welcomed the vote, saying the summer market could come back to the quay.",
+) + " Reporting by the Coastal Wire desk."
+
+UNRELATED = (
+    "Mountain villages in the eastern valley lost power for most of Sunday after a storm "
+    "brought down lines near the reservoir. Engineers from the regional grid company worked "
+    "through the night, and the last homes were reconnected early on Monday. The mayor of "
+    "Altdorf asked residents to check on elderly neighbours and opened the school gym as a "
+    "warm shelter. Forecasters expect more snow later in the week, with strong winds over the pass."
+)
+
+
+def true_jaccard(first: str, second: str) -> float:
+    a, b = set(dedup.shingles(first)), set(dedup.shingles(second))
+    return len(a & b) / len(a | b)
+
+
+class TestNormaliseBody:
+    def test_typographic_variants_normalise_to_the_same_text(self):
+        plain = 'He said: "We\'re ready -- now." (Update)'
+        fancy = "HE  said\u00a0: \u201cWe\u2019re ready \u2014 now.\u201d\n(Up\u00addate)"
+        assert dedup.normalise_body(plain) == dedup.normalise_body(fancy)
+        assert dedup.normalise_body(plain) == "he said we re ready now update"
+
+    def test_full_width_and_compatibility_forms_fold(self):
+        assert dedup.normalise_body("\uff2e\uff25\uff37\uff33 \u2460") == "news 1"
+
+    def test_currency_symbols_are_kept(self):
+        assert dedup.normalise_body("$3m") != dedup.normalise_body("3m")
+
+    def test_zero_width_space_is_removed_and_whitespace_collapsed(self):
+        assert dedup.normalise_body("  pier\u200b board \t\n\n vote  ") == "pier board vote"
+
+
+class TestBodyHash:
+    def test_equal_for_copies_that_differ_only_in_typography(self):
+        assert dedup.body_hash("It\u2019s \u201cdone\u201d.") == dedup.body_hash("it's \"done\"")
+
+    def test_differs_when_a_word_changes(self):
+        assert dedup.body_hash(STORY) != dedup.body_hash(STORY.replace("Thursday", "Friday"))
+
+    def test_is_sha256_hex(self):
+        assert re.fullmatch(r"[0-9a-f]{64}", dedup.body_hash(STORY))
+
+
+class TestMinHash:
+    def test_signature_is_deterministic_uint32_of_requested_size(self):
+        first = dedup.minhash_signature(STORY)
+        second = dedup.minhash_signature(STORY)
+        assert first.dtype == np.uint32 and first.shape == (128,)
+        assert np.array_equal(first, second)
+        assert dedup.minhash_signature(STORY, num_perm=64).shape == (64,)
+
+    def test_signature_is_the_same_in_another_process(self):
+        # Stored signatures are compared with signatures made by later runs.
+        code = (
+            "from newsgraph.ingest.dedup import minhash_signature; import sys; "
+            "print(','.join(map(str, minhash_signature(sys.stdin.read()).tolist())))"
+        )
+        output = subprocess.run(
+            [sys.executable, "-c", code], input=STORY, capture_output=True, text=True, check=True
+        ).stdout
+        assert [int(v) for v in output.strip().split(",")] == dedup.minhash_signature(STORY).tolist()
+
+    def test_near_duplicate_is_above_threshold_and_unrelated_far_below(self):
+        base = dedup.minhash_signature(STORY)
+        assert dedup.jaccard_estimate(base, dedup.minhash_signature(STORY_EDITED)) >= dedup.NEAR_DUPLICATE_THRESHOLD
+        assert dedup.jaccard_estimate(base, dedup.minhash_signature(UNRELATED)) < 0.2
+
+    def test_estimate_tracks_the_true_jaccard_similarity(self):
+        half = STORY[: len(STORY) // 2]
+        for other in (STORY_EDITED, half, UNRELATED):
+            estimate = dedup.jaccard_estimate(dedup.minhash_signature(STORY), dedup.minhash_signature(other))
+            assert abs(estimate - true_jaccard(STORY, other)) < 0.12
+
+    def test_short_texts_fall_back_to_shorter_shingles(self):
+        assert dedup.shingles("Pier vote passes") == ["pier vote passes"]
+        signature = dedup.minhash_signature("Pier vote passes")
+        assert dedup.jaccard_estimate(signature, dedup.minhash_signature("pier VOTE passes!")) == 1.0
+        assert dedup.jaccard_estimate(signature, dedup.minhash_signature("Bridge vote fails")) < 0.5
+
+    def test_empty_text_matches_nothing(self):
+        empty = dedup.minhash_signature(" \n ")
+        assert dedup.jaccard_estimate(empty, empty) == 0.0
+        assert dedup.lsh_bands(empty) == []
+
+    def test_rejects_mismatched_signatures(self):
+        with pytest.raises(ValueError, match="128 and 64"):
+            dedup.jaccard_estimate(dedup.minhash_signature(STORY), dedup.minhash_signature(STORY, num_perm=64))
+
+    def test_signature_bytes_round_trip(self):
+        signature = dedup.minhash_signature(STORY)
+        data = dedup.signature_to_bytes(signature)
+        assert len(data) == 512
+        assert np.array_equal(dedup.signature_from_bytes(data), signature)
+        with pytest.raises(ValueError):
+            dedup.signature_from_bytes(b"abc")
+
+
+class TestLshBands:
+    def test_one_key_per_band_with_its_number(self):
+        keys = dedup.lsh_bands(dedup.minhash_signature(STORY))
+        assert len(keys) == 16
+        assert all(re.fullmatch(r"b\d\d:[0-9a-f]{16}", key) for key in keys)
+        assert [key[:3] for key in keys] == [f"b{n:02d}" for n in range(16)]
+
+    def test_near_duplicates_share_a_band_and_unrelated_texts_do_not(self):
+        base = set(dedup.lsh_bands(dedup.minhash_signature(STORY)))
+        assert base & set(dedup.lsh_bands(dedup.minhash_signature(STORY_EDITED)))
+        assert not base & set(dedup.lsh_bands(dedup.minhash_signature(UNRELATED)))
+
+    def test_equal_rows_in_different_bands_give_different_keys(self):
+        keys = dedup.lsh_bands(np.full(128, 7, dtype=np.uint32))
+        assert len(set(keys)) == 16
+
+    def test_band_count_must_divide_the_signature(self):
+        with pytest.raises(ValueError, match="equal bands"):
+            dedup.lsh_bands(dedup.minhash_signature(STORY), bands=7)
+
+    def test_s_curve_fits_the_threshold(self):
+        # Pairs at the threshold are almost always looked at; clearly different pairs rarely.
+        assert dedup.candidate_probability(dedup.NEAR_DUPLICATE_THRESHOLD) > 0.9
+        assert dedup.candidate_probability(0.9) > 0.999
+        assert dedup.candidate_probability(0.5) < 0.1
