@@ -20,6 +20,7 @@ __all__ = ["FTS_COLUMNS", "date_lower_bound", "date_upper_bound", "fts_query"]
 
 FTS_COLUMNS = ("headline", "text")
 _OPERATORS = {"AND", "OR", "NOT"}
+_KEYWORDS = _OPERATORS | {"NEAR"}
 # An FTS5 bareword: letters, digits, underscore and any non-ASCII character.
 _BAREWORD = re.compile(r"^\w+$")
 _HAS_WORD = re.compile(r"\w")
@@ -43,7 +44,8 @@ def _term(raw: str, *, phrase: bool = False) -> str | None:
     core = raw.rstrip("*")
     if not _HAS_WORD.search(core):
         return None
-    if not phrase and _BAREWORD.match(core):
+    # Operator keywords written as terms ("OR*", "headline:NOT") must be quoted to be words.
+    if not phrase and _BAREWORD.match(core) and core not in _KEYWORDS:
         return core + ("*" if prefix else "")
     return _quote(core) + ("*" if prefix else "")
 
@@ -106,7 +108,8 @@ def fts_query(query: str) -> str | None:
     Raises QueryError for what cannot be repaired without guessing (unbalanced
     parentheses).
     """
-    tokens = _tokenise(query)
+    # SQLite ends a string at NUL, so one would cut the query short.
+    tokens = _tokenise(query.replace("\x00", " "))
     depth = 0
     for token in tokens:
         depth += {"open": 1, "close": -1}.get(token.kind, 0)
@@ -114,25 +117,39 @@ def fts_query(query: str) -> str | None:
             raise QueryError(f"malformed search query: {query!r} closes a parenthesis it never opened; {HINT}")
     if depth:
         raise QueryError(f"malformed search query: {query!r} leaves a parenthesis open; {HINT}")
-    parts: list[str] = []
+    # A column filter applies to the phrase or group that follows; without one it is dropped.
+    tokens = [
+        token
+        for index, token in enumerate(tokens)
+        if token.kind != "column" or (index + 1 < len(tokens) and tokens[index + 1].kind in ("term", "open"))
+    ]
+    resolved: list[_Token] = []
     for index, token in enumerate(tokens):
-        if token.kind == "op":
-            operand_before = bool(parts) and tokens[index - 1].kind in ("term", "close")
-            if not (operand_before and _operand_follows(tokens, index)):
-                # An operator with nothing to join ("NOT" alone, "rock AND") is a word.
-                parts.append(_quote(token.text))
-                continue
-            parts.append(token.text)
-        elif token.kind == "column":
-            if not _operand_follows(tokens, index) or tokens[index + 1].kind == "column":
-                continue
-            parts.append(f"{token.text} :")
-        elif token.kind == "open" and index + 1 < len(tokens) and tokens[index + 1].kind == "close":
-            raise QueryError(f"malformed search query: {query!r} has empty parentheses; {HINT}")
+        if token.kind != "op":
+            resolved.append(token)
+            continue
+        if token.text == "AND" and index + 1 < len(tokens) and tokens[index + 1].text == "NOT":
+            continue  # FTS5 has no "AND NOT"; its NOT already means "and not"
+        if resolved and resolved[-1].kind in ("term", "close") and _operand_follows(tokens, index):
+            resolved.append(token)
         else:
-            parts.append(token.text)
-    if not any(token.kind == "term" for token in tokens):
+            # An operator with nothing to join ("NOT" alone, "rock AND") is a word.
+            resolved.append(_Token("term", _quote(token.text)))
+    for before, after in zip(resolved, resolved[1:], strict=False):
+        if before.kind == "open" and after.kind == "close":
+            raise QueryError(f"malformed search query: {query!r} has empty parentheses; {HINT}")
+    if not any(token.kind == "term" for token in resolved):
         return None
+    parts: list[str] = []
+    previous = None
+    for token in resolved:
+        # FTS5 joins adjacent phrases with an implicit AND, but not a group or a
+        # column filter, so those get an explicit one.
+        if token.kind in ("term", "open", "column") and previous in ("term", "close"):
+            if token.kind != "term" or previous == "close":
+                parts.append("AND")
+        parts.append(f"{token.text} :" if token.kind == "column" else token.text)
+        previous = token.kind
     return " ".join(parts)
 
 
