@@ -132,6 +132,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
 
+    declared = declared or declared_charset(data)
     if declared is not None:
         codec = _codec_name(declared)
         if codec is not None and codec != "utf_8":

@@ -376,11 +376,11 @@ def _kind_from_name(path: str, compressed: bool) -> str | None:
 
 
 def _kind_from_content(head: bytes) -> str:
-    if sniff_binary(head[:64]) is not None or (b"\x00" in head and sniff_binary(head) is not None):
-        return "binary"
     stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if stripped.startswith(b"WARC/"):
-        return "warc"
+        return "warc"  # before the binary test: archived images put NULs in the head
+    if sniff_binary(head[:64]) is not None or (b"\x00" in head and sniff_binary(head) is not None):
+        return "binary"
     if stripped.startswith(b"{"):
         first_line = stripped.split(b"\n", 1)[0]
         try:

@@ -1,0 +1,405 @@
+"""HTML page to main text and metadata, with trafilatura doing the text.
+
+Metadata prefers what the page states about itself (JSON-LD, Open Graph and
+article meta tags, <time datetime>) over trafilatura's heuristics: those keep
+the time and time zone of publication, and a headline without the site name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError, XMLSyntaxError
+
+from newsgraph.ingest.document import ReadError
+
+
+class NoArticleError(ReadError):
+    """A page with no article text (an index page, an error page, a bare shell)."""
+
+
+@dataclass(slots=True)
+class HtmlExtract:
+    text: str  # main text, paragraphs separated by "\n\n"
+    headline: str | None
+    published: str | None  # ISO 8601 as precise as the page says (date, or datetime with offset when stated)
+    byline: list[str] = field(default_factory=list)
+    url: str | None = None
+    site: str | None = None  # sitename or host
+    language: str | None = None  # from <html lang> if stated
+
+
+# Fewer words than this is a menu entry or a caption, not an article.
+MIN_ARTICLE_WORDS = 5
+# Publication-date meta tags, most specific first.
+_DATE_META_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "parsely-pub-date",
+    "article.published",
+    "og:published_time",
+)
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting",
+    "socialmediaposting", "report", "scholarlyarticle", "techarticle",
+}
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+|\s*\|\s*")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_SPACES = re.compile(r"\s+")
+
+
+def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
+    """Main text and metadata of one news page; raises NoArticleError when there is no article text."""
+    if isinstance(html, bytes):
+        from newsgraph.ingest.decoding import decode_bytes  # same stage; imported here to keep html.py light
+
+        html = decode_bytes(html)
+    tree = _parse(html)
+    if tree is None:
+        raise NoArticleError("no article text found in HTML")
+    page = _PageMetadata(tree)
+
+    document = _bare_extraction(tree, url)
+    text = _paragraphs(document.text if document is not None else None)
+    if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
+        # A menu or a lone title found by the recall pass is not an article.
+        raise NoArticleError("no article text found in HTML")
+
+    page_url = url or page.url or (document.url if document is not None else None)
+    site = page.site_name or (document.sitename if document is not None else None) or _host(page_url)
+    headline = _choose_headline(page, document, site, page_url)
+    published = page.published or _trafilatura_date(document)
+    byline = page.authors or _split_authors(document.author if document is not None else None)
+    return HtmlExtract(
+        text=text,
+        headline=headline,
+        published=published,
+        byline=byline,
+        url=page_url,
+        site=site,
+        language=page.language,
+    )
+
+
+def _parse(html: str) -> lxml_html.HtmlElement | None:
+    # lxml refuses str input that carries an XML encoding declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(html)
+    except (ParserError, XMLSyntaxError, ValueError):
+        return None
+
+
+def _bare_extraction(tree: lxml_html.HtmlElement, url: str | None):
+    """trafilatura's main text: precision first, recall when the precise pass finds nothing."""
+    options = dict(
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    for favor in ({"favor_precision": True}, {}, {"favor_recall": True}):
+        # trafilatura prunes the tree it is given, so every pass gets a copy.
+        document = trafilatura.bare_extraction(_copy(tree), **options, **favor)
+        if document is not None and document.text and document.text.strip():
+            return document
+    return document
+
+
+def _copy(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    from copy import deepcopy
+
+    return deepcopy(tree)
+
+
+def _paragraphs(text: str | None) -> str:
+    if not text:
+        return ""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _trafilatura_date(document) -> str | None:
+    if document is None or not document.date:
+        return None
+    return _normalise_date(document.date)
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    names = (name.strip() for name in re.split(r";|\band\b|,(?=\s*[A-Z])", value))
+    return list(dict.fromkeys(name for name in names if name and len(name) < 80))
+
+
+# ---- page metadata ------------------------------------------------------------
+
+
+class _PageMetadata:
+    """What the page says about itself: JSON-LD, meta tags, <time>, <html lang>, <h1>."""
+
+    def __init__(self, tree: lxml_html.HtmlElement) -> None:
+        self.meta = _meta_tags(tree)
+        self.json_ld = list(_json_ld_articles(tree))
+        self.language = _language(tree)
+        self.url = self._url(tree)
+        self.site_name = self.meta.get("og:site_name") or self._json_ld_publisher()
+        self.published = self._published(tree)
+        self.authors = self._authors()
+        self.title_tag = _clean(tree.findtext(".//title"))
+        self.h1 = self._h1(tree)
+        self.og_title = _clean(self.meta.get("og:title") or self.meta.get("twitter:title"))
+        self.json_ld_headline = next(
+            (_clean(item["headline"]) for item in self.json_ld if isinstance(item.get("headline"), str)), None
+        )
+
+    def _url(self, tree: lxml_html.HtmlElement) -> str | None:
+        for link in tree.iterfind(".//link[@rel]"):
+            if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").startswith("http"):
+                return link.get("href")
+        og_url = self.meta.get("og:url")
+        return og_url if og_url and og_url.startswith("http") else None
+
+    def _json_ld_publisher(self) -> str | None:
+        for item in self.json_ld:
+            publisher = item.get("publisher")
+            if isinstance(publisher, list):
+                publisher = publisher[0] if publisher else None
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                return _clean(publisher["name"])
+        return None
+
+    def _published(self, tree: lxml_html.HtmlElement) -> str | None:
+        candidates: list[str] = []
+        candidates += [item["datePublished"] for item in self.json_ld if isinstance(item.get("datePublished"), str)]
+        candidates += [self.meta[key] for key in _DATE_META_KEYS if key in self.meta]
+        for node in tree.iterfind(".//*[@itemprop]"):
+            if node.get("itemprop", "").lower() == "datepublished":
+                candidates.append(node.get("content") or node.get("datetime") or "")
+        for node in tree.iterfind(".//time[@datetime]"):
+            if "pubdate" in node.attrib or "publish" in (node.get("class") or "").lower():
+                candidates.append(node.get("datetime") or "")
+        for candidate in candidates:
+            normalised = _normalise_date(candidate)
+            if normalised:
+                return normalised
+        return None
+
+    def _authors(self) -> list[str]:
+        names: list[str] = []
+        for item in self.json_ld:
+            authors = item.get("author")
+            for author in authors if isinstance(authors, list) else [authors]:
+                if isinstance(author, dict) and author.get("@type", "Person") in ("Person", ["Person"]):
+                    name = author.get("name")
+                    if isinstance(name, str):
+                        names.append(name)
+                elif isinstance(author, str):
+                    names.append(author)
+            if names:
+                break
+        if not names:
+            for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+                value = self.meta.get(key)
+                if value and not value.startswith("http"):
+                    names.extend(_split_authors(value))
+                    break
+        cleaned = (_clean(re.sub(r"^\s*by\s+", "", name, flags=re.IGNORECASE)) for name in names)
+        return list(dict.fromkeys(name for name in cleaned if name and not name.startswith("http")))
+
+    @staticmethod
+    def _h1(tree: lxml_html.HtmlElement) -> str | None:
+        for node in tree.iterfind(".//h1"):
+            text = _clean(node.text_content())
+            if text and len(text) > 3:
+                return text
+        return None
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        content = node.get("content")
+        if key and content and content.strip() and key not in tags:
+            tags[key] = content.strip()
+    return tags
+
+
+def _json_ld_articles(tree: lxml_html.HtmlElement) -> Iterator[dict]:
+    """Article-like JSON-LD objects, from top-level items, lists and @graph."""
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        try:
+            data = json.loads(script.text_content().strip().rstrip(";"))
+        except (json.JSONDecodeError, ValueError):
+            continue
+        yield from _article_objects(data, depth=0)
+
+
+def _article_objects(data: object, depth: int) -> Iterator[dict]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _article_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+            yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _article_objects(data[key], depth + 1)
+
+
+def _language(tree: lxml_html.HtmlElement) -> str | None:
+    value = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not value:
+        return None
+    primary = value.strip().split("-")[0].split("_")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _normalise_date(value: str) -> str | None:
+    """ISO 8601 as precise as stated: a date, or a datetime with its offset when the page gives one."""
+    value = value.strip()
+    if not _ISO_DATE.match(value):
+        return _parse_loose_date(value)
+    candidate = value.replace("Z", "+00:00").replace(" ", "T", 1)
+    candidate = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)  # +0100 -> +01:00
+    candidate = re.sub(r"\.\d+(?=[+-]|$)", "", candidate)  # drop fractions of a second
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value[:10]).date().isoformat()
+        except ValueError:
+            return None
+    if len(candidate) <= 10:
+        return parsed.date().isoformat()
+    if parsed.hour == 0 and parsed.minute == 0 and parsed.second == 0 and parsed.tzinfo is None:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _parse_loose_date(value: str) -> str | None:
+    """Dates written for people ("December 17, 2023") in meta tags; only the date part is kept."""
+    if not value or len(value) > 60 or not re.search(r"\d{4}", value):
+        return None
+    import dateparser  # slow to import; few pages need it
+
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None
+
+
+# ---- headline ------------------------------------------------------------------------
+
+
+def _choose_headline(page: _PageMetadata, document, site: str | None, url: str | None) -> str | None:
+    """The article's own headline: JSON-LD/og:title/<h1>/<title>, without the site-name suffix."""
+    site_names = _site_names(site, url)
+    candidates = [page.json_ld_headline, page.og_title, page.h1, page.title_tag]
+    if document is not None and document.title:
+        candidates.append(_clean(document.title))
+    stripped = [_strip_site_name(c, site_names) for c in candidates if c]
+    stripped = [c for c in stripped if c]
+    if not stripped:
+        return None
+    # An <h1> that another source agrees with is the most reliable: it is what
+    # the reader sees, while meta titles are sometimes rewritten for search.
+    if page.h1:
+        h1 = _strip_site_name(page.h1, site_names)
+        if any(_same_title(h1, other) for other in stripped if other is not h1):
+            return h1
+    return stripped[0]
+
+
+def _site_names(site: str | None, url: str | None) -> set[str]:
+    names = set()
+    if site:
+        names.add(_letters(site))
+    host = _host(url)
+    if host:
+        parts = host.split(".")
+        names.update(_letters(part) for part in parts if len(part) > 2)
+        names.add(_letters(host))
+    return {name for name in names if name}
+
+
+def _strip_site_name(title: str, site_names: set[str]) -> str:
+    """Remove " | Site", "Site - " and similar when that part names the site or looks like it."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    while len(parts) > 1 and _names_site(parts[-1], site_names):
+        parts.pop()
+    while len(parts) > 1 and _names_site(parts[0], site_names):
+        parts.pop(0)
+    if len(parts) > 1:
+        # Without a site match, the longest segment is the headline when the
+        # rest are short labels ("News", "Politics", a site name we do not know).
+        longest = max(parts, key=len)
+        if all(len(part.split()) <= 4 for part in parts if part is not longest) and len(longest.split()) >= 4:
+            # Keep inner separators of the headline itself by cutting the original string.
+            return longest.strip()
+        return _rejoin(title, parts)
+    return parts[0].strip()
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " - ".join(parts)
+
+
+def _names_site(part: str, site_names: set[str]) -> bool:
+    letters = _letters(part)
+    if not letters:
+        return True
+    return any(letters == name or (len(name) >= 4 and (name in letters or letters in name)) for name in site_names)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return _letters(a) == _letters(b)
+
+
+def _letters(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.lower())
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = _SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
