@@ -14,6 +14,7 @@ taking the connection, for steps that need code (computing signatures).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,12 +53,16 @@ def split_statements(sql: str) -> list[str]:
     for piece in sql.split(";"):
         buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            if buffer.strip(" \t\r\n;"):
+            if _LEADING_COMMENTS.sub("", buffer).strip(" \t\r\n;"):
                 statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip(" \t\r\n;"):
+    if _LEADING_COMMENTS.sub("", buffer).strip(" \t\r\n;"):
         raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
     return statements
+
+
+# Comments before a statement (a statement of nothing but comments is skipped).
+_LEADING_COMMENTS = re.compile(r"^(?:\s*(?:--[^\n]*(?:\n|$)|/\*.*?\*/))*", re.DOTALL)
 
 
 # Scalar contract fields live in columns; `byline` and the annotation lists get
@@ -329,16 +334,16 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
 def check_known(applied: Sequence[str], migrations: Sequence[Migration] = MIGRATIONS) -> None:
     """Refuse a database that records migrations this code does not have."""
     known = [migration.name for migration in migrations]
-    if list(applied) != known[: len(applied)]:
-        newer = [name for name in applied if name not in known]
-        if len(applied) > len(known) or newer:
-            raise StoreError(
-                f"the database is at schema version {len(applied)} ({applied[-1]}), newer than this "
-                f"newsgraph knows (version {len(known)}); upgrade newsgraph to open it"
-            )
+    applied = list(applied)
+    if applied[: len(known)] != known[: len(applied)]:
         raise StoreError(
-            f"the database records migrations {list(applied)} that do not match this newsgraph's "
+            f"the database records migrations {applied} that do not match this newsgraph's "
             f"{known[: len(applied)]}; it was not made by a compatible version"
+        )
+    if len(applied) > len(known):
+        raise StoreError(
+            f"the database is at schema version {len(applied)} ({applied[-1]}), newer than this "
+            f"newsgraph knows (version {len(known)}); upgrade newsgraph to open it"
         )
 
 
