@@ -7,6 +7,7 @@ the time and time zone of publication, and a headline without the site name.
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import re
 from collections.abc import Iterator
@@ -87,6 +88,11 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
     headline = _choose_headline(page, document, site, page_url)
     published = page.published or _trafilatura_date(document)
     byline = page.authors or _split_authors(document.author if document is not None else None)
+    if headline:
+        # The headline is its own field; trafilatura often repeats the <h1> as the first paragraph.
+        first, _, rest = text.partition("\n\n")
+        if rest and _same_title(first, headline):
+            text = rest
     return HtmlExtract(
         text=text,
         headline=headline,
@@ -394,6 +400,9 @@ def _letters(value: str) -> str:
 def _clean(value: str | None) -> str | None:
     if not value:
         return None
+    if "&" in value:
+        # Meta content escaped twice by the CMS ("&amp;#8217;") reaches us as entities.
+        value = html_entities.unescape(value)
     value = _SPACES.sub(" ", value).strip()
     return value or None
 
