@@ -1,0 +1,518 @@
+"""Cleaning plain-text news scrapes into headline, metadata and body.
+
+A scraped page as text mixes the article with what surrounded it: the
+dateline, the headline and its repeat, a reading time, bylines, ads, share
+buttons, link lists, captions, cookie and newsletter prompts, footers. Its
+layout varies too: hard-wrapped at 72 columns, one paragraph per line with
+no blank lines, text-browser dumps with numbered link references.
+
+`clean_text` works in three passes:
+
+1. Layout: physical lines become logical units (`split_paragraphs`):
+   hard-wrapped lines are re-joined, a sentence broken mid-way is mended.
+2. Classification: each unit is a dateline, a reading time, a byline, page
+   furniture (fixed patterns, see `textclean_patterns`), site template
+   (learnt by `SiteTemplates`), or body. Patterns match whole short lines
+   only, so a sentence of the story is never taken for furniture.
+3. Headline: the first title-like body unit near the top, and any later copy
+   of it, leave the body.
+
+Every dropped unit is listed in `CleanText.removed` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.dateline import find_published, split_dateline
+from newsgraph.ingest.textclean_patterns import (
+    BYLINE_AFFILIATION_WORDS,
+    KNOWN_AGENCIES,
+    READING_TIME_PATTERNS,
+    furniture_reason,
+    line_core,
+)
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.furniture import SiteTemplates
+
+__all__ = ["CleanText", "clean_text", "parse_byline", "parse_reading_time", "split_paragraphs"]
+
+
+@dataclass(slots=True)
+class CleanText:
+    """A cleaned scrape: body text plus what was read off the page around it."""
+
+    text: str  # clean body, paragraphs separated by "\n\n"
+    headline: str | None
+    published: str | None  # ISO 8601, as precise as stated
+    byline: list[str] = field(default_factory=list)
+    reading_minutes: int | None = None  # as stated on the page, else None
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, line) for every dropped line
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One logical line: a paragraph of the body or a single line of furniture."""
+
+    text: str
+    lines: list[str]  # the physical lines it was joined from
+    reason: str | None = None  # why it leaves the body; None while it is body
+    blank_after: bool = False  # a blank line follows it in the input
+
+    @property
+    def is_body(self) -> bool:
+        return self.reason is None
+
+
+# ---------------------------------------------------------------- layout
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END_RE = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+_STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
+
+
+def _physical_lines(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return [_SPACES_RE.sub(" ", line).rstrip() for line in text.split("\n")]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text is broken at, or None when it is not hard-wrapped.
+
+    Hard-wrapped text has most lines close to one maximum width (40-100
+    columns), and those full lines mostly stop mid-sentence.
+    """
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 100:
+        return None
+    full = [line.strip() for line in lines if len(line.strip()) >= 0.75 * width]
+    over = sum(1 for n in lengths if n > width + 10)
+    if len(full) < 4 or len(full) < 0.4 * len(lengths) or over > 0.1 * len(lengths):
+        return None
+    ending_sentence = sum(1 for line in full if _STRONG_END_RE.search(line))
+    return width if ending_sentence <= 0.35 * len(full) else None
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip("\"'“‘«(")[:1]
+    return first.isalpha() and first.islower()
+
+
+def _stands_alone(line: str) -> bool:
+    # A short furniture or metadata line is never the tail of a paragraph.
+    return len(line) <= 60 and (furniture_reason(line) is not None or split_dateline(line) is not None)
+
+
+def _joins(previous: str, line: str, width: int | None, blank_separated: bool) -> bool:
+    if _stands_alone(line) or _stands_alone(previous):
+        return False
+    if width and len(previous) >= 0.75 * width:
+        if blank_separated or not _STRONG_END_RE.search(previous) or _starts_lower(line):
+            return True
+    # A sentence broken in the middle: no end punctuation, and the next line goes on in lower case.
+    return not _SENTENCE_END_RE.search(previous) and _starts_lower(line) and len(previous.split()) >= 4
+
+
+def _join(previous: str, line: str) -> str:
+    if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
+        return previous + line  # "well-" + "known": keep the hyphen, drop the break
+    return previous + " " + line
+
+
+def _layout(lines: list[str]) -> list[_Unit]:
+    width = _wrap_width(lines)
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    gaps = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b - a > 1)
+    blank_separated = gaps >= max(2, len(nonblank) // 10)
+    units: list[_Unit] = []
+    current: _Unit | None = None
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                current.blank_after = True
+            current = None
+            continue
+        if current is not None and _joins(current.lines[-1].strip(), stripped, width, blank_separated):
+            current.text = _join(current.text, stripped)
+            current.lines.append(line)
+            continue
+        current = _Unit(stripped, [line])
+        units.append(current)
+    return units
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a plain text, with its layout repaired.
+
+    Hard-wrapped lines are re-joined into their paragraphs, a line broken
+    mid-sentence is mended, and text with one paragraph per line (with or
+    without blank lines between) gives one paragraph per line. Whitespace
+    inside a paragraph is normalised.
+    """
+    return [unit.text for unit in _layout(_physical_lines(text))]
+
+
+# ---------------------------------------------------------------- metadata lines
+
+
+def parse_reading_time(line: str) -> int | None:
+    """Minutes of a stated reading time ("2 min read", "Reading time: 4 minutes"), else None."""
+    core = line_core(line.strip().strip("⏱🕑🕐()[]"))
+    if len(core) > 60:
+        return None
+    for pattern in READING_TIME_PATTERNS:
+        if (m := pattern.fullmatch(core)) is not None:
+            minutes = int(m.group(1))
+            return minutes if 0 < minutes < 600 else None
+    return None
+
+
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:by|words\s+by|written\s+by|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posted\s+by|report(?:ed|ing)?\s+by|authors?|автор(?:и|ы)?"
+    r"|von|par|por|di)\s*[:\-–—]?\s+(?=\S)",
+    re.I,
+)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ten", "ter", "st."}
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’\-]*\.?|[A-ZА-ЯІЇЄҐ]\.(?:[A-ZА-ЯІЇЄҐ]\.)*|(?:Mc|Mac|O')[A-Z][\w'’\-]*)$")
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow",
+    "yesterday", "christmas", "easter",
+}
+
+
+def _name(text: str) -> str | None:
+    """`text` as a person's name (2-5 capitalised words), or None."""
+    tokens = text.strip(" .").split()
+    if not 2 <= len(tokens) <= 5:
+        return None
+    capitalised = 0
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if token.lower().strip(".,") in _CALENDAR_WORDS or not _NAME_TOKEN_RE.match(token):
+            return None
+        capitalised += 1
+    if capitalised < 2:
+        return None
+    name = " ".join(tokens)
+    if name.isupper():
+        name = " ".join(t if len(t.rstrip(".")) <= 1 else t.capitalize() for t in tokens)  # "JANE DOE" -> "Jane Doe"
+    return name
+
+
+def _affiliation(text: str) -> bool:
+    """Whether `text` reads as a newsroom or agency ("Reuters", "Staff Writer", "The Daily Planet")."""
+    lowered = text.strip(" .").lower()
+    if not lowered or len(lowered.split()) > 6:
+        return False
+    if lowered in KNOWN_AGENCIES:
+        return True
+    words = text.strip(" .").split()
+    return all(w[:1].isupper() or w.lower() in BYLINE_AFFILIATION_WORDS for w in words)
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The author names of a byline line, or None when the line is not a byline.
+
+    Reads "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Author: Jane
+    Doe", "Words by Jane Doe", "Jane Doe, Reuters". "By the end of the year"
+    and "By Tuesday, the talks had stalled." are not bylines.
+    """
+    text = line_core(line.strip())
+    if not text or len(text) > 120 or _STRONG_END_RE.search(text.rstrip(".")):
+        return None
+    prefixed = _BYLINE_PREFIX_RE.match(text)
+    rest = text[prefixed.end():] if prefixed else text
+    rest = re.split(r"\s+[|•·]\s+|\s+[—–-]\s+", rest)[0]
+    items = [i for i in _NAME_SPLIT_RE.split(rest) if i and i.strip()]
+    if not items:
+        return None
+    names: list[str] = []
+    for position, item in enumerate(items):
+        name = _name(item)
+        if name is not None and (not names or position == len(names)):
+            names.append(name)
+        elif names and _affiliation(item):
+            continue
+        else:
+            return None
+    if not names:
+        return None
+    if not prefixed:
+        # Without "By", only "Name, Agency" in that exact shape counts.
+        after_names = items[len(names):]
+        if not after_names or len(text.split()) > 8:
+            return None
+        if not any(a.strip(" .").lower() in KNOWN_AGENCIES or _desk(a) for a in after_names):
+            return None
+    return names
+
+
+def _desk(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[-1] in {"writer", "reporter", "correspondent", "editor", "contributor", "columnist"}
+
+
+# ---------------------------------------------------------------- headline
+
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "is", "are", "was", "be", "vs", "vs.", "via", "over", "into", "onto", "up", "off", "out", "per", "than", "that",
+}
+_INTERNAL_SENTENCE_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs))(?<!Mrs)[.!?]['\"’”]?\s+[A-Z]")
+_TITLE_KEY_RE = re.compile(r"[\W_]+")
+
+
+def _title_key(text: str) -> str:
+    return _TITLE_KEY_RE.sub(" ", text.casefold()).strip()
+
+
+def _title_case(text: str) -> bool:
+    words = [w.strip("\"'“”‘’()[]:,.?!") for w in text.split()]
+    content = [w for w in words if len(w) >= 4 and w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(content) < 3 or len(words) > 20:
+        return False
+    return sum(1 for w in content if w[:1].isupper()) >= 0.9 * len(content)
+
+
+# Words of a story's opening sentence that headlines leave out: past-tense reporting,
+# auxiliaries, first person, subordinate "that".
+_LEAD_WORDS_RE = re.compile(r"\b(?:said|told|according|was|were|had|would|that|there|I|my|we|our|us)\b", re.I)
+
+
+def _headline_shaped_sentence(units: list[_Unit], index: int, body: list[int]) -> bool:
+    """A short one-sentence first line ending in a full stop, that reads as a headline.
+
+    Some archives end every title with a full stop. Such a line counts only as
+    the document's very first line, short, followed by a blank line and a longer
+    paragraph, and without the words a story's opening sentence is made of.
+    """
+    if index != 0 or len(body) < 2 or _LEAD_WORDS_RE.search(units[index].text):
+        return False
+    text, following = units[index].text, units[body[1]].text
+    words = len(text.split())
+    return 3 <= words <= 16 and len(following.split()) >= 1.5 * words and units[index].blank_after
+
+
+def _title_shaped(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 30 and len(text) <= 250 and not text.rstrip().endswith((":", ";", ","))
+
+
+def _kicker(text: str) -> bool:
+    # A section label above the headline: "Politics", "EXCLUSIVE", "World news".
+    return len(text.split()) <= 3 and len(text) <= 30 and not _SENTENCE_END_RE.search(text)
+
+
+def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None, bool]:
+    """The unit that is the headline, and whether that is sure enough to take it out of the body."""
+    body = [i for i, u in enumerate(units) if u.is_body]
+    if len(body) < 2:
+        return None, False  # a lone paragraph is the text, not a headline
+    candidate_position = 0
+    if _kicker(units[body[0]].text) and len(body) >= 3 and _title_shaped(units[body[1]].text):
+        candidate_position = 1
+    index = body[candidate_position]
+    text = units[index].text
+    if not _title_shaped(text):
+        return None, False
+    key = _title_key(text)
+    if any(_title_key(units[j].text) == key for j in body[candidate_position + 1 :]):
+        return index, True  # printed twice: the headline and its repeat
+    if _INTERNAL_SENTENCE_RE.search(text) and not _title_case(text):
+        return None, False
+    if not _STRONG_END_RE.search(text):
+        return index, True
+    # Ends like a sentence: title case or a dateline/byline beside it make it a headline.
+    if _title_case(text) or any(abs(index - m) <= 3 for m in metadata):
+        return index, True
+    # A short first sentence in headline wording is most likely the title of an archive that ends
+    # titles with a full stop, but it may be a story's opening line: name it, keep it in the text.
+    if _headline_shaped_sentence(units, index, body):
+        return index, False
+    return None, False
+
+
+def _matches_hint(text: str, hint_key: str) -> bool:
+    key = _title_key(text)
+    if not key:
+        return False
+    # The stated title may carry the site's name: "Headline - The Daily Planet".
+    return key == hint_key or (len(key) >= 20 and hint_key.startswith(key + " ")) or (
+        len(hint_key) >= 20 and key.startswith(hint_key + " ") and len(key) - len(hint_key) <= 40
+    )
+
+
+# ---------------------------------------------------------------- cleaning
+
+_LINK_MARKER_RE = re.compile(r"\[\d{1,4}\]")
+_MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|#|mailto:)[^)\s]*(?:\s+\"[^\"]*\")?\)")
+_LYNX_LINK_RE = re.compile(r"^\[\d{1,4}\]\s*(\S.*)$")
+_REFERENCES_HEADING_RE = re.compile(r"^(?:references|visible links|hidden links|links)\s*:?$", re.I)
+_ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "that", "is", "for", "on", "said", "with", "was"}
+
+
+def _inline_clean(text: str) -> str:
+    text = _MARKDOWN_IMAGE_RE.sub("", text)
+    text = _MARKDOWN_LINK_RE.sub(r"\1", text)
+    text = _LINK_MARKER_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _lynx_link_line(text: str) -> bool:
+    """A text-browser link line: "[12]World news", or a row of them."""
+    markers = _LINK_MARKER_RE.findall(text)
+    if not markers:
+        return False
+    words = _LINK_MARKER_RE.sub(" ", text).split()
+    if len(markers) >= 2:
+        return len(words) <= 4 * len(markers) and not _STRONG_END_RE.search(text)
+    return bool(_LYNX_LINK_RE.match(text)) and len(words) <= 10 and not _STRONG_END_RE.search(text)
+
+
+def _guess_language(units: Iterable[_Unit]) -> str | None:
+    words = [w.lower() for u in units for w in u.text.split()][:400]
+    if len(words) >= 20 and sum(1 for w in words if w in _ENGLISH_MARKERS) >= 0.08 * len(words):
+        return "en"
+    return None
+
+
+def _classify(unit: _Unit, state: dict) -> None:
+    """Set `unit.reason` when the unit is metadata or furniture; record what it states."""
+    text = unit.text
+    if not any(c.isalnum() for c in text):
+        unit.reason = "separator"
+        return
+    single_line = len(unit.lines) == 1
+    if single_line and (minutes := parse_reading_time(text)) is not None:
+        unit.reason = "reading time"
+        state.setdefault("reading_minutes", minutes)
+        return
+    if single_line and (parts := split_dateline(text)) is not None:
+        unit.reason = "dateline"
+        for part in parts:
+            if part.date is None:
+                if (minutes := parse_reading_time(part.text)) is not None:
+                    state.setdefault("reading_minutes", minutes)
+                elif (names := parse_byline(part.text)) is not None:
+                    state["byline"].extend(names)
+        return
+    if single_line and (names := parse_byline(text)) is not None:
+        unit.reason = "byline"
+        state["byline"].extend(names)
+        return
+    if single_line and (reason := furniture_reason(text)) is not None:
+        unit.reason = reason
+        return
+    if single_line and _lynx_link_line(text):
+        unit.reason = "link"
+        return
+    templates, site = state["templates"], state["site"]
+    if templates is not None and all(templates.is_template(site, line) for line in unit.lines):
+        unit.reason = "template"
+
+
+def _mark_structures(units: list[_Unit]) -> None:
+    """Furniture that shows only in context: navigation menus and link-reference headings."""
+    run: list[_Unit] = []
+
+    def close_run() -> None:
+        if len(run) >= 4:
+            for member in run:
+                member.reason = "navigation"
+        run.clear()
+
+    for unit in units:
+        short_item = unit.is_body and len(line_core(unit.text).split()) <= 2 and len(unit.text) <= 25 and not _SENTENCE_END_RE.search(unit.text)
+        if short_item:
+            run.append(unit)
+        else:
+            close_run()
+    close_run()
+    for unit, following in zip(units, units[1:]):
+        if unit.is_body and _REFERENCES_HEADING_RE.match(unit.text) and following.reason == "link":
+            unit.reason = "link"
+
+
+def clean_text(
+    text: str,
+    *,
+    templates: SiteTemplates | None = None,
+    site: str | None = None,
+    language: str | None = None,
+    headline_hint: str | None = None,
+) -> CleanText:
+    """Clean one plain-text scrape: body paragraphs, headline, dateline, byline, reading time.
+
+    `templates` (with the document's `site`) adds the furniture learnt for that
+    site; `language` (an ISO 639-1 code or a tag like "en-GB") decides the
+    day/month order of a numeric dateline when nothing else does;
+    `headline_hint` is the title the container states (a JSONL field), used to
+    find the headline line and its repeats.
+    """
+    units = _layout(_physical_lines(text))
+    state: dict = {"byline": [], "templates": templates, "site": site}
+    for unit in units:
+        _classify(unit, state)
+    _mark_structures(units)
+
+    lang = language or _guess_language(u for u in units if u.is_body)
+    # Every unit goes in: only dateline lines can be chosen, and the others' numeric dates
+    # are evidence for the day/month order of an ambiguous one.
+    published, _ = find_published([u.text for u in units], language=lang)
+
+    metadata = {i for i, u in enumerate(units) if u.reason in {"dateline", "byline", "reading time"}}
+    headline_index, confirmed = _find_headline(units, metadata, headline_hint)
+    headline = None
+    if headline_index is not None:
+        headline = _inline_clean(units[headline_index].text)
+        if confirmed:
+            units[headline_index].reason = "headline"
+            key = _title_key(units[headline_index].text)
+            for unit in units[headline_index + 1 :]:
+                if unit.is_body and _title_key(unit.text) == key:
+                    unit.reason = "headline repeat"
+            for unit in units[:headline_index]:
+                if unit.is_body and _kicker(unit.text):
+                    unit.reason = "section label"
+
+    paragraphs: list[str] = []
+    removed: list[tuple[str, str]] = []
+    for unit in units:
+        if unit.reason is not None:
+            removed.append((unit.reason, unit.text))
+            continue
+        cleaned = _inline_clean(unit.text)
+        if cleaned:
+            paragraphs.append(cleaned)
+    byline = list(dict.fromkeys(state["byline"]))
+    return CleanText(
+        text="\n\n".join(paragraphs),
+        headline=headline or None,
+        published=published,
+        byline=byline,
+        reading_minutes=state.get("reading_minutes"),
+        removed=removed,
+    )
+
+
+def _find_headline(units: list[_Unit], metadata: set[int], hint: str | None) -> tuple[int | None, bool]:
+    if hint and (hint_key := _title_key(hint)):
+        for index, unit in enumerate(units):
+            if unit.is_body and _matches_hint(unit.text, hint_key):
+                return index, True
+    return _headline_index(units, metadata)
