@@ -140,6 +140,8 @@ _CONNECTORS = {"at", "on", "um", "à", "a", "las", "в", "о", "об", "de", "le
 _PLACE_RE = re.compile(r"^\s*[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?\s*,\s*")
 
 _MAX_DATELINE_CHARS = 140
+# Two dates of one page this close are taken to agree (publication and update).
+_NEAR_DAYS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,14 +247,15 @@ def _decide_day_first(found: DateValue, other_dates: list[DateValue], lines: lis
                 votes -= 1
     if votes:
         return votes > 0
-    # Another dateline of the document (say a written-out update date) that agrees with one reading.
-    day_first_date, month_first_date = found.day_first[:10], found.month_first[:10]
+    # Another dateline of the document (say a written-out update date) close to only one reading:
+    # an article is updated days after it appears, not months.
+    readings = (date.fromisoformat(found.day_first[:10]), date.fromisoformat(found.month_first[:10]))
     for other in other_dates:
         if other.order_known:
-            if other.day_first[:10] == day_first_date:
-                return True
-            if other.day_first[:10] == month_first_date:
-                return False
+            stated = date.fromisoformat(other.day_first[:10])
+            near = [abs((stated - reading).days) <= _NEAR_DAYS for reading in readings]
+            if near[0] != near[1]:
+                return near[0]
     return _language_day_first(language)
 
 

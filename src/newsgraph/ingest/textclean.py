@@ -113,14 +113,28 @@ def _stands_alone(line: str) -> bool:
     return len(line) <= 60 and (furniture_reason(line) is not None or split_dateline(line) is not None)
 
 
-def _joins(previous: str, line: str, width: int | None, blank_separated: bool) -> bool:
+# Words a title or a label never ends with: a line ending in one was broken mid-sentence.
+_CONTINUING_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
+    "which", "who", "whose", "as", "than", "into", "about", "after", "before", "over", "under", "his", "her",
+    "its", "their", "our", "is", "are", "was", "were", "be", "has", "have", "had", "not", "said", "says",
+}
+
+
+def _joins(previous: str, unit_text: str, line: str, width: int | None, blank_separated: bool) -> bool:
     if _stands_alone(line) or _stands_alone(previous):
         return False
+    if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
+        return True  # a word hyphenated at the line end
     if width and len(previous) >= 0.75 * width:
         if blank_separated or not _STRONG_END_RE.search(previous) or _starts_lower(line):
             return True
-    # A sentence broken in the middle: no end punctuation, and the next line goes on in lower case.
-    return not _SENTENCE_END_RE.search(previous) and _starts_lower(line) and len(previous.split()) >= 4
+    if _SENTENCE_END_RE.search(previous) or len(unit_text.split()) < 4:
+        return False
+    # A sentence broken in the middle: it goes on in lower case, or the line stopped on a comma or a
+    # word no sentence ends with.
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return _starts_lower(line) or previous.endswith(",") or last_word in _CONTINUING_WORDS
 
 
 def _join(previous: str, line: str) -> str:
@@ -143,7 +157,7 @@ def _layout(lines: list[str]) -> list[_Unit]:
                 current.blank_after = True
             current = None
             continue
-        if current is not None and _joins(current.lines[-1].strip(), stripped, width, blank_separated):
+        if current is not None and _joins(current.lines[-1].strip(), current.text, stripped, width, blank_separated):
             current.text = _join(current.text, stripped)
             current.lines.append(line)
             continue
@@ -242,8 +256,10 @@ def parse_byline(line: str) -> list[str] | None:
         return None
     names: list[str] = []
     for position, item in enumerate(items):
+        if names and _newsroom(item):
+            continue  # "Associated Press", "Staff Writer": capitalised, but not a person
         name = _name(item)
-        if name is not None and (not names or position == len(names)):
+        if name is not None and position == len(names):
             names.append(name)
         elif names and _affiliation(item):
             continue
@@ -256,14 +272,21 @@ def parse_byline(line: str) -> list[str] | None:
         after_names = items[len(names):]
         if not after_names or len(text.split()) > 8:
             return None
-        if not any(a.strip(" .").lower() in KNOWN_AGENCIES or _desk(a) for a in after_names):
+        if not any(_newsroom(a) for a in after_names):
             return None
     return names
 
 
-def _desk(text: str) -> bool:
-    words = text.lower().split()
-    return bool(words) and words[-1] in {"writer", "reporter", "correspondent", "editor", "contributor", "columnist"}
+_NEWSROOM_LAST_WORDS = {
+    "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "press", "news", "times", "post",
+    "journal", "herald", "tribune", "telegraph", "guardian", "agency", "wire", "bureau", "service", "staff", "desk",
+}
+
+
+def _newsroom(text: str) -> bool:
+    """An agency or a desk: "Reuters", "Associated Press", "Staff Writer", "The Harbour Times"."""
+    words = text.strip(" .").lower().split()
+    return bool(words) and (" ".join(words) in KNOWN_AGENCIES or words[-1] in _NEWSROOM_LAST_WORDS)
 
 
 # ---------------------------------------------------------------- headline
@@ -314,7 +337,7 @@ def _title_shaped(text: str) -> bool:
 
 def _kicker(text: str) -> bool:
     # A section label above the headline: "Politics", "EXCLUSIVE", "World news".
-    return len(text.split()) <= 3 and len(text) <= 30 and not _SENTENCE_END_RE.search(text)
+    return len(text.split()) <= 2 and len(text) <= 30 and not _SENTENCE_END_RE.search(text)
 
 
 def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None, bool]:
@@ -323,7 +346,8 @@ def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None,
     if len(body) < 2:
         return None, False  # a lone paragraph is the text, not a headline
     candidate_position = 0
-    if _kicker(units[body[0]].text) and len(body) >= 3 and _title_shaped(units[body[1]].text):
+    second = units[body[1]].text if len(body) >= 3 else ""
+    if _kicker(units[body[0]].text) and _title_shaped(second) and (not _STRONG_END_RE.search(second) or _title_case(second)):
         candidate_position = 1
     index = body[candidate_position]
     text = units[index].text
@@ -351,7 +375,7 @@ def _matches_hint(text: str, hint_key: str) -> bool:
     if not key:
         return False
     # The stated title may carry the site's name: "Headline - The Daily Planet".
-    return key == hint_key or (len(key) >= 20 and hint_key.startswith(key + " ")) or (
+    return key == hint_key or (len(key.split()) >= 3 and hint_key.startswith(key + " ")) or (
         len(hint_key) >= 20 and key.startswith(hint_key + " ") and len(key) - len(hint_key) <= 40
     )
 
