@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -375,6 +377,60 @@ class TestSearch:
                 assert self.ids(reader.search("lighthouse")) == ["late"]
         finally:
             writer.close()
+
+
+class TestConcurrency:
+    def test_search_runs_while_write_batch_is_mid_transaction(self, db_path: Path, monkeypatch):
+        with open_store(db_path) as writer:
+            writer.write_batch([article("pier", PIER)], [], [])
+            inside, release = threading.Event(), threading.Event()
+            real_write = store_module.SQLiteStore._write_article
+
+            def slow_write(self, conn, item, now, result):
+                real_write(self, conn, item, now, result)
+                inside.set()
+                assert release.wait(10)
+
+            monkeypatch.setattr(store_module.SQLiteStore, "_write_article", slow_write)
+            outcome: list = []
+            thread = threading.Thread(target=lambda: outcome.append(writer.write_batch([article("storm", STORM)], [], [])))
+            thread.start()
+            try:
+                assert inside.wait(10)
+                with open_store(db_path, readonly=True) as reader:
+                    started = time.monotonic()
+                    assert [hit.id for hit in reader.search("pier")] == ["pier"]
+                    assert reader.search("reservoir") == []  # the open batch is invisible
+                    assert time.monotonic() - started < 2  # and did not block the reader
+            finally:
+                release.set()
+                thread.join(10)
+            assert outcome and outcome[0].new == 1
+            monkeypatch.undo()
+            assert [hit.id for hit in writer.search("reservoir")] == ["storm"]
+
+    def test_two_writers_on_one_file_both_commit(self, db_path: Path):
+        open_store(db_path).close()
+        texts = [PIER, STORM, BUDGET]
+        errors: list[BaseException] = []
+
+        def ingest(prefix: str) -> None:
+            try:
+                with open_store(db_path) as store:
+                    for n in range(10):
+                        body = f"{prefix} report {n}. " + texts[n % 3].replace("the", f"the {prefix}{n}")
+                        store.write_batch([article(f"{prefix}-{n}", body, source=f"{prefix}/{n}.txt")], [], [])
+            except BaseException as exc:  # collected for the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=ingest, args=(name,)) for name in ("east", "west")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert errors == []
+        with open_store(db_path, readonly=True) as reader:
+            assert reader.stats()["articles"] == 20
 
 
 class TestFtsQuery:
