@@ -518,6 +518,13 @@ class TestOpenStore:
         with pytest.raises(StoreError, match="cannot open .* as a newsgraph database"):
             open_store(junk)
 
+    def test_a_closed_store_says_so(self, db_path: Path):
+        closed = open_store(db_path)
+        closed.close()
+        closed.close()  # closing twice is harmless
+        with pytest.raises(StoreError, match="is closed"):
+            closed.search("pier")
+
     def test_quote_identifier(self):
         assert quote_identifier('odd"name') == '"odd""name"'
         with pytest.raises(ValueError):

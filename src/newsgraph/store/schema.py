@@ -20,8 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
-
 from newsgraph.ingest import dedup
 
 
@@ -295,7 +293,7 @@ def _add_near_duplicate_index(conn: sqlite3.Connection) -> None:
             continue
         conn.execute(
             "INSERT INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
-            (article_id, dedup.signature_to_bytes(np.asarray(signature))),
+            (article_id, dedup.signature_to_bytes(signature)),
         )
         conn.executemany(
             "INSERT INTO minhash_bands (band, article_id) VALUES (?, ?)",

@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import numpy as np
-
 from newsgraph.ingest import dedup
 from newsgraph.records import CONTRACT_FIELDS, Article, Failure
 from newsgraph.store import query as fts
@@ -397,6 +395,8 @@ class SQLiteStore:
         # IMMEDIATE takes the write lock up front, so a writer waits (busy_timeout)
         # instead of failing when it later upgrades from a read.
         with self._lock:
+            if self._conn is None:
+                raise StoreError(f"the store {self.path} is closed")
             if self._conn.in_transaction:
                 raise StoreError("the store is already inside a transaction")
             self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
