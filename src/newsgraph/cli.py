@@ -333,7 +333,8 @@ def show(
     for place in also:
         meta.add_row("also at", escape(place.get("url") or place.get("source")))
     out.print(Panel(meta, title=escape(record.get("headline") or "(no headline)"), title_align="left"))
-    out.print(escape(record["text"]))
+    # Wrapped to the terminal's width on screen; piped output keeps each paragraph on one line.
+    out.print(escape(record["text"]), soft_wrap=not out.is_terminal)
 
 
 @app.command()
