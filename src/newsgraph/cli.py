@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph import __version__
 
@@ -275,7 +277,8 @@ def search(
 ) -> None:
     """Full-text search over headlines and article text, best matches first (bm25), with snippets."""
     with user_errors(), _open_existing(db) as store:
-        hits = store.search(query, limit=limit, since=since, until=until, source=source)
+        marks = {} if as_json else {"highlight": (_MATCH_START, _MATCH_END)}
+        hits = store.search(query, limit=limit, since=since, until=until, source=source, **marks)
     if as_json:
         out.print_json(data=[_hit_dict(h) for h in hits])
         return
@@ -286,7 +289,7 @@ def search(
         date = (hit.published or "")[:10] or "undated"
         out.print(f"[bold]{rank}. {escape(hit.headline or '(no headline)')}[/]  [dim]{hit.id}[/]")
         out.print(f"   [cyan]{date}[/]  [magenta]{escape(hit.source)}[/]")
-        out.print("   " + _render_snippet(hit.snippet))
+        out.print(_render_snippet(hit.snippet))
 
 
 def _hit_dict(hit) -> dict:
@@ -295,12 +298,17 @@ def _hit_dict(hit) -> dict:
     return asdict(hit)
 
 
-def _render_snippet(snippet: str | None) -> str:
-    """Snippets mark matches with [ and ]; show them highlighted, everything else escaped."""
-    from newsgraph.store import SNIPPET_END, SNIPPET_START
+# Control characters cannot occur in stored text, so they mark matches unambiguously on screen.
+_MATCH_START, _MATCH_END = "\x02", "\x03"
 
-    text = escape(snippet or "")
-    return text.replace(escape(SNIPPET_START), "[bold yellow]").replace(escape(SNIPPET_END), "[/]")
+
+def _render_snippet(snippet: str | None) -> Text:
+    """The snippet as Rich Text with the matched words highlighted; the text itself is never markup."""
+    rendered = Text("   ")
+    flat = " ".join((snippet or "").split())  # paragraph breaks would scatter a snippet over lines
+    for n, piece in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", flat)):
+        rendered.append(piece, style="bold yellow" if n % 2 else None)
+    return rendered
 
 
 @app.command()
