@@ -139,3 +139,14 @@ def test_bad_files_are_recorded_and_batch_goes_on(small_corpus: Path, tmp_path: 
     reasons = {Path(e["source"]).name: e["reason"] for e in errors}
     assert "binary" in reasons["picture.txt"].lower()
     assert "empty" in reasons["blank.txt"].lower()
+
+
+def test_search_output_treats_stored_text_as_text(tmp_path: Path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "m1", "headline": "Markup [bold]in[/] headline", "text": "The ferry [/] sailed at [red]dawn on Monday with forty passengers aboard."}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "m.db"
+    assert invoke("ingest", feed, "--db", db).exit_code == 0
+    result = invoke("search", "ferry", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "[/]" in result.stdout and "[red]dawn" in result.stdout
