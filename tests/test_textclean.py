@@ -82,7 +82,7 @@ def test_a_full_page_of_furniture():
     assert cleaned.text == "Ferry crews returned to work on Saturday after the union accepted a new pay offer."
     reasons = dict((line, reason) for reason, line in cleaned.removed)
     assert reasons["Home > World > Europe"] == "breadcrumb"
-    assert reasons["Politics"] == "section label"
+    assert reasons["Politics"] == "page header"
     assert reasons["Share Tweet Email"] == "social"
     assert reasons["REUTERS/Ann Poe"] == "caption"
     assert reasons["Tags: ferry, strike, harbour"] == "tags"
@@ -338,3 +338,73 @@ def test_polnear_dev_body_is_preserved():
     assert report.documents > 50
     assert report.recall >= 0.995
     assert report.titleless_recall >= 0.995
+
+
+MASTHEAD_PAGE = """We use cookies to give you the best experience on our website. By
+continuing to browse, you agree to our use of cookies.
+Accept all cookies    Manage preferences
+The Valley Courier | News from the hills
+News > Local > Lindau
+
+Valley farmers protest over water cuts
+
+By Tomas Reiter
+Published 08/05/2024
+Updated 08/05/2024 16:05
+
+Several hundred farmers drove their tractors into the centre of Lindau on
+Monday to protest against new limits on river water, the council said.
+
+Farmers gathered by the river bridge before the march. Photo: Anna Vogt
+
+Share: Facebook | X | Email
+Comments (0)
+Related articles
+Council to review water limits in June
+Dry winter leaves reservoirs half empty
+
+Reporting by Tomas Reiter; Editing by Paul Kern
+"""
+
+
+def test_masthead_menu_and_cookie_rows_above_the_headline():
+    cleaned = clean_text(MASTHEAD_PAGE)
+    assert cleaned.headline == "Valley farmers protest over water cuts"
+    assert cleaned.text == (
+        "Several hundred farmers drove their tractors into the centre of Lindau on Monday to protest "
+        "against new limits on river water, the council said."
+    )
+    reasons = {line: reason for reason, line in cleaned.removed}
+    assert reasons["The Valley Courier | News from the hills"] == "page header"
+    assert reasons["Accept all cookies    Manage preferences"] == "cookie notice"
+    assert reasons["Council to review water limits in June"] == "related link"
+    assert reasons["Farmers gathered by the river bridge before the march. Photo: Anna Vogt"] == "caption"
+    assert reasons["Reporting by Tomas Reiter; Editing by Paul Kern"] == "credits"
+    assert cleaned.byline == ["Tomas Reiter"]
+
+
+def test_british_text_reads_numeric_dates_day_first():
+    # "centre", "£": British usage, so 08/05 is the 8th of May.
+    assert clean_text(MASTHEAD_PAGE.replace("river water", "river water costing £5m")).published == "2024-05-08"
+    american = MASTHEAD_PAGE.replace("centre", "center").replace("river water", "river water costing $5m")
+    assert clean_text(american).published == "2024-08-05"
+
+
+def test_wire_credits_stand_in_for_a_missing_byline():
+    text = "Ferry strike ends\n\nCrews returned to work on Saturday, the union said.\n\nReporting by Jane Doe and John Roe; Editing by Ann Poe"
+    cleaned = clean_text(text)
+    assert cleaned.byline == ["Jane Doe", "John Roe"]
+    assert cleaned.text == "Crews returned to work on Saturday, the union said."
+
+
+def test_agency_byline_is_not_joined_to_the_headline():
+    text = "Nordic nations pledge money to keep the lights on\nBy NordWire\n\nOSLO - Five governments pledged money on Wednesday."
+    cleaned = clean_text(text)
+    assert cleaned.headline == "Nordic nations pledge money to keep the lights on"
+    assert cleaned.byline == ["NordWire"]
+
+
+def test_text_browser_byline_with_link_marker():
+    text = "Talks resume after a week\n\nBy [8]Jane Doe\n\nThe mediators said talks would go on.\n\nMore."
+    cleaned = clean_text(text)
+    assert cleaned.byline == ["Jane Doe"]

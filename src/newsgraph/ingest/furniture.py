@@ -47,7 +47,7 @@ def _key(normalised: str) -> int:
 
 def _is_long(normalised: str) -> bool:
     return len(normalised) >= _LONG_LINE_CHARS or (
-        len(normalised.split()) >= 12 and normalised[-1:] in ".!?\"”»"
+        len(normalised.split()) >= 8 and normalised[-1:] in ".!?\"”»"
     )
 
 

@@ -73,6 +73,9 @@ class _Unit:
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE_RE = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Items of one row of buttons or links: "Accept all cookies    Manage preferences", "Home | News".
+_ROW_SEPARATOR_RE = re.compile(r"\s{3,}|\t|\s+[|•·]\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 
@@ -80,7 +83,8 @@ _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 def _physical_lines(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return [_SPACES_RE.sub(" ", line).rstrip() for line in text.split("\n")]
+    # Runs of spaces are kept for now: they separate the items of a row of buttons.
+    return [_ODD_SPACE_RE.sub(" ", line).rstrip() for line in text.split("\n")]
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -108,9 +112,46 @@ def _starts_lower(text: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+def _furniture_line(text: str) -> str | None:
+    """Why a line is furniture: a fixed pattern, or a row whose every item is furniture."""
+    if (reason := furniture_reason(text)) is not None:
+        return reason
+    items = [i for i in _ROW_SEPARATOR_RE.split(text.strip()) if i.strip()]
+    if len(items) >= 2:
+        reasons = [furniture_reason(i) for i in items]
+        if all(reasons):
+            return reasons[0]
+    return None
+
+
 def _stands_alone(line: str) -> bool:
-    # A short furniture or metadata line is never the tail of a paragraph.
-    return len(line) <= 60 and (furniture_reason(line) is not None or split_dateline(line) is not None)
+    # A furniture or metadata line is never part of a paragraph; long lines only when they are links.
+    reason = _furniture_line(line)
+    if reason is not None and (len(line) <= 60 or reason == "link"):
+        return True
+    if len(line) > 60:
+        return False
+    return split_dateline(line) is not None or (_BYLINE_PREFIX_RE.match(line) is not None and len(line.split()) <= 6
+                                                 and line.split()[1][:1].isupper())
+
+
+_CREDITS_RE = re.compile(
+    r"(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80}"
+    r"(?:;\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80})*\.?",
+    re.I,
+)
+
+
+def _credit_authors(text: str) -> list[str] | None:
+    """Reporters named in a wire credit line ("Reporting by Jane Doe; Editing by John Roe"), or None."""
+    if not _CREDITS_RE.fullmatch(text.strip()):
+        return None
+    authors: list[str] = []
+    for part in text.strip().rstrip(".").split(";"):
+        words = part.split()
+        if words and words[0].lower() in {"reporting", "writing"}:
+            authors.extend(parse_byline("By " + part.split(" by ", 1)[-1]) or [])
+    return authors
 
 
 # Words a title or a label never ends with: a line ending in one was broken mid-sentence.
@@ -121,7 +162,7 @@ _CONTINUING_WORDS = {
 }
 
 
-def _joins(previous: str, unit_text: str, line: str, width: int | None, blank_separated: bool) -> bool:
+def _joins(previous: str, joined_lines: int, line: str, width: int | None, blank_separated: bool) -> bool:
     if _stands_alone(line) or _stands_alone(previous):
         return False
     if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
@@ -129,7 +170,7 @@ def _joins(previous: str, unit_text: str, line: str, width: int | None, blank_se
     if width and len(previous) >= 0.75 * width:
         if blank_separated or not _STRONG_END_RE.search(previous) or _starts_lower(line):
             return True
-    if _SENTENCE_END_RE.search(previous) or len(unit_text.split()) < 4:
+    if _SENTENCE_END_RE.search(previous) or (joined_lines == 1 and len(previous.split()) < 4):
         return False
     # A sentence broken in the middle: it goes on in lower case, or the line stopped on a comma or a
     # word no sentence ends with.
@@ -137,10 +178,17 @@ def _joins(previous: str, unit_text: str, line: str, width: int | None, blank_se
     return _starts_lower(line) or previous.endswith(",") or last_word in _CONTINUING_WORDS
 
 
-def _join(previous: str, line: str) -> str:
-    if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
-        return previous + line  # "well-" + "known": keep the hyphen, drop the break
-    return previous + " " + line
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    if len(lines) == 1:
+        return text
+    pieces = [text]
+    for previous, line in zip(lines, lines[1:]):
+        if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
+            pieces.append(line)  # "well-" + "known": keep the hyphen, drop the break
+        else:
+            pieces.append(" " + line)
+    return "".join(pieces)
 
 
 def _layout(lines: list[str]) -> list[_Unit]:
@@ -157,12 +205,14 @@ def _layout(lines: list[str]) -> list[_Unit]:
                 current.blank_after = True
             current = None
             continue
-        if current is not None and _joins(current.lines[-1].strip(), current.text, stripped, width, blank_separated):
-            current.text = _join(current.text, stripped)
+        if current is not None and _joins(current.lines[-1].strip(), len(current.lines), stripped, width, blank_separated):
             current.lines.append(line)
             continue
         current = _Unit(stripped, [line])
         units.append(current)
+    for unit in units:
+        if len(unit.lines) > 1:
+            unit.text = _join_lines([line.strip() for line in unit.lines])
     return units
 
 
@@ -254,6 +304,8 @@ def parse_byline(line: str) -> list[str] | None:
     items = [i for i in _NAME_SPLIT_RE.split(rest) if i and i.strip()]
     if not items:
         return None
+    if prefixed and len(items) == 1 and len(items[0].split()) == 1 and _single_name_byline(items[0]):
+        return [items[0].strip(" .")]
     names: list[str] = []
     for position, item in enumerate(items):
         if names and _newsroom(item):
@@ -275,6 +327,14 @@ def parse_byline(line: str) -> list[str] | None:
         if not any(_newsroom(a) for a in after_names):
             return None
     return names
+
+
+def _single_name_byline(token: str) -> bool:
+    # "By Reuters", "By NordWire": an agency as author; "By Tuesday" or "By Then" is not one.
+    token = token.strip(" .")
+    if token.lower() in KNOWN_AGENCIES:
+        return True
+    return len(token) >= 4 and token[0].isupper() and any(c.isupper() for c in token[1:]) and token.isalpha()
 
 
 _NEWSROOM_LAST_WORDS = {
@@ -350,6 +410,9 @@ def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None,
     if _kicker(units[body[0]].text) and _title_shaped(second) and (not _STRONG_END_RE.search(second) or _title_case(second)):
         candidate_position = 1
     index = body[candidate_position]
+    header = _headline_above_metadata(units, body, metadata)
+    if header is not None:
+        return header, True
     text = units[index].text
     if not _title_shaped(text):
         return None, False
@@ -368,6 +431,31 @@ def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None,
     if _headline_shaped_sentence(units, index, body):
         return index, False
     return None, False
+
+
+def _headline_above_metadata(units: list[_Unit], body: list[int], metadata: set[int]) -> int | None:
+    """The title line standing right above the byline/dateline block, below a masthead or menu.
+
+    Pages open with a site name or tagline ("The Daily Planet | News from the
+    coast"), then the headline, then the byline and dateline. The line
+    directly above the first metadata line is the headline when it reads as
+    one, and everything above it is short page header, no sentences.
+    """
+    if not metadata:
+        return None
+    first_metadata = min(metadata)
+    above = [i for i in body if i < first_metadata]
+    if len(above) < 2 or len(above) > 4:
+        return None
+    headline = above[-1]
+    text = units[headline].text
+    if not _title_shaped(text) or (_STRONG_END_RE.search(text) and not _title_case(text)):
+        return None
+    for index in above[:-1]:
+        header = units[index].text
+        if len(header.split()) > 15 or _STRONG_END_RE.search(header):
+            return None
+    return headline
 
 
 def _matches_hint(text: str, hint_key: str) -> bool:
@@ -408,25 +496,44 @@ def _lynx_link_line(text: str) -> bool:
     return bool(_LYNX_LINK_RE.match(text)) and len(words) <= 10 and not _STRONG_END_RE.search(text)
 
 
+_BRITISH_RE = re.compile(
+    r"£|\b(?:centre|colour|favour|labour|programme|organis\w+|recognis\w+|realis\w+|apologis\w+|defence|licence"
+    r"|neighbour\w*|honour\w*|theatre|travelled|whilst|lorry|lorries|council's|mum|mp|mps|nhs)\b",
+    re.I,
+)
+_AMERICAN_RE = re.compile(
+    r"\$|\b(?:center|color|favor|labor|program|organiz\w+|recogniz\w+|realiz\w+|apologiz\w+|defense|license"
+    r"|neighbor\w*|honor\w*|theater|traveled|truck|trucks|mom|congress|senate|gov\.|sen\.|rep\.)\b",
+    re.I,
+)
+
+
 def _guess_language(units: Iterable[_Unit]) -> str | None:
-    words = [w.lower() for u in units for w in u.text.split()][:400]
-    if len(words) >= 20 and sum(1 for w in words if w in _ENGLISH_MARKERS) >= 0.08 * len(words):
-        return "en"
-    return None
+    """"en-GB" or "en" (US usage) for English text, else None: only to order numeric dates."""
+    texts = [u.text for u in units][:60]
+    words = [w.lower() for t in texts for w in t.split()][:600]
+    if len(words) < 20 or sum(1 for w in words if w in _ENGLISH_MARKERS) < 0.08 * len(words):
+        return None
+    sample = " ".join(texts)[:20_000]
+    british, american = len(_BRITISH_RE.findall(sample)), len(_AMERICAN_RE.findall(sample))
+    return "en-GB" if british > american else "en"
 
 
 def _classify(unit: _Unit, state: dict) -> None:
     """Set `unit.reason` when the unit is metadata or furniture; record what it states."""
-    text = unit.text
-    if not any(c.isalnum() for c in text):
+    raw = " ".join(line.strip() for line in unit.lines)
+    if not any(c.isalnum() for c in raw):
         unit.reason = "separator"
         return
-    single_line = len(unit.lines) == 1
-    if single_line and (minutes := parse_reading_time(text)) is not None:
+    if _lynx_link_line(raw):
+        unit.reason = "link"
+        return
+    text = _inline_clean(unit.text)  # "By [8]Jane Doe" reads as "By Jane Doe"
+    if (minutes := parse_reading_time(text)) is not None:
         unit.reason = "reading time"
         state.setdefault("reading_minutes", minutes)
         return
-    if single_line and (parts := split_dateline(text)) is not None:
+    if (parts := split_dateline(text)) is not None:
         unit.reason = "dateline"
         for part in parts:
             if part.date is None:
@@ -435,15 +542,16 @@ def _classify(unit: _Unit, state: dict) -> None:
                 elif (names := parse_byline(part.text)) is not None:
                     state["byline"].extend(names)
         return
-    if single_line and (names := parse_byline(text)) is not None:
+    if (names := parse_byline(text)) is not None:
         unit.reason = "byline"
         state["byline"].extend(names)
         return
-    if single_line and (reason := furniture_reason(text)) is not None:
-        unit.reason = reason
+    if (names := _credit_authors(text)) is not None:
+        unit.reason = "credits"
+        state["credits"].extend(names)
         return
-    if single_line and _lynx_link_line(text):
-        unit.reason = "link"
+    if (reason := _furniture_line(unit.text) or _furniture_line(text)) is not None:
+        unit.reason = reason
         return
     templates, site = state["templates"], state["site"]
     if templates is not None and all(templates.is_template(site, line) for line in unit.lines):
@@ -470,6 +578,15 @@ def _mark_structures(units: list[_Unit]) -> None:
     for unit, following in zip(units, units[1:]):
         if unit.is_body and _REFERENCES_HEADING_RE.match(unit.text) and following.reason == "link":
             unit.reason = "link"
+    # Under a bare "Related articles" heading come the linked headlines: title-like lines, no sentences.
+    for index, unit in enumerate(units):
+        if unit.reason == "related link" and ":" not in unit.text and len(unit.text.split()) <= 4:
+            for following in units[index + 1 :]:
+                text = following.text
+                if following.is_body and _title_shaped(text) and not _STRONG_END_RE.search(text) and len(text.split()) <= 20:
+                    following.reason = "related link"
+                elif following.is_body:
+                    break
 
 
 def clean_text(
@@ -489,7 +606,7 @@ def clean_text(
     find the headline line and its repeats.
     """
     units = _layout(_physical_lines(text))
-    state: dict = {"byline": [], "templates": templates, "site": site}
+    state: dict = {"byline": [], "credits": [], "templates": templates, "site": site}
     for unit in units:
         _classify(unit, state)
     _mark_structures(units)
@@ -501,6 +618,8 @@ def clean_text(
 
     metadata = {i for i, u in enumerate(units) if u.reason in {"dateline", "byline", "reading time"}}
     headline_index, confirmed = _find_headline(units, metadata, headline_hint)
+    # A headline right above the byline/dateline block: what stands above it is the page's header.
+    metadata_neighbours = {m - 1 for m in metadata} | {m - 2 for m in metadata if units[m - 1].reason is not None}
     headline = None
     if headline_index is not None:
         headline = _inline_clean(units[headline_index].text)
@@ -511,8 +630,8 @@ def clean_text(
                 if unit.is_body and _title_key(unit.text) == key:
                     unit.reason = "headline repeat"
             for unit in units[:headline_index]:
-                if unit.is_body and _kicker(unit.text):
-                    unit.reason = "section label"
+                if unit.is_body and (_kicker(unit.text) or headline_index in metadata_neighbours):
+                    unit.reason = "page header"
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
@@ -523,7 +642,8 @@ def clean_text(
         cleaned = _inline_clean(unit.text)
         if cleaned:
             paragraphs.append(cleaned)
-    byline = list(dict.fromkeys(state["byline"]))
+    # Wire credits name the reporters; they stand in for a byline the page does not print.
+    byline = list(dict.fromkeys(state["byline"] or state["credits"]))
     return CleanText(
         text="\n\n".join(paragraphs),
         headline=headline or None,

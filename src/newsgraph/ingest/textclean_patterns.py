@@ -87,6 +87,8 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
     _p("caption", r"\(?(?:photo|photos|picture|pictures|image|images|video|footage)s? (?:by|courtesy(?: of)?|via|credit)\s*:?\s*[^.!?]{1,100}\)?", 12),
     _p("caption", rf"\(?(?:[^()/\n]{{1,50}}\s?/\s?)?(?:{_AGENCIES})(?:\s*(?:/|via)\s*[\w .,'’-]{{1,60}})*\)?\.?", 10),
     _p("caption", r"(?:image|media|video|photo) (?:caption|copyright|source)\b[^\n]{0,200}", 40),
+    # A caption sentence with its credit after it: "The ministers in Riga. Photo: Jane Doe".
+    _p("caption", r"[^\n]{1,300}[.!?]\s+(?:photo|photograph|image|picture|credit|фото|foto)s?\s*(?:by|credit)?\s*:\s*[^.!?\n]{1,80}", 60),
     _p("caption", r"[^\n]{1,300}\((?:(?:ap|afp|epa|reuters) )?(?:photo|image|picture|фото|foto)s?\s*(?:by|credit|:)\s*:?\s*[^()]{1,80}\)\.?", 60),
     # "REUTERS/Jane Doe" ending a caption; upper case only, so "a Reuters/Ipsos poll" stays text.
     _p(
@@ -170,6 +172,7 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
     ),
     _p(
         "timestamp",
+        r"(?:(?:posted|updated|published|оновлено|обновлено|опубліковано|опубликовано)\s*:?\s*)?"
         r"(?:\d+|an?|one)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?)\s+ago"
         r"|just now|yesterday|today|вчора|сьогодні|вчера|сегодня|\d+\s*(?:хв|хвилин\w*|год|годин\w*)\.?\s+тому"
         r"|\d+\s*(?:мин|минут\w*|час\w*)\.?\s+назад",
@@ -246,7 +249,7 @@ def furniture_reason(line: str) -> str | None:
     for pattern in FURNITURE_PATTERNS:
         if words <= pattern.max_words and (pattern.regex.fullmatch(core) or pattern.regex.fullmatch(stripped)):
             return pattern.reason
-    tokens = re.split(r"[\s|/•·,]+", core.casefold())
+    tokens = [t.strip(":.!") for t in re.split(r"[\s|/•·,]+", core.casefold())]
     tokens = [t for t in tokens if t]
     if tokens and len(tokens) <= 12 and all(t in SHARE_WORDS for t in tokens) and any(t in SHARE_CORE_WORDS for t in tokens):
         return "social"
