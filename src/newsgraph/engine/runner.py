@@ -98,11 +98,13 @@ def _commit(store: SQLiteStore, batch: list[Extracted], summary: IngestSummary) 
     # next time, so it is marked done too; an input that could not be read at all
     # (no fingerprint) is tried again on the next run.
     processed = [(item.source, item.fingerprint) for item in batch if item.fingerprint]
-    result: BatchResult = store.write_batch(articles, failures, processed)
+    sites = {item.source: item.site for item in batch if item.article is not None and item.site}
+    result: BatchResult = store.write_batch(articles, failures, processed, sites=sites)
     summary.new += result.new
     summary.duplicates += result.duplicates
     summary.near_duplicates += result.near_duplicates
-    summary.failed += len(failures)
+    summary.failed += result.failed  # the batch's failures plus articles the store refused
+    summary.skipped += result.unchanged  # changed bytes, same article from the same source
     room = MAX_LISTED_FAILURES - len(summary.failures)
     if room > 0:
         summary.failures.extend(failures[:room])

@@ -51,6 +51,7 @@ class Extracted:
     article: Article | None = None
     failure: Failure | None = None
     skipped: bool = False
+    site: str | None = None  # the publisher the article came from (URL host, JSONL source, folder)
 
     @property
     def file(self) -> str:
@@ -76,7 +77,8 @@ class _Prepared:
 def _prepare(raw: RawDocument) -> _Prepared | Failure:
     """Decode one document and extract an HTML page's main text; runs in a worker process."""
     try:
-        data = raw.data if isinstance(raw.data, str) else decode_bytes(raw.data)
+        # A WARC record's HTTP header may state the charset; it outranks guessing.
+        data = raw.data if isinstance(raw.data, str) else decode_bytes(raw.data, declared=raw.meta.get("charset"))
         if raw.format == "html":
             page = extract_html(data, url=raw.url)
             return _Prepared(raw, page.text, page, [p for p in page.text.split("\n\n") if p.strip()])
@@ -178,7 +180,7 @@ def _extract_chunk(chunk, templates, pool, skip) -> Iterator[Extracted]:
         if isinstance(result, Failure):
             yield Extracted(item.source, fingerprint, failure=result)
         else:
-            yield Extracted(item.source, fingerprint, article=result)
+            yield Extracted(item.source, fingerprint, article=result, site=_site(prep.raw, prep.html))
 
 
 def _finish_safely(prep: _Prepared, templates: SiteTemplates | None) -> Article | Failure:
