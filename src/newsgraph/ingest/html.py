@@ -3,6 +3,11 @@
 Metadata prefers what the page states about itself (JSON-LD, Open Graph and
 article meta tags, <time datetime>) over trafilatura's heuristics: those keep
 the time and time zone of publication, and a headline without the site name.
+The publication date is chosen in html_dates (the dateline the reader sees,
+checked against the metadata).
+
+The page is parsed once: trafilatura gets the lxml tree (and copies it before
+pruning), with its own metadata pass off, since ours replaces it.
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from urllib.parse import urlsplit
 
 import trafilatura
+from htmldate import find_date
 from lxml import html as lxml_html
 from lxml.etree import ParserError, XMLSyntaxError
+from trafilatura import metadata as trafilatura_metadata
 
 from newsgraph.ingest.document import ReadError
+from newsgraph.ingest.html_dates import choose_published, collect_dates
 
 
 class NoArticleError(ReadError):
@@ -39,30 +46,12 @@ class HtmlExtract:
 
 # Fewer words than this is a menu entry or a caption, not an article.
 MIN_ARTICLE_WORDS = 5
-# Publication-date meta tags, most specific first.
-_DATE_META_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "pubdate",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dc.date",
-    "date",
-    "parsely-pub-date",
-    "article.published",
-    "og:published_time",
-)
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting",
     "socialmediaposting", "report", "scholarlyarticle", "techarticle",
 }
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+|\s*\|\s*")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -76,18 +65,22 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
     if tree is None:
         raise NoArticleError("no article text found in HTML")
     page = _PageMetadata(tree)
+    page_url = url or page.url
 
-    document = _bare_extraction(tree, url)
+    document = _bare_extraction(tree, page_url)
     text = _paragraphs(document.text if document is not None else None)
     if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
         # A menu or a lone title found by the recall pass is not an article.
         raise NoArticleError("no article text found in HTML")
 
-    page_url = url or page.url or (document.url if document is not None else None)
-    site = page.site_name or (document.sitename if document is not None else None) or _host(page_url)
-    headline = _choose_headline(page, document, site, page_url)
-    published = page.published or _trafilatura_date(document)
-    byline = page.authors or _split_authors(document.author if document is not None else None)
+    site = page.site_name or _fallback_sitename(tree) or _host(page_url)
+    headline = _choose_headline(page, tree, site, page_url)
+    headline_node = _headline_node(tree, headline)
+    if headline_node is None:
+        headline_node = page.h1_node
+    dates = collect_dates(tree, meta=page.meta, json_ld=page.json_ld, url=page_url, headline_node=headline_node)
+    published = choose_published(dates, guess=lambda: _htmldate_guess(tree, page_url))
+    byline = page.authors or _split_authors(_fallback_author(tree))
     if headline:
         # The headline is its own field; trafilatura often repeats the <h1> as the first paragraph.
         first, _, rest = text.partition("\n\n")
@@ -116,28 +109,26 @@ def _parse(html: str) -> lxml_html.HtmlElement | None:
 
 
 def _bare_extraction(tree: lxml_html.HtmlElement, url: str | None):
-    """trafilatura's main text: precision first, recall when the precise pass finds nothing."""
+    """trafilatura's main text: precision first, recall when the precise pass finds nothing.
+
+    trafilatura gets our parsed tree (it copies a tree it is handed before pruning),
+    and its own metadata pass is off: we read the page metadata ourselves, and
+    htmldate's extensive search would cost as much as the text extraction.
+    """
     options = dict(
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         include_images=False,
         deduplicate=False,
-        date_extraction_params={"extensive_search": True, "original_date": True},
     )
+    document = None
     for favor in ({"favor_precision": True}, {}, {"favor_recall": True}):
-        # trafilatura prunes the tree it is given, so every pass gets a copy.
-        document = trafilatura.bare_extraction(_copy(tree), **options, **favor)
+        document = trafilatura.bare_extraction(tree, **options, **favor)
         if document is not None and document.text and document.text.strip():
             return document
     return document
-
-
-def _copy(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    from copy import deepcopy
-
-    return deepcopy(tree)
 
 
 def _paragraphs(text: str | None) -> str:
@@ -147,10 +138,27 @@ def _paragraphs(text: str | None) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _trafilatura_date(document) -> str | None:
-    if document is None or not document.date:
+def _htmldate_guess(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's reading of a page that states no date in its metadata or under its headline."""
+    try:
+        return find_date(tree, url=url, extensive_search=True, original_date=True)
+    except ValueError:  # a date string htmldate's own parsers choke on
         return None
-    return _normalise_date(document.date)
+
+
+def _fallback_sitename(tree: lxml_html.HtmlElement) -> str | None:
+    """trafilatura's reading of the other site-name tags (twitter:site, application-name, ...)."""
+    name = _clean(trafilatura_metadata.examine_meta(tree).sitename)
+    if not name:
+        return None
+    name = name.lstrip("@")
+    # A Twitter handle ("@thecrimson") stands for the name: capitalised as trafilatura does.
+    return name.title() if "." not in name and not name[0].isupper() else name
+
+
+def _fallback_author(tree: lxml_html.HtmlElement) -> str | None:
+    """trafilatura's byline search in the page body, for pages without author metadata."""
+    return trafilatura_metadata.extract_author(tree)
 
 
 def _split_authors(value: str | None) -> list[str]:
@@ -172,10 +180,10 @@ class _PageMetadata:
         self.language = _language(tree)
         self.url = self._url(tree)
         self.site_name = self.meta.get("og:site_name") or self._json_ld_publisher()
-        self.published = self._published(tree)
         self.authors = self._authors()
         self.title_tag = _clean(tree.findtext(".//title"))
-        self.h1 = self._h1(tree)
+        self.h1_node = self._h1_node(tree)
+        self.h1 = _clean(self.h1_node.text_content()) if self.h1_node is not None else None
         self.og_title = _clean(self.meta.get("og:title") or self.meta.get("twitter:title"))
         self.json_ld_headline = next(
             (_clean(item["headline"]) for item in self.json_ld if isinstance(item.get("headline"), str)), None
@@ -195,22 +203,6 @@ class _PageMetadata:
                 publisher = publisher[0] if publisher else None
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 return _clean(publisher["name"])
-        return None
-
-    def _published(self, tree: lxml_html.HtmlElement) -> str | None:
-        candidates: list[str] = []
-        candidates += [item["datePublished"] for item in self.json_ld if isinstance(item.get("datePublished"), str)]
-        candidates += [self.meta[key] for key in _DATE_META_KEYS if key in self.meta]
-        for node in tree.iterfind(".//*[@itemprop]"):
-            if node.get("itemprop", "").lower() == "datepublished":
-                candidates.append(node.get("content") or node.get("datetime") or "")
-        for node in tree.iterfind(".//time[@datetime]"):
-            if "pubdate" in node.attrib or "publish" in (node.get("class") or "").lower():
-                candidates.append(node.get("datetime") or "")
-        for candidate in candidates:
-            normalised = _normalise_date(candidate)
-            if normalised:
-                return normalised
         return None
 
     def _authors(self) -> list[str]:
@@ -236,11 +228,11 @@ class _PageMetadata:
         return list(dict.fromkeys(name for name in cleaned if name and not name.startswith("http")))
 
     @staticmethod
-    def _h1(tree: lxml_html.HtmlElement) -> str | None:
+    def _h1_node(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         for node in tree.iterfind(".//h1"):
             text = _clean(node.text_content())
             if text and len(text) > 3:
-                return text
+                return node
         return None
 
 
@@ -290,47 +282,15 @@ def _language(tree: lxml_html.HtmlElement) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
-def _normalise_date(value: str) -> str | None:
-    """ISO 8601 as precise as stated: a date, or a datetime with its offset when the page gives one."""
-    value = value.strip()
-    if not _ISO_DATE.match(value):
-        return _parse_loose_date(value)
-    candidate = value.replace("Z", "+00:00").replace(" ", "T", 1)
-    candidate = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)  # +0100 -> +01:00
-    candidate = re.sub(r"\.\d+(?=[+-]|$)", "", candidate)  # drop fractions of a second
-    try:
-        parsed = datetime.fromisoformat(candidate)
-    except ValueError:
-        try:
-            return datetime.fromisoformat(value[:10]).date().isoformat()
-        except ValueError:
-            return None
-    if len(candidate) <= 10:
-        return parsed.date().isoformat()
-    if parsed.hour == 0 and parsed.minute == 0 and parsed.second == 0 and parsed.tzinfo is None:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
-
-
-def _parse_loose_date(value: str) -> str | None:
-    """Dates written for people ("December 17, 2023") in meta tags; only the date part is kept."""
-    if not value or len(value) > 60 or not re.search(r"\d{4}", value):
-        return None
-    import dateparser  # slow to import; few pages need it
-
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date().isoformat() if parsed else None
-
-
 # ---- headline ------------------------------------------------------------------------
 
 
-def _choose_headline(page: _PageMetadata, document, site: str | None, url: str | None) -> str | None:
+def _choose_headline(page: _PageMetadata, tree: lxml_html.HtmlElement, site: str | None, url: str | None) -> str | None:
     """The article's own headline: JSON-LD/og:title/<h1>/<title>, without the site-name suffix."""
     site_names = _site_names(site, url)
     candidates = [page.json_ld_headline, page.og_title, page.h1, page.title_tag]
-    if document is not None and document.title:
-        candidates.append(_clean(document.title))
+    if not any(candidates):
+        candidates.append(_clean(trafilatura_metadata.extract_title(tree)))
     stripped = [_strip_site_name(c, site_names) for c in candidates if c]
     stripped = [c for c in stripped if c]
     if not stripped:
@@ -342,6 +302,17 @@ def _choose_headline(page: _PageMetadata, document, site: str | None, url: str |
         if any(_same_title(h1, other) for other in stripped if other is not h1):
             return h1
     return stripped[0]
+
+
+def _headline_node(tree: lxml_html.HtmlElement, headline: str | None) -> lxml_html.HtmlElement | None:
+    """The heading element that shows the headline (the first <h1> is sometimes the site logo)."""
+    if not headline:
+        return None
+    wanted = _letters(headline)
+    for node in tree.iter("h1", "h2"):
+        if wanted and _letters(node.text_content()) == wanted:
+            return node
+    return None
 
 
 def _site_names(site: str | None, url: str | None) -> set[str]:
