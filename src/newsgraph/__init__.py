@@ -1,12 +1,12 @@
 """newsgraph: raw news in; who said what, about whom, when, and what was done out.
 
-The Python API mirrors the command line: `extract`, `ingest`, `open_store`.
+The Python API mirrors the command line: `extract`, `ingest_files`, `open_store`.
 They are imported on first use, so `import newsgraph` stays cheap.
 """
 
 __version__ = "0.1.0"
 
-_API = {"extract", "ingest", "open_store", "Article", "Failure", "IngestSummary"}
+_API = {"extract", "ingest_files", "open_store", "Article", "Failure", "IngestSummary"}
 
 
 def __getattr__(name: str):

@@ -3,7 +3,7 @@
     import newsgraph
     for article in newsgraph.extract(["pages/"]):
         print(article.headline, article.published)
-    summary = newsgraph.ingest(["pages/"], db="news.db")
+    summary = newsgraph.ingest_files(["pages/"], db="news.db")
     with newsgraph.open_store("news.db") as store:
         hits = store.search("ammunition")
 """
@@ -30,12 +30,15 @@ def extract(
             failures.append(item.failure)
 
 
-def ingest(
+def ingest_files(
     paths: Iterable[str | os.PathLike], *, db: str | os.PathLike = "newsgraph.db", workers: int = 1, batch_size: int = 64
 ) -> IngestSummary:
-    """Extract and store every document under `paths`; idempotent and resumable."""
+    """Extract and store every document under `paths`; idempotent and resumable.
+
+    (Named `ingest_files` because `newsgraph.ingest` is the ingest stage's package.)
+    """
     with open_store(db) as store:
         return run_ingest(paths, store, options=ExtractOptions(workers=workers, chunk_size=batch_size))
 
 
-__all__ = ["Article", "Failure", "IngestSummary", "extract", "ingest", "open_store"]
+__all__ = ["Article", "Failure", "IngestSummary", "extract", "ingest_files", "open_store"]

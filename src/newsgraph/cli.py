@@ -65,8 +65,21 @@ PathsArgument = Annotated[
     ),
 ]
 WorkersOption = Annotated[
-    int, typer.Option("--workers", "-w", min=1, help="Processes for decoding and HTML extraction.")
+    int,
+    typer.Option(
+        "--workers", "-w", min=0,
+        help="Processes for decoding and HTML extraction; 0 = one per CPU core for large inputs, else 1.",
+    ),
 ]
+
+# Below this many input files a process pool costs more to start than it saves.
+POOL_MIN_FILES = 200
+
+
+def _workers(requested: int, files: int) -> int:
+    if requested:
+        return requested
+    return max(1, min(os.cpu_count() or 1, 8)) if files >= POOL_MIN_FILES else 1
 
 
 class UserError(Exception):
@@ -123,11 +136,9 @@ def _progress(transient: bool = False) -> Progress:
     )
 
 
-def _tracker(progress: Progress, paths: list[str]):
+def _tracker(progress: Progress, paths: list[str], files: int):
     """A callback that advances the bar by input file and shows articles and articles/s."""
-    from newsgraph.ingest.sources import count_files
-
-    task = progress.add_task("reading", total=count_files(paths), articles=0, rate=0.0)
+    task = progress.add_task("reading", total=files, articles=0, rate=0.0)
     state = {"file": None, "articles": 0}
 
     def on_document(item, seconds: float) -> None:
@@ -157,7 +168,7 @@ def extract(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write JSON Lines here instead of standard output.")
     ] = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = 0,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
 ) -> None:
     """Extract clean article records as JSON Lines (one object per article), without storing them.
@@ -171,11 +182,15 @@ def extract(
 
     from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
 
+    from newsgraph.ingest.sources import count_files
+
     produced = failed = 0
     started = time.perf_counter()
+    files = count_files(paths)
     with user_errors(), (open(output, "w", encoding="utf-8") if output else _nullcontext(sys.stdout)) as sink, _progress() as progress:
-        on_document, finish = _tracker(progress, paths)
-        for item in extract_paths(paths, ExtractOptions(workers=workers), stdin=_stdin_if_needed(paths)):
+        on_document, finish = _tracker(progress, paths, files)
+        options = ExtractOptions(workers=_workers(workers, files))
+        for item in extract_paths(paths, options, stdin=_stdin_if_needed(paths)):
             if item.article is not None:
                 sink.write(json.dumps(item.article.to_dict(), ensure_ascii=False) + "\n")
                 produced += 1
@@ -204,7 +219,7 @@ class _nullcontext:
 def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = 0,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     as_json: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
@@ -221,12 +236,15 @@ def ingest(
     from newsgraph.ingest.pipeline import ExtractOptions
     from newsgraph.store import open_store
 
+    from newsgraph.ingest.sources import count_files
+
+    files = count_files(paths)
     with user_errors(), open_store(db) as store, _progress() as progress:
-        on_document, finish = _tracker(progress, paths)
+        on_document, finish = _tracker(progress, paths, files)
         summary = run_ingest(
             paths,
             store,
-            options=ExtractOptions(workers=workers, chunk_size=batch_size),
+            options=ExtractOptions(workers=_workers(workers, files), chunk_size=batch_size),
             stdin=_stdin_if_needed(paths),
             on_document=lambda item, s: on_document(item, s.seconds),
         )
