@@ -16,6 +16,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -46,6 +47,9 @@ class HtmlExtract:
 
 # Fewer words than this is a menu entry or a caption, not an article.
 MIN_ARTICLE_WORDS = 5
+# How far up from the headline the byline is looked for: far enough for the
+# article header, short of the whole page.
+AUTHOR_REGION_LEVELS = 6
 _ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting",
@@ -80,7 +84,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlExtract:
         headline_node = page.h1_node
     dates = collect_dates(tree, meta=page.meta, json_ld=page.json_ld, url=page_url, headline_node=headline_node)
     published = choose_published(dates, guess=lambda: _htmldate_guess(tree, page_url))
-    byline = page.authors or _split_authors(_fallback_author(tree))
+    byline = page.authors or _split_authors(_fallback_author(tree, headline_node))
     if headline:
         # The headline is its own field; trafilatura often repeats the <h1> as the first paragraph.
         first, _, rest = text.partition("\n\n")
@@ -156,9 +160,28 @@ def _fallback_sitename(tree: lxml_html.HtmlElement) -> str | None:
     return name.title() if "." not in name and not name[0].isupper() else name
 
 
-def _fallback_author(tree: lxml_html.HtmlElement) -> str | None:
-    """trafilatura's byline search in the page body, for pages without author metadata."""
-    return trafilatura_metadata.extract_author(tree)
+def _fallback_author(tree: lxml_html.HtmlElement, headline_node: lxml_html.HtmlElement | None) -> str | None:
+    """trafilatura's byline search, for pages without author metadata.
+
+    Run on the stretch of page around the headline when there is one: the byline
+    is there, and trafilatura's search over a whole page costs more than its text
+    extraction (and finds section names in menus).
+    """
+    if headline_node is None:
+        return trafilatura_metadata.extract_author(tree)
+    region = headline_node
+    for _ in range(AUTHOR_REGION_LEVELS):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        region = parent
+        if region.tag in ("article", "main"):
+            break
+    page = lxml_html.Element("html")
+    body = lxml_html.Element("body")
+    page.append(body)
+    body.append(deepcopy(region))
+    return trafilatura_metadata.extract_author(page)
 
 
 def _split_authors(value: str | None) -> list[str]:

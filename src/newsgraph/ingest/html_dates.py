@@ -22,10 +22,10 @@ captions carry dates of their own. The rules here, in order:
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -78,8 +78,11 @@ _TEXT_DATES = (
     # 2023-12-19
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     # 12/19/2023 (month first in US usage; day first when the first number cannot be a month)
-    re.compile(r"\b(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
 )
+# Machine-written forms seen in meta tags besides ISO 8601: "2023 12 22 22:20:00", "2023/12/22".
+_META_YMD = re.compile(r"^(?P<year>(?:19|20)\d\d)[ /.](?P<month>\d{1,2})[ /.](?P<day>\d{1,2})\b")
+_EPOCH_SECONDS = re.compile(r"^1\d{9}$")
 _CLOCK = re.compile(r"\b(?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<half>[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(r"\b(?:updated?|last\s+updated|modified|edited|refreshed)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first\s+published|created|released|date)\b", re.IGNORECASE)
@@ -88,6 +91,8 @@ _URL_DATES = (
     re.compile(rf"/(?P<year>(?:19|20)\d\d)/{_MONTH}/(?P<day>\d{{1,2}})(?:/|$)", re.IGNORECASE),
     re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:/|-|_|\.|$)"),
 )
+# Compiled once; a bare attribute test is several times cheaper than one comparing values.
+_ITEMPROP_NODES = etree.XPath("//*[@itemprop]")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "figcaption"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"\s+")
@@ -128,13 +133,13 @@ def collect_dates(
         _add(dates.published, meta.get(key))
     for key in MODIFIED_META_KEYS:
         _add(dates.modified, meta.get(key))
-    for node in tree.iterfind(".//*[@itemprop]"):
+    for node in _ITEMPROP_NODES(tree):
         prop = node.get("itemprop", "").lower()
         if prop in ("datepublished", "datemodified"):
             value = node.get("content") or node.get("datetime")
             _add(dates.published if prop == "datepublished" else dates.modified, value)
-    for node in tree.iterfind(".//time[@datetime]"):
-        if "pubdate" in node.attrib or "publish" in (node.get("class") or "").lower():
+    for node in tree.iter("time"):
+        if node.get("datetime") and ("pubdate" in node.attrib or "publish" in (node.get("class") or "").lower()):
             _add(dates.published, node.get("datetime"))
     if headline_node is not None:
         dates.datelines = find_datelines(headline_node)
@@ -164,47 +169,68 @@ def choose_published(dates: PageDates, *, guess: Callable[[], str | None] | None
 
 def find_datelines(headline_node: lxml_html.HtmlElement) -> list[Dateline]:
     """Dates shown just after the headline (bylines), then just before it (kickers), in page order."""
-    before, after = _text_around(headline_node)
-    recent: list[str | lxml_html.HtmlElement] = []
+    after = _within_budget(_pieces_after(headline_node), DATELINE_WINDOW_CHARS)
+    before = _within_budget(_pieces_before(headline_node), DATELINE_WINDOW_BEFORE_CHARS)
+    return _read_datelines(after) + _read_datelines(reversed(before))
+
+
+_Piece = str | lxml_html.HtmlElement  # a visible text run, or a <time> element
+
+
+def _within_budget(pieces: Iterator[_Piece], budget: int) -> list[_Piece]:
+    taken: list[_Piece] = []
     chars = 0
-    for piece in reversed(before):
-        recent.insert(0, piece)
-        chars += len(piece if isinstance(piece, str) else piece.text_content())
-        if chars > DATELINE_WINDOW_BEFORE_CHARS:
+    for piece in pieces:
+        taken.append(piece)
+        chars += len(piece.strip() if isinstance(piece, str) else piece.text_content().strip())
+        if chars > budget:
             break
-    return _read_datelines(after) + _read_datelines(recent)
+    return taken
 
 
-def _text_around(headline_node: lxml_html.HtmlElement) -> tuple[deque, list]:
-    """Visible text runs and <time> elements in reading order: the last ones before the
-    headline, and those after it up to DATELINE_WINDOW_CHARS."""
-    before: deque[str | lxml_html.HtmlElement] = deque(maxlen=48)
-    after: list[str | lxml_html.HtmlElement] = []
-    pieces = before
-    after_chars = 0
-    walker = etree.iterwalk(headline_node.getroottree().getroot(), events=("start", "end"))
+def _pieces_after(headline_node: lxml_html.HtmlElement) -> Iterator[_Piece]:
+    """The page in reading order from the end of the headline: its tail, its following
+    siblings, then each ancestor's tail and following siblings (only as far as consumed)."""
+    node = headline_node
+    while node is not None:
+        if node.tail and node.tail.strip():
+            yield node.tail
+        for sibling in node.itersiblings():
+            yield from _pieces_of(sibling)
+        node = node.getparent()
+
+
+def _pieces_before(headline_node: lxml_html.HtmlElement) -> Iterator[_Piece]:
+    """The page in reverse reading order from the start of the headline."""
+    node = headline_node
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(_pieces_of(sibling)))
+        parent = node.getparent()
+        if parent is not None and parent.text and parent.text.strip():
+            yield parent.text
+        node = parent
+
+
+def _pieces_of(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
+    """Visible text runs and <time> elements of one element and its tail, in reading order."""
+    if not isinstance(element.tag, str):  # a comment or processing instruction: only its tail shows
+        if element.tail and element.tail.strip():
+            yield element.tail
+        return
+    walker = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
     for event, node in walker:
         if event == "start":
             tag = node.tag.lower() if isinstance(node.tag, str) else ""
-            if node is headline_node:
-                pieces = after
-                walker.skip_subtree()  # its "end" event still comes, with the tail
-            elif tag == "time":
-                pieces.append(node)
-                after_chars += len(node.text_content()) if pieces is after else 0
+            if tag == "time":
+                yield node
                 walker.skip_subtree()
-            elif tag in _SKIPPED_TAGS or not tag:
+            elif tag in _SKIPPED_TAGS:
                 walker.skip_subtree()
             elif node.text and node.text.strip():
-                pieces.append(node.text)
-                after_chars += len(node.text.strip()) if pieces is after else 0
-            continue
-        if node.tail and node.tail.strip():
-            pieces.append(node.tail)
-            after_chars += len(node.tail.strip()) if pieces is after else 0
-        if after_chars > DATELINE_WINDOW_CHARS:
-            break
-    return before, after
+                yield node.text
+        elif node.tail and node.tail.strip():  # "end", or a comment / processing instruction
+            yield node.tail
 
 
 def _read_datelines(pieces: Iterable[str | lxml_html.HtmlElement]) -> list[Dateline]:
@@ -427,15 +453,27 @@ def normalise_date(value: str) -> str | None:
 
 
 def _parse_loose_date(value: str) -> str | None:
-    """Dates written for people ("December 17, 2023") in meta tags; only the date part is kept."""
-    if not value or len(value) > 60 or not re.search(r"\d{4}", value):
+    """Other ways meta tags write a date ("December 17, 2023", RFC 2822, epoch seconds); the date part."""
+    if not value or len(value) > 60:
         return None
+    if _EPOCH_SECONDS.match(value):
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat()
+    if not re.search(r"\d{4}", value):
+        return None
+    match = _META_YMD.match(value)
+    if match:
+        day = _match_day(match)
+        return day.isoformat() if day else None
     _, day = _text_date(value)
     if day is not None:
         return day.isoformat()
-    import dateparser  # slow to import; few pages need it
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # slow to import and to run; few pages get this far
 
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]})
     return parsed.date().isoformat() if parsed else None
 
 
