@@ -194,13 +194,14 @@ def _latin1_or_cp1252(data: bytes) -> str:
 def _mostly_utf8(data: bytes) -> bool:
     """Valid UTF-8 with a few damaged bytes, as opposed to a legacy encoding.
 
-    Legacy text rarely forms valid multi-byte sequences, so several valid
-    non-ASCII characters for each invalid one means UTF-8 with damage.
+    Legacy text almost never forms valid multi-byte sequences (in cp1252 a
+    UTF-8 curly quote would read "â€œ"), so at least as many valid non-ASCII
+    characters as invalid bytes means UTF-8 with damage.
     """
     decoded = data.decode("utf-8", errors="replace")
     invalid = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     valid_non_ascii = sum(1 for char in decoded if ord(char) > 127 and char != "\ufffd")
-    return valid_non_ascii >= 1 and valid_non_ascii >= 3 * invalid
+    return valid_non_ascii >= 1 and valid_non_ascii >= invalid
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
