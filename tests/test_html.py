@@ -1,12 +1,15 @@
+import json
 import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsgraph.ingest.html import NoArticleError, extract_html
+from newsgraph.ingest.html_dates import normalise_date, url_date
 from newsgraph.ingest.language import detect_language
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,7 +99,179 @@ def test_naeb_extraction_floors():
     scores = {name: float(value) for name, value in re.findall(r"(body_f1|title_exact|date_accuracy)=([0-9.]+)", result.stdout)}
     assert scores["body_f1"] >= 0.90, result.stdout
     assert scores["title_exact"] >= 0.85, result.stdout
-    # The target is 0.85; about a dozen gold dates carry a year the page never
-    # states (2023 for pages dated 2019-2024 everywhere), so this gate is a
-    # regression floor at the measured level, not the target.
-    assert scores["date_accuracy"] >= 0.83, result.stdout
+    # Target 0.85, measured 0.916. Of the remaining misses about 19 gold dates carry
+    # a year the page never states (2023 for a page dated 2024 everywhere), so 0.90
+    # is the regression floor.
+    assert scores["date_accuracy"] >= 0.90, result.stdout
+
+
+# ---- publication date ---------------------------------------------------------------
+
+
+def _page(head: str = "", header: str = "", *, before_headline: str = "", headline: str = "Harbour council approves budget") -> str:
+    """A news page: metadata in <head>, what comes before and after the <h1>, then the body."""
+    return (f"<html><head><title>{headline}</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav>"
+            f"<article><header>{before_headline}<h1>{headline}</h1>{header}</header>{BODY}</article>"
+            f"<aside><h3>More stories</h3><p>Ferry timetable changes <time datetime='2021-03-03'>March 3, 2021</time></p></aside>"
+            f"</body></html>")
+
+
+def test_date_shown_under_the_headline_picks_the_metadata_value_for_that_day():
+    # The byline shows only the update: the page presents itself by that date.
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2022-10-21T11:16:35Z'>"
+        "<meta property='article:modified_time' content='2023-12-22T12:51:36Z'>",
+        "<div class='byline'>By Jane Reporter <span>last updated</span> <time>22 December 2023</time></div>"))
+    assert page.published == "2023-12-22T12:51:36+00:00"
+
+
+def test_published_dateline_wins_when_both_dates_are_shown():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-23T01:48:19Z'>"
+        "<meta property='article:modified_time' content='2023-12-23T15:54:28Z'>",
+        "<p>PUBLISHED: <time>December 22, 2023 at 8:48 p.m.</time> | UPDATED: <time>December 23, 2023 at 10:54 a.m.</time></p>"))
+    # The UTC instant read at the local time the page shows: 01:48 UTC is 20:48 at -05:00.
+    assert page.published == "2023-12-22T20:48:19-05:00"
+
+
+def test_utc_metadata_is_given_the_local_offset_the_dateline_reveals():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-23T03:00:46.074Z'>",
+        "<div>by Julia Example, Politics Reporter</div><div>December 22, 2023 10:00 PM</div>"))
+    assert page.published == "2023-12-22T22:00:46-05:00"
+
+
+def test_same_instant_stated_with_an_offset_elsewhere_gives_the_local_date():
+    page = extract_html(_page(
+        "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2023-12-22T04:00:41+00:00\"}</script>"
+        "<meta itemprop='datePublished' content='2023-12-21T23:00:41-05:00'>",
+        "<span>Dec. 21, 2023</span>"))
+    assert page.published == "2023-12-21T23:00:41-05:00"
+
+
+def test_utc_metadata_a_day_off_the_dateline_without_clock_gives_the_shown_date():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-02T00:46:23+00:00'>",
+        "<p>By James Example - December 1, 2023</p>"))
+    assert page.published == "2023-12-01"
+
+
+def test_time_element_value_is_kept_when_it_is_the_shown_day():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-02T00:46:23+00:00'>",
+        "<time datetime='2023-12-01T19:46:23-05:00'>December 1, 2023</time>"))
+    assert page.published == "2023-12-01T19:46:23-05:00"
+
+
+def test_dateline_just_above_the_headline_counts():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-24T01:06:51+00:00'>",
+        before_headline="<div>Film</div><div>News</div><time datetime='garbage'>Dec 23, 2023 5:06pm PT</time>"))
+    assert page.published == "2023-12-23T17:06:51-08:00"
+
+
+def test_stray_date_that_no_metadata_agrees_with_is_not_the_dateline():
+    page = extract_html(_page(
+        "<meta property='article:published_time' content='2023-12-20T09:00:00+01:00'>",
+        "<p>Related: <a href='/old'>Harbour plan first proposed</a></p><span>June 14, 2021</span>"))
+    assert page.published == "2023-12-20T09:00:00+01:00"
+
+
+def test_a_sentence_mentioning_a_date_is_not_a_dateline(monkeypatch):
+    import newsgraph.ingest.html as html_module
+
+    monkeypatch.setattr(html_module, "find_date", lambda *args, **kwargs: None)  # no htmldate guess either
+    page = extract_html(_page(
+        "",
+        "<figcaption>x</figcaption><p>The mayor, pictured in the harbour office on December 20, 2023, "
+        "spoke to reporters after the vote.</p>"))
+    assert page.published is None
+
+
+def test_page_without_date_metadata_uses_the_dateline_it_shows():
+    page = extract_html(_page("", "<p class='meta'>Date: December 18, 2023</p>"))
+    assert page.published == "2023-12-18"
+
+
+def test_own_article_object_wins_over_webpage_and_related_stories():
+    graph = json.dumps({"@graph": [
+        {"@type": "WebPage", "url": "https://news.example/2023/harbour", "datePublished": "2023-01-05T10:00:00Z"},
+        {"@type": "NewsArticle", "url": "https://news.example/other-story", "datePublished": "2022-06-01T10:00:00Z"},
+        {"@type": "NewsArticle", "url": "https://news.example/2023/harbour", "datePublished": "2023-12-19T08:30:00+01:00"},
+    ]})
+    page = extract_html(_page(f"<link rel='canonical' href='https://news.example/2023/harbour'>"
+                              f"<script type='application/ld+json'>{graph}</script>"))
+    assert page.published == "2023-12-19T08:30:00+01:00"
+
+
+def test_url_date_decides_between_disagreeing_metadata():
+    page = extract_html(_page(
+        "<link rel='canonical' href='https://news.example/2023/12/21/harbour-budget/'>"
+        "<meta property='article:published_time' content='2019-03-30T12:00:00Z'>"
+        "<meta name='parsely-pub-date' content='2023-12-21T15:00:00Z'>"))
+    assert page.published == "2023-12-21T15:00:00+00:00"
+
+
+def test_url_date_when_the_page_states_no_date(monkeypatch):
+    import newsgraph.ingest.html as html_module
+
+    monkeypatch.setattr(html_module, "find_date", lambda *args, **kwargs: "2023-12-13")  # htmldate's guess
+    page = extract_html(_page("<link rel='canonical' href='https://facts.example/checks/2023/dec/21/claim/'>"))
+    assert page.published == "2023-12-21"
+    assert extract_html(_page(), url="https://facts.example/about").published == "2023-12-13"
+
+
+def test_dateline_follows_the_real_headline_not_a_logo_h1():
+    html = _page("<meta property='og:title' content='Harbour council approves budget'>"
+                 "<meta property='article:published_time' content='2023-12-22T10:00:00Z'>",
+                 "<p>By Jane Reporter</p><time datetime='2023-12-22 05:00:00'>12/22/2023 05:00 AM EST</time>")
+    html = html.replace("<nav>", "<h1>SITE<span>logo</span></h1><div>Skip to Main Content</div><nav>", 1)
+    page = extract_html(html)
+    assert page.headline == "Harbour council approves budget"
+    assert page.published == "2023-12-22T05:00:00"
+
+
+def test_machine_written_meta_dates_are_normalised():
+    assert normalise_date("2023-12-22T22:20:00.000Z") == "2023-12-22T22:20:00+00:00"
+    assert normalise_date("2023-12-22T16:52:44-0500") == "2023-12-22T16:52:44-05:00"
+    assert normalise_date("2023-12-17") == "2023-12-17"
+    assert normalise_date("2023 12 22 22:20:00") == "2023-12-22"
+    assert normalise_date("12-22-2023") == "2023-12-22"
+    assert normalise_date("1703224803") == "2023-12-22"
+    assert normalise_date("Sat, 17 Feb 2024 16:02:01 GMT") == "2024-02-17"
+    assert normalise_date("yesterday") is None
+
+
+def test_url_dates():
+    assert url_date("https://a.example/news/2023/12/21/story-00132871") == date(2023, 12, 21)
+    assert url_date("https://a.example/factchecks/2023/dec/21/posts/") == date(2023, 12, 21)
+    assert url_date("https://a.example/releases/2023/12/20231218130031.htm") is None
+    assert url_date("https://a.example/story/2023-fashion-trends") is None
+    assert url_date(None) is None
+
+
+def test_trafilatura_gets_the_parsed_tree(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(document, **kwargs):
+        seen.append((type(document).__name__, kwargs.get("with_metadata")))
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    extract_html(PAGE)
+    assert seen and all(kind == "HtmlElement" and with_metadata is False for kind, with_metadata in seen)
+
+
+def test_byline_without_author_metadata_is_read_near_the_headline():
+    page = extract_html(_page("", "<div class='author-name'>Jane Reporter</div>")
+                        .replace("<nav>", "<nav><span class='author'>Sections</span>", 1))
+    assert page.byline == ["Jane Reporter"]
+
+
+def test_labelled_publication_date_is_preferred_to_an_update_shown_first():
+    page = extract_html(_page("", "<p><span>Updated:</span> <span>Dec 23, 2023</span></p><p>Published: Dec 22, 2023</p>"))
+    assert page.published == "2023-12-22"
