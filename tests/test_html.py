@@ -275,3 +275,17 @@ def test_byline_without_author_metadata_is_read_near_the_headline():
 def test_labelled_publication_date_is_preferred_to_an_update_shown_first():
     page = extract_html(_page("", "<p><span>Updated:</span> <span>Dec 23, 2023</span></p><p>Published: Dec 22, 2023</p>"))
     assert page.published == "2023-12-22"
+
+
+def test_datelines_in_other_languages_and_numeric_orders():
+    german = _page("<meta property='article:published_time' content='2023-12-04T23:30:00Z'>",
+                   "<p>Von Anna Beispiel</p><p>5. Dezember 2023, 00:30 Uhr</p>")
+    assert extract_html(german).published == "2023-12-05T00:30:00+01:00"
+    ukrainian = _page("", "<p>Автор: Олена Приклад</p><p>22 грудня 2023</p>")
+    assert extract_html(ukrainian).published == "2023-12-22"
+    dotted = _page("", "<p>22.12.2023</p>")
+    assert extract_html(dotted).published == "2023-12-22"
+    # 06/12/2023 is 12 June in US usage, 6 December in Australian: the metadata decides.
+    australian = _page("<meta property='article:published_time' content='2023-12-05T23:30:00Z'>",
+                       "<p>06/12/2023 10:30 AM</p>")
+    assert extract_html(australian).published == "2023-12-06T10:30:00+11:00"

@@ -65,20 +65,38 @@ DATELINE_WINDOW_BEFORE_CHARS = 100
 # a date ("pictured in Albany on December 20"), not a dateline.
 DATELINE_MAX_EXTRA_CHARS = 45
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<month>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
+# Month names a dateline may use: English with its abbreviations, and the full
+# names (genitive where the language declines them) of the other languages the
+# project reads most.
+_MONTH_NAMES_BY_LANGUAGE = (
+    "january february march april may june july august september october november december",
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+)
+_MONTHS: dict[str, int] = {"sept": 9, "jänner": 1}
+for _names in _MONTH_NAMES_BY_LANGUAGE:
+    for _number, _name in enumerate(_names.split(), start=1):
+        _MONTHS.setdefault(_name, _number)
+_MONTH_WORD = r"(?P<month>[^\W\d_]{3,10})\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TEXT_DATES = (
     # December 19, 2023 / Dec. 19 2023 / Dec 19th, 2023
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    # 19 December 2023 / 19 Dec, 2023
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
+    # 19 December 2023 / 19 Dec, 2023 / 19. Dezember 2023 / 19 de diciembre de 2023 / 19 грудня 2023
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{_YEAR}\b"),
     # 2023-12-19
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-    # 12/19/2023 (month first in US usage; day first when the first number cannot be a month)
-    re.compile(r"\b(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_YEAR}-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+    # 12/19/2023, 19.12.2023 (see _match_day for which number is the month)
+    re.compile(rf"\b(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep){_YEAR}\b"),
+    # 2023年12月19日
+    re.compile(rf"{_YEAR}年(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"),
 )
 # Machine-written forms seen in meta tags besides ISO 8601: "2023 12 22 22:20:00", "2023/12/22".
 _META_YMD = re.compile(r"^(?P<year>(?:19|20)\d\d)[ /.](?P<month>\d{1,2})[ /.](?P<day>\d{1,2})\b")
@@ -88,7 +106,7 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated?|last\s+updated|modified|edited|refre
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first\s+published|created|released|date)\b", re.IGNORECASE)
 _URL_DATES = (
     re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)"),
-    re.compile(rf"/(?P<year>(?:19|20)\d\d)/{_MONTH}/(?P<day>\d{{1,2}})(?:/|$)", re.IGNORECASE),
+    re.compile(rf"/{_YEAR}/{_MONTH_WORD}/(?P<day>\d{{1,2}})(?:/|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:/|-|_|\.|$)"),
 )
 # Compiled once; a bare attribute test is several times cheaper than one comparing values.
@@ -106,6 +124,7 @@ class Dateline:
     clock: time | None = None  # the local time shown beside it, if any
     stated: str | None = None  # the <time datetime> value behind it, normalised
     label: str | None = None  # "published" or "updated" when the page says which
+    other_reading: date | None = None  # 12/05 vs 05/12: the day-month swap of an ambiguous date
 
 
 @dataclass(slots=True)
@@ -149,6 +168,7 @@ def collect_dates(
 
 def choose_published(dates: PageDates, *, guess: Callable[[], str | None] | None = None) -> str | None:
     """The page's date as ISO 8601 (see the module docstring for the order of evidence)."""
+    _settle_readings(dates)
     dateline = _preferred_dateline(dates)
     if dateline is not None:
         chosen = _on_dateline(dateline, dates)
@@ -260,7 +280,7 @@ def _scan(text: str | None, pending_label: str | None, found: list[Dateline]) ->
     if len(text) - (match.end() - match.start()) > DATELINE_MAX_EXTRA_CHARS:
         return None
     label = _label(text[: match.start()]) or pending_label
-    found.append(Dateline(day=day, clock=_clock(text, match), label=label))
+    found.append(Dateline(day=day, clock=_clock(text, match), label=label, other_reading=_other_reading(match, day)))
     return None
 
 
@@ -277,7 +297,22 @@ def _time_element(node: lxml_html.HtmlElement, pending_label: str | None) -> Dat
             return None
         # A clock-only display ("1:23 PM") shows the stated local time.
         return Dateline(day=day, clock=None, stated=stated, label=label)
-    return Dateline(day=day, clock=_clock(shown, match), stated=stated, label=label)
+    return Dateline(
+        day=day, clock=_clock(shown, match), stated=stated, label=label, other_reading=_other_reading(match, day)
+    )
+
+
+def _settle_readings(dates: PageDates) -> None:
+    """Read an ambiguous numeric dateline the way the metadata agrees with, when only that way does."""
+    metadata = dates.published + dates.modified
+    for dateline in dates.datelines:
+        swapped = dateline.other_reading
+        if swapped is None:
+            continue
+        if not any(_days_apart(v, dateline.day) <= 1 for v in metadata) and any(
+            _days_apart(v, swapped) <= 1 for v in metadata
+        ):
+            dateline.day, dateline.other_reading = swapped, dateline.day
 
 
 def _preferred_dateline(dates: PageDates) -> Dateline | None:
@@ -409,7 +444,7 @@ def url_date(url: str | None) -> date | None:
         match = pattern.search(path)
         if match:
             month = match.group("month")
-            month_number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
+            month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
             try:
                 return date(int(match.group("year")), month_number or 0, int(match.group("day")))
             except ValueError:
@@ -487,19 +522,32 @@ def _text_date(text: str) -> tuple[re.Match | None, date | None]:
 
 
 def _match_day(match: re.Match) -> date | None:
+    """The date a pattern matched. Numeric dates: day first with dots (19.12.2023), month
+    first with slashes and hyphens (12/19/2023) unless the first number cannot be a month."""
     groups = match.groupdict()
     year = int(groups["year"])
     if "first" in groups:
         first, second = int(groups["first"]), int(groups["second"])
-        month, day = (first, second) if first <= 12 else (second, first)
+        day_first = groups["sep"] == "." or first > 12
+        day, month = (first, second) if day_first else (second, first)
     else:
         month_text = groups["month"]
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
+        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+        if month is None:
+            return None
         day = int(groups["day"])
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _other_reading(match: re.Match, day: date) -> date | None:
+    """The day-month swap of an ambiguous numeric date (05/12/2023), for the metadata to decide."""
+    groups = match.groupdict()
+    if "first" not in groups or int(groups["first"]) > 12 or int(groups["second"]) > 12 or day.day == day.month:
+        return None
+    return date(day.year, day.day, day.month)
 
 
 def _clock(text: str, date_match: re.Match) -> time | None:
