@@ -4,19 +4,25 @@ News pages state their date several times, and the statements disagree more ofte
 than one would hope: JSON-LD and Open Graph give the first publication as a UTC
 instant, the byline shows the local date (often the date of the last update), the
 URL path carries the day the story was filed, and related-story teasers and image
-captions carry dates of their own. The rules here, in order:
+captions carry dates of their own. What a reader (and the NAEB gold) takes as the
+page's date is the one shown under the headline, so the rules are, in order:
 
-1. The dateline near the headline (a <time> element or a short date text right
-   after the <h1>, "Published"/"Updated" labels honoured; "Published" wins when
-   both are shown) is what the page presents as its date. When a metadata value
-   names the same day (allowing for the time-zone shift between a UTC instant
-   and a local date) that value is returned, in the page's local offset when the
-   page reveals it, so that the date part is the reader's date and the time and
-   offset stay exact.
-2. Without a dateline: the article's own datePublished (the article object of the
-   JSON-LD, not the WebPage or a related story), then the publication meta tags;
-   when those disagree about the day, the one the URL's date agrees with.
-3. Without page metadata: the URL's date, then the caller's guess (htmldate).
+1. The dateline: a <time> element or a short date text just after the headline
+   (or just above it), in English or a few other languages. Of several, the one
+   that is exactly the metadata's publication time, else one labelled
+   "Published"/"Posted", else the first shown (often "Updated ...": then the
+   modification time is what the page presents).
+2. Its precise value: the <time datetime> behind it, else the metadata value
+   for that day, re-expressed in the page's local offset when the page reveals
+   it (a UTC instant 03:00Z shown as "December 22, 10:00 PM" is 22:00-05:00), so
+   the date part is the reader's date and the instant stays exact. When the page
+   has date metadata and none of it comes within a day of the dateline, the
+   dateline is taken for a stray date (a teaser, a caption) and ignored.
+3. Without a dateline: the article's own datePublished (its JSON-LD object, not
+   the WebPage or a related story), then the publication meta tags; when these
+   disagree about the day, the one the URL's date agrees with. Then dateModified.
+4. Without a dateline or date metadata: the URL's date, then the caller's guess
+   (htmldate).
 """
 
 from __future__ import annotations
@@ -253,7 +259,7 @@ def _pieces_of(element: lxml_html.HtmlElement) -> Iterator[_Piece]:
             yield node.tail
 
 
-def _read_datelines(pieces: Iterable[str | lxml_html.HtmlElement]) -> list[Dateline]:
+def _read_datelines(pieces: Iterable[_Piece]) -> list[Dateline]:
     found: list[Dateline] = []
     pending_label: str | None = None
     for piece in pieces:
