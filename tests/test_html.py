@@ -99,10 +99,10 @@ def test_naeb_extraction_floors():
     scores = {name: float(value) for name, value in re.findall(r"(body_f1|title_exact|date_accuracy)=([0-9.]+)", result.stdout)}
     assert scores["body_f1"] >= 0.90, result.stdout
     assert scores["title_exact"] >= 0.85, result.stdout
-    # Target 0.85, measured 0.916. Of the remaining misses about 19 gold dates carry
-    # a year the page never states (2023 for a page dated 2024 everywhere), so 0.90
-    # is the regression floor.
-    assert scores["date_accuracy"] >= 0.90, result.stdout
+    # Target 0.85, measured 0.895. About 19 gold dates carry a year the page never
+    # states, and 11 follow an "Updated" line, which `published` deliberately does not
+    # (it means first publication; taking the update would score 0.916). 0.88 is the floor.
+    assert scores["date_accuracy"] >= 0.88, result.stdout
 
 
 # ---- publication date ---------------------------------------------------------------
@@ -117,13 +117,13 @@ def _page(head: str = "", header: str = "", *, before_headline: str = "", headli
             f"</body></html>")
 
 
-def test_date_shown_under_the_headline_picks_the_metadata_value_for_that_day():
-    # The byline shows only the update: the page presents itself by that date.
+def test_an_update_shown_under_the_headline_is_not_the_publication_date():
+    # The byline shows only the update; `published` is still the first publication.
     page = extract_html(_page(
         "<meta property='article:published_time' content='2022-10-21T11:16:35Z'>"
         "<meta property='article:modified_time' content='2023-12-22T12:51:36Z'>",
         "<div class='byline'>By Jane Reporter <span>last updated</span> <time>22 December 2023</time></div>"))
-    assert page.published == "2023-12-22T12:51:36+00:00"
+    assert page.published == "2022-10-21T11:16:35+00:00"
 
 
 def test_published_dateline_wins_when_both_dates_are_shown():

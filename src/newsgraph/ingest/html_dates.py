@@ -10,8 +10,9 @@ page's date is the one shown under the headline, so the rules are, in order:
 1. The dateline: a <time> element or a short date text just after the headline
    (or just above it), in English or a few other languages. Of several, the one
    that is exactly the metadata's publication time, else one labelled
-   "Published"/"Posted", else the first shown (often "Updated ...": then the
-   modification time is what the page presents).
+   "Published"/"Posted", else the first shown that is not labelled "Updated":
+   `published` means first publication, so an update time is never taken for it,
+   even where a page shows only its update time.
 2. Its precise value: the <time datetime> behind it, else the metadata value
    for that day, re-expressed in the page's local offset when the page reveals
    it (a UTC instant 03:00Z shown as "December 22, 10:00 PM" is 22:00-05:00), so
@@ -20,7 +21,7 @@ page's date is the one shown under the headline, so the rules are, in order:
    dateline is taken for a stray date (a teaser, a caption) and ignored.
 3. Without a dateline: the article's own datePublished (its JSON-LD object, not
    the WebPage or a related story), then the publication meta tags; when these
-   disagree about the day, the one the URL's date agrees with. Then dateModified.
+   disagree about the day, the one the URL's date agrees with.
 4. Without a dateline or date metadata: the URL's date, then the caller's guess
    (htmldate).
 """
@@ -182,8 +183,6 @@ def choose_published(dates: PageDates, *, guess: Callable[[], str | None] | None
             return chosen
     if dates.published:
         return _agreeing_with_url(dates.published, dates.url_date)
-    if dates.modified:
-        return _agreeing_with_url(dates.modified, dates.url_date)
     if dates.url_date is not None:
         return dates.url_date.isoformat()
     guessed = guess() if guess is not None else None
@@ -331,7 +330,7 @@ def _preferred_dateline(dates: PageDates) -> Dateline | None:
     for dateline in dates.datelines:
         if dateline.label == "published":
             return dateline
-    return dates.datelines[0] if dates.datelines else None
+    return next((d for d in dates.datelines if d.label != "updated"), None)
 
 
 def _on_dateline(dateline: Dateline, dates: PageDates) -> str | None:
@@ -349,9 +348,8 @@ def _on_dateline(dateline: Dateline, dates: PageDates) -> str | None:
         return None
     if stated and _has_time(stated):
         return stated
-    ordered = dates.modified + dates.published if dateline.label == "updated" else metadata
     for exact in (True, False):
-        for value in ordered:
+        for value in metadata:
             local = _on_day(value, dateline, metadata, exact=exact)
             if local:
                 return local

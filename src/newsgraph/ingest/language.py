@@ -11,8 +11,9 @@ UNDETERMINED = "und"
 # Fewer letters than this carry too little signal: a dateline or a caption is
 # classified at random, and a wrong language is worse than "und".
 MIN_LETTERS = 20
-# Classifying the head is enough and keeps long documents cheap.
-SAMPLE_CHARACTERS = 20_000
+# A few paragraphs decide the language as surely as the whole text (the
+# classifier's accuracy levels off well below this), and cost a fifth of 20k.
+SAMPLE_CHARACTERS = 4_000
 # Below this normalised probability the classifier is guessing.
 MIN_CONFIDENCE = 0.5
 
@@ -21,13 +22,14 @@ _identifier_lock = threading.Lock()
 
 _UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
 _RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+_LETTER = re.compile(r"[^\W\d_]")
 _URL_OR_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language `text` is written in, or "und" when too little text says."""
     sample = _URL_OR_EMAIL.sub(" ", text[:SAMPLE_CHARACTERS])
-    letters = sum(1 for char in sample if char.isalpha())
+    letters = len(_LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return UNDETERMINED
     language, confidence = _get_identifier().classify(sample)
