@@ -8,7 +8,7 @@ and processes without loading every article into memory.
   with curly instead of straight quotes, other dashes or re-wrapped lines is
   still "the same".
 - Near duplicates (syndicated copies with a changed sentence, an added
-  credit line): MinHash over word 5-shingles (datasketch), banded for
+  credit line): MinHash over word 5-shingles (vectorised with numpy), banded for
   locality-sensitive hashing. `lsh_bands` keys are looked up by an index, and
   every candidate is then verified by `jaccard_estimate` against
   `NEAR_DUPLICATE_THRESHOLD`.
@@ -20,11 +20,11 @@ import hashlib
 import re
 import sys
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -37,6 +37,7 @@ __all__ = [
     "lsh_bands",
     "minhash_signature",
     "normalise_body",
+    "shingle_hashes",
     "shingles",
     "signature_from_bytes",
     "signature_to_bytes",
@@ -56,10 +57,7 @@ DEFAULT_NUM_PERM = 128
 # threshold by the estimate itself, so the low midpoint costs lookups, not precision.
 DEFAULT_BANDS = 32
 SHINGLE_WORDS = 5
-# One seed and one permutation scheme for every process and every run: stored
-# signatures are only comparable with signatures made the same way.
 _MINHASH_SEED = 1
-_MINHASH_SCHEME = "affine32"
 
 # Quote marks, apostrophes and dashes in their typographic variants all count
 # as punctuation (Unicode category P*), which normalisation drops; symbols such
@@ -120,11 +118,47 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> list[str]:
     return list(dict.fromkeys(" ".join(words[i : i + width]) for i in range(len(words) - width + 1)))
 
 
+# Universal hashing modulo a Mersenne prime, the classic MinHash permutation family.
+_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+# Shingles are hashed in blocks so a gigantic document never needs a
+# (shingles x permutations) matrix larger than this many rows.
+_BLOCK_ROWS = 4096
+
+
 @lru_cache(maxsize=8)
-def _permutations(num_perm: int) -> np.ndarray:
-    # Drawing the permutations costs more than hashing a typical article; every
-    # signature of one size shares them.
-    return MinHash(num_perm, seed=_MINHASH_SEED, scheme=_MINHASH_SCHEME).permutations
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    # One fixed seed: stored signatures are only comparable with signatures made the same way.
+    generator = np.random.RandomState(_MINHASH_SEED)
+    a = generator.randint(1, int(_MERSENNE_PRIME), size=num_perm, dtype=np.uint64)
+    b = generator.randint(0, int(_MERSENNE_PRIME), size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def _position_multipliers() -> np.ndarray:
+    # Odd 64-bit multipliers, one per word position in a shingle (multiply-shift hashing).
+    return np.random.RandomState(_MINHASH_SEED + 1).randint(0, 1 << 62, size=SHINGLE_WORDS, dtype=np.uint64) * 2 + 1
+
+
+def shingle_hashes(text: str, *, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Distinct 32-bit hashes of the text's word `size`-shingles (as `shingles`, without building strings).
+
+    Each word is hashed once (crc32); a shingle's hash combines its words' hashes with
+    per-position odd multipliers and keeps the high 32 bits, all vectorised.
+    """
+    words = normalise_body(text).split()
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    width = min(size, len(words))
+    word_hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    count = len(words) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    multipliers = _position_multipliers()
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        for position in range(width):
+            combined += word_hashes[position : position + count] * multipliers[position]
+    return np.unique(combined >> np.uint64(32))
 
 
 def minhash_signature(text: str, *, num_perm: int = DEFAULT_NUM_PERM) -> np.ndarray:
@@ -135,16 +169,15 @@ def minhash_signature(text: str, *, num_perm: int = DEFAULT_NUM_PERM) -> np.ndar
     """
     if num_perm < 1:
         raise ValueError(f"num_perm must be a positive integer, got {num_perm}")
-    sketch = MinHash(
-        num_perm,
-        seed=_MINHASH_SEED,
-        scheme=_MINHASH_SCHEME,
-        permutations=_permutations(num_perm),
-    )
-    text_shingles = shingles(text)
-    if text_shingles:
-        sketch.update_batch([shingle.encode("utf-8") for shingle in text_shingles])
-    return np.asarray(sketch.hashvalues, dtype=np.uint32).copy()
+    a, b = _permutations(num_perm)
+    signature = np.full(num_perm, _MAX_HASH, dtype=np.uint64)
+    hashes = shingle_hashes(text)
+    with np.errstate(over="ignore"):
+        for start in range(0, hashes.size, _BLOCK_ROWS):
+            block = hashes[start : start + _BLOCK_ROWS, None]
+            permuted = ((block * a + b) % _MERSENNE_PRIME) & _MAX_HASH
+            np.minimum(signature, permuted.min(axis=0), out=signature)
+    return signature.astype(np.uint32)
 
 
 def _as_signature(signature: Sequence[int] | np.ndarray) -> np.ndarray:
