@@ -117,7 +117,8 @@ FAST_PASS_MIN_WORDS = 250
 
 
 def _bare_extraction(tree: lxml_html.HtmlElement, url: str | None):
-    """trafilatura's main text: precision first, recall when the precise pass finds nothing.
+    """trafilatura's main text: a fast precise pass, then (for a short result) the full
+    passes with fallback extractors, precision first, recall when nothing is found.
 
     trafilatura gets our parsed tree (it copies a tree it is handed before pruning),
     and its own metadata pass is off: we read the page metadata ourselves, and
