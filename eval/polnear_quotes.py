@@ -1,0 +1,371 @@
+"""Quotation extraction and speaker attribution scored on PolNeAR (brat standoff).
+
+    .venv/bin/python eval/polnear_quotes.py [--split dev|train] [--limit N] [--verbose]
+
+Conventions (issue 3, "Measured, against the best"), so that the figures compare
+with the anchors printed beside them:
+- gold: the first annotator's .ann per article (file names sorted); every Content
+  span, with the Source and Cue of its Attribution relation;
+- spans are compared as sets of word tokens of the .txt (punctuation and quote
+  marks ignored); discontinuous spans are the union of their fragments;
+- predictions lying >= 90% inside one gold content are merged into one first
+  (PolNeAR stores `"A," he said. "B."` as a single content);
+- content matching is one-to-one, exact (equal token sets) and overlap
+  (token Jaccard >= 0.5, best pairs first);
+- "direct" F1: gold contents with a quote mark at the start or end of a fragment
+  against predictions of kind direct/partial/mixed (overlap matching);
+- speaker accuracy: among overlap-matched contents whose gold has a Source, the
+  share whose predicted speaker mention shares a word token with it;
+- cue F1: gold and predicted cue spans matched one-to-one when they share a token.
+
+The article is run as `find_quotes(nlp(body), headline=title)`: the title line is
+the headline and the body starts after the blank line; offsets are shifted back
+onto the .txt for scoring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import shared_data_dir  # noqa: E402
+
+# (content F1 overlap, direct F1, speaker accuracy, cue F1) measured on PolNeAR dev with these conventions
+ANCHORS = {
+    "SFU Gender Gap Tracker rules": (0.523, 0.695, 0.831, 0.538),
+    "BBC citron (retrained)": (0.498, 0.557, 0.878, 0.556),
+    "textacy direct_quotations": (0.298, 0.723, 0.886, 0.339),
+}
+TARGETS = (0.70, 0.85, 0.90, 0.70)
+
+_WORD = re.compile(r"\w+")
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a`"
+DIRECT_KINDS = {"direct", "partial", "mixed"}
+INSIDE_SHARE = 0.9
+OVERLAP_JACCARD = 0.5
+
+Span = list[tuple[int, int]]  # character fragments into the .txt
+
+
+@dataclass(slots=True)
+class GoldContent:
+    fragments: Span
+    tokens: frozenset[int]
+    direct: bool
+    source: frozenset[int] = frozenset()
+    cue: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True)
+class Prediction:
+    tokens: frozenset[int]
+    kind: str
+    speaker: frozenset[int] = frozenset()
+    cue: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True)
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    overlap: int = 0
+    direct_gold: int = 0
+    direct_predicted: int = 0
+    direct_matched: int = 0
+    speaker_scored: int = 0
+    speaker_right: int = 0
+    cue_gold: int = 0
+    cue_predicted: int = 0
+    cue_matched: int = 0
+
+    def add(self, other: "Counts") -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def f1(matched: int, predicted: int, gold: int) -> float:
+    if predicted == 0 and gold == 0:
+        return 1.0
+    if matched == 0:
+        return 0.0
+    precision, recall = matched / predicted, matched / gold
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass(slots=True)
+class Scores:
+    exact_f1: float
+    overlap_f1: float
+    direct_f1: float
+    speaker_accuracy: float
+    cue_f1: float
+
+    @classmethod
+    def of(cls, counts: Counts) -> "Scores":
+        return cls(
+            exact_f1=f1(counts.exact, counts.predicted, counts.gold),
+            overlap_f1=f1(counts.overlap, counts.predicted, counts.gold),
+            direct_f1=f1(counts.direct_matched, counts.direct_predicted, counts.direct_gold),
+            speaker_accuracy=counts.speaker_right / counts.speaker_scored if counts.speaker_scored else 0.0,
+            cue_f1=f1(counts.cue_matched, counts.cue_predicted, counts.cue_gold),
+        )
+
+
+class TokenIndex:
+    """Word tokens of one .txt, by position, so any character span maps to a set of token indices."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in _WORD.finditer(text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def tokens(self, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
+        """Indices of the word tokens overlapping any fragment."""
+        import bisect
+
+        found: set[int] = set()
+        for start, end in fragments:
+            first = bisect.bisect_right(self.ends, start)
+            for index in range(first, len(self.starts)):
+                if self.starts[index] >= end:
+                    break
+                found.add(index)
+        return frozenset(found)
+
+
+def _fragment_is_direct(text: str, start: int, end: int) -> bool:
+    piece = text[start:end].strip()
+    if not piece:
+        return False
+    # A closing mark may sit before the final punctuation ('..." .') or after it ('...."').
+    return piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS or piece.rstrip(".,;:!?)")[-1:] in QUOTE_MARKS
+
+
+def parse_ann(ann: str, text: str, index: TokenIndex) -> list[GoldContent]:
+    """Gold contents of one brat file, each with the Source and Cue of its relation."""
+    spans: dict[str, tuple[str, Span]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            fragments: Span = []
+            for piece in offsets.split(";"):
+                bounds = piece.split()
+                if len(bounds) == 2:
+                    fragments.append((int(bounds[0]), int(bounds[1])))
+            spans[parts[0]] = (label, fragments)
+        elif parts[0].startswith("E"):
+            roles: dict[str, str] = {}
+            for argument in parts[1].split():
+                role, _, target = argument.partition(":")
+                roles[role] = target
+            relations.append(roles)
+    contents: dict[str, GoldContent] = {}
+    for name, (label, fragments) in spans.items():
+        if label == "Content" and fragments:
+            contents[name] = GoldContent(
+                fragments=fragments,
+                tokens=index.tokens(fragments),
+                direct=any(_fragment_is_direct(text, start, end) for start, end in fragments),
+            )
+    for roles in relations:
+        content = contents.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        if "Source" in roles and roles["Source"] in spans:
+            content.source = content.source | index.tokens(spans[roles["Source"]][1])
+        if "Cue" in roles and roles["Cue"] in spans:
+            content.cue = content.cue | index.tokens(spans[roles["Cue"]][1])
+    return [content for content in contents.values() if content.tokens]
+
+
+def merge_inside(predictions: list[Prediction], gold: list[GoldContent]) -> list[Prediction]:
+    """Predictions lying >= 90% inside one gold content become one prediction."""
+    groups: dict[int, list[Prediction]] = {}
+    merged: list[Prediction] = []
+    for prediction in predictions:
+        home = None
+        if prediction.tokens:
+            for number, content in enumerate(gold):
+                if len(prediction.tokens & content.tokens) >= INSIDE_SHARE * len(prediction.tokens):
+                    home = number
+                    break
+        if home is None:
+            merged.append(prediction)
+        else:
+            groups.setdefault(home, []).append(prediction)
+    for members in groups.values():
+        if len(members) == 1:
+            merged.append(members[0])
+            continue
+        kinds = [member.kind for member in members]
+        merged.append(Prediction(
+            tokens=frozenset().union(*(member.tokens for member in members)),
+            kind=next((kind for kind in kinds if kind in DIRECT_KINDS), kinds[0]),
+            speaker=frozenset().union(*(member.speaker for member in members)),
+            cue=frozenset().union(*(member.cue for member in members)),
+        ))
+    return merged
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def match_overlap(gold: list[frozenset[int]], predicted: list[frozenset[int]],
+                  threshold: float = OVERLAP_JACCARD) -> list[tuple[int, int]]:
+    """One-to-one (gold index, prediction index) pairs with Jaccard >= threshold, best pairs first."""
+    candidates = []
+    for g, gold_tokens in enumerate(gold):
+        for p, predicted_tokens in enumerate(predicted):
+            if gold_tokens & predicted_tokens:
+                score = _jaccard(gold_tokens, predicted_tokens)
+                if score >= threshold:
+                    candidates.append((score, g, p))
+    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    pairs = []
+    for _, g, p in candidates:
+        if g not in used_gold and p not in used_predicted:
+            used_gold.add(g)
+            used_predicted.add(p)
+            pairs.append((g, p))
+    return pairs
+
+
+def _match_shared_token(gold: list[frozenset[int]], predicted: list[frozenset[int]]) -> int:
+    """One-to-one matches between spans sharing at least one token (greedy, most shared first)."""
+    return len(match_overlap(gold, predicted, threshold=1e-9))
+
+
+def score_document(gold: list[GoldContent], predictions: list[Prediction]) -> Counts:
+    predictions = merge_inside([p for p in predictions if p.tokens], gold)
+    counts = Counts(gold=len(gold), predicted=len(predictions))
+    gold_sets = [content.tokens for content in gold]
+    predicted_sets = [prediction.tokens for prediction in predictions]
+    counts.exact = len(match_overlap(gold_sets, predicted_sets, threshold=1.0))
+    pairs = match_overlap(gold_sets, predicted_sets)
+    counts.overlap = len(pairs)
+    for g, p in pairs:
+        if gold[g].source:
+            counts.speaker_scored += 1
+            counts.speaker_right += bool(gold[g].source & predictions[p].speaker)
+    direct_gold = [content.tokens for content in gold if content.direct]
+    direct_predicted = [prediction.tokens for prediction in predictions if prediction.kind in DIRECT_KINDS]
+    counts.direct_gold, counts.direct_predicted = len(direct_gold), len(direct_predicted)
+    counts.direct_matched = len(match_overlap(direct_gold, direct_predicted))
+    gold_cues = sorted({content.cue for content in gold if content.cue}, key=sorted)
+    predicted_cues = sorted({prediction.cue for prediction in predictions if prediction.cue}, key=sorted)
+    counts.cue_gold, counts.cue_predicted = len(gold_cues), len(predicted_cues)
+    counts.cue_matched = _match_shared_token(gold_cues, predicted_cues)
+    return counts
+
+
+def first_annotations(split_dir: Path) -> dict[str, Path]:
+    """Article name -> its first annotator's .ann (file names sorted)."""
+    chosen: dict[str, Path] = {}
+    for path in sorted((split_dir / "attributions").glob("*.ann")):
+        article = path.stem.rsplit("_", 1)[0]
+        chosen.setdefault(article, path)
+    return chosen
+
+
+def split_title(text: str) -> tuple[str, int]:
+    """(title line, offset where the body starts) of a PolNeAR .txt."""
+    newline = text.find("\n")
+    if newline < 0:
+        return text, len(text)
+    body_start = newline
+    while body_start < len(text) and text[body_start] == "\n":
+        body_start += 1
+    return text[:newline], body_start
+
+
+def predictions_for(text: str, quotes: list[dict], body_start: int, index: TokenIndex) -> list[Prediction]:
+    """Record-contract quotes (offsets into body or headline) as token-set predictions on the .txt."""
+    predictions = []
+    for quote in quotes:
+        shift = 0 if quote.get("field") == "headline" else body_start
+
+        def tokens_of(span: dict | None) -> frozenset[int]:
+            if not span:
+                return frozenset()
+            return index.tokens([(span["start"] + shift, span["end"] + shift)])
+
+        predictions.append(Prediction(
+            tokens=index.tokens([(quote["start"] + shift, quote["end"] + shift)]),
+            kind=quote.get("kind") or "",
+            speaker=tokens_of(quote.get("speaker")),
+            cue=tokens_of(quote.get("cue")),
+        ))
+    return predictions
+
+
+def evaluate(split_dir: Path, limit: int | None = None, verbose: bool = False) -> Counts:
+    from newsgraph.nlp.model import load_nlp
+    from newsgraph.nlp.quotes import find_quotes
+
+    nlp = load_nlp()
+    total = Counts()
+    annotations = first_annotations(split_dir)
+    names = sorted(annotations)[:limit] if limit else sorted(annotations)
+    texts = [(split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in names]
+    titles_and_starts = [split_title(text) for text in texts]
+    bodies = (text[start:] for text, (_, start) in zip(texts, titles_and_starts))
+    for name, text, (title, body_start), doc in zip(names, texts, titles_and_starts, nlp.pipe(bodies, batch_size=16)):
+        index = TokenIndex(text)
+        gold = parse_ann(annotations[name].read_text(encoding="utf-8"), text, index)
+        quotes = find_quotes(doc, headline=title)
+        counts = score_document(gold, predictions_for(text, quotes, body_start, index))
+        total.add(counts)
+        if verbose:
+            scores = Scores.of(counts)
+            print(f"{name}: gold {counts.gold} predicted {counts.predicted} overlap F1 {scores.overlap_f1:.3f} "
+                  f"direct F1 {scores.direct_f1:.3f} speaker {counts.speaker_right}/{counts.speaker_scored}")
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "train"], default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--verbose", action="store_true", help="one line per article")
+    parser.add_argument("--data", type=Path, default=None, help="the polnear folder (default ../shared/data/polnear)")
+    args = parser.parse_args(argv)
+    split_dir = (args.data or shared_data_dir() / "polnear") / args.split
+    if not (split_dir / "attributions").is_dir():
+        print(f"PolNeAR {args.split} split not found at {split_dir}", file=sys.stderr)
+        return 2
+    counts = evaluate(split_dir, limit=args.limit, verbose=args.verbose)
+    scores = Scores.of(counts)
+    print(f"PolNeAR {args.split}: {counts.gold} gold contents, {counts.predicted} predictions (after merging)")
+    print(f"content F1 exact {scores.exact_f1:.3f}  overlap {scores.overlap_f1:.3f}")
+    header = f"{'system':34} {'content F1':>10} {'direct F1':>10} {'speaker acc':>11} {'cue F1':>7}"
+    print(header)
+    print(f"{'newsgraph':34} {scores.overlap_f1:>10.3f} {scores.direct_f1:>10.3f} "
+          f"{scores.speaker_accuracy:>11.3f} {scores.cue_f1:>7.3f}")
+    for system, (content, direct, speaker, cue) in ANCHORS.items():
+        print(f"{system + ' (dev)':34} {content:>10.3f} {direct:>10.3f} {speaker:>11.3f} {cue:>7.3f}")
+    content, direct, speaker, cue = TARGETS
+    print(f"{'target (dev)':34} {content:>10.3f} {direct:>10.3f} {speaker:>11.3f} {cue:>7.3f}")
+    print(f"(speaker scored on {counts.speaker_scored} matched contents with a gold Source; "
+          f"direct: {counts.direct_gold} gold, {counts.direct_predicted} predicted)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
