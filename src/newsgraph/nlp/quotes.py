@@ -1,0 +1,361 @@
+"""Quotations and their speakers: who said what, in a parsed article.
+
+`find_quotes(doc, headline=...)` returns record-contract quote dicts (DESIGN.md):
+start/end/text of the content, field, kind, cue, speaker, date.
+
+How it works, in order:
+1. Quote marks are paired on the raw text (`pair_quote_marks`): straight, curly and
+   mixed marks, read as opening or closing from the characters around them; a
+   quotation left open at a paragraph end continues when the next paragraph opens
+   with a mark (multi-paragraph quotes); an opening mark inside an open quotation
+   nests when two closing marks follow, otherwise the first quotation lost its
+   closing mark and ends there (one missing mark never shifts the later pairs).
+2. Speech and cognition cues come from the dependency parse: a verb whose lemma is
+   in `quotes_lexicon.SPEECH_VERBS` (said, told, stressed, warned, ...), its
+   subject the speaker, its clausal complement the reported content; the
+   `according to X` phrase; sentence-final `..., officials said.` (the main clause
+   is parsed as the cue's complement or the cue as a parenthetical).
+3. Each quotation takes the nearest cue outside it in its sentences (or the
+   colon-introduced sentence just before). One inside a cue's reported clause makes
+   that clause a `mixed` content; one inside a clause without a cue is `partial`
+   when a cue governs its sentence. Short quoted terms that nobody is said to
+   say are scare quotes and are left out. A cue-less quotation that is a sentence
+   of its own continues the previous speaker's run of quotes.
+4. Speakers get a `name` (surnames to the full name introduced earlier, pronouns
+   to the previous quote's speaker or the latest person, role nouns to the person
+   introduced with that role), `role` and `affiliation` from pre-nominal titles,
+   appositions and possessives (`quotes_speakers`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.quotes_lexicon import SPEECH_VERBS, is_speech_verb
+from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
+
+OPENING_MARKS = "\u201c\u00ab\u201e"
+CLOSING_MARKS = "\u201d\u00bb"
+STRAIGHT_MARK = '"'
+_OPEN_CONTEXT = set("([{\u2014\u2013-/:")
+_CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-'\u2019")
+_WORD = re.compile(r"\w+")
+SCARE_MAX_WORDS = 4  # a quoted term of up to this many words with no cue is a scare quote
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A paired quotation: content between the marks, [start, end) in the text."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+@dataclass(slots=True)
+class Cue:
+    verb: Token | None  # None for `according to`
+    start: int
+    end: int
+    speaker: Span | None
+    content: tuple[int, int] | None  # reported clause, character offsets
+    used: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _role(text: str, index: int, paragraph_start: bool) -> str:
+    """'open', 'close' or 'either' for the quote mark at text[index]."""
+    mark = text[index]
+    before = text[index - 1] if index > 0 else "\n"
+    after = text[index + 1] if index + 1 < len(text) else "\n"
+    opens = paragraph_start or before.isspace() or before in _OPEN_CONTEXT or before in OPENING_MARKS
+    closes = after.isspace() or after in _CLOSE_CONTEXT or after in CLOSING_MARKS or after == STRAIGHT_MARK
+    if mark in OPENING_MARKS:
+        return "close" if closes and not opens else "open"
+    if mark in CLOSING_MARKS:
+        return "open" if opens and not closes else "close"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    found = text.find("\n", position)
+    return len(text) if found < 0 else found
+
+
+def pair_quote_marks(text: str) -> list[QuoteSpan]:
+    """Quotations in `text` (double marks of any style), content offsets without the marks."""
+    marks: list[tuple[int, str]] = []
+    for index, char in enumerate(text):
+        if char in OPENING_MARKS or char in CLOSING_MARKS or char == STRAIGHT_MARK:
+            line_start = text.rfind("\n", 0, index) + 1
+            marks.append((index, _role(text, index, not text[line_start:index].strip())))
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    nested = 0
+
+    def close_unbalanced(at: int) -> None:
+        end = _paragraph_end(text, at)
+        spans.append(QuoteSpan(open_at, end, closed=False))
+
+    for number, (position, role) in enumerate(marks):
+        if open_at is not None and "\n" in text[open_at:position]:
+            line_start = text.rfind("\n", 0, position) + 1
+            previous_break = text.rfind("\n", 0, line_start - 1)
+            starts_next = not text[line_start:position].strip() and role in ("open", "either")
+            # Continuation only where the quote ran to the end of the paragraph just before.
+            ran_to_end = not text[open_at:previous_break + 1].rstrip().endswith(tuple(CLOSING_MARKS + STRAIGHT_MARK))
+            if starts_next and ran_to_end and previous_break >= 0 and "\n" not in text[open_at:previous_break].strip("\n") \
+                    or starts_next and ran_to_end and text[open_at:line_start].count("\n\n") <= 1 and nested == 0:
+                continue  # multi-paragraph quotation: the reopening mark is not a new one
+            close_unbalanced(open_at)
+            open_at, nested = None, 0
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = position + 1
+            continue
+        if role in ("close", "either"):
+            if nested:
+                nested -= 1
+            else:
+                spans.append(QuoteSpan(open_at, position))
+                open_at = None
+            continue
+        # An opening mark inside an open quotation: nested when two closing marks follow
+        # in the same paragraph, else the open quotation lost its closing mark.
+        following = [r for p, r in marks[number + 1:number + 3] if "\n" not in text[position:p]]
+        if len(following) == 2 and all(r in ("close", "either") for r in following):
+            nested += 1
+        else:
+            spans.append(QuoteSpan(open_at, len(text[:position].rstrip()), closed=False))
+            open_at = position + 1
+    if open_at is not None:
+        close_unbalanced(open_at)
+    return [span for span in spans if text[span.start:span.end].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace and punctuation (quote marks kept inside)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:.-\u2014\u2013"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
+        end -= 1
+    return start, end
+
+
+def _subtree_span(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    tokens = [t for t in token.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _speaker_of(verb: Token) -> Span | None:
+    """The subject of a speech verb, following conjunctions and participle clauses up."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return speaker_mention(child)
+            if child.dep_ == "agent":  # "was told by X"
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return speaker_mention(grandchild)
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _find_cues(doc: Doc) -> list[Cue]:
+    """Speech cues of the parse with their speaker and reported clause (when there is one)."""
+    cues: list[Cue] = []
+    text = doc.text
+    for token in doc:
+        if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
+            to = next(child for child in token.children if child.lower_ == "to")
+            source = next((child for child in to.children if child.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            sentence = token.sent
+            head = token.head if token.head is not token else None
+            phrase_start, phrase_end = token.idx, _subtree_span(token)[1]
+            content = None
+            if head is not None:
+                before = _trim(text, sentence.start_char, phrase_start)
+                after = _trim(text, phrase_end, sentence.end_char)
+                if after[1] - after[0] > before[1] - before[0]:
+                    content = after
+                else:
+                    content = before
+            cues.append(Cue(None, token.idx, to.idx + len(to), speaker_mention(source), content))
+            continue
+        if not is_speech_verb(token):
+            continue
+        speaker = _speaker_of(token)
+        content = None
+        clause = next((child for child in token.children if child.dep_ in ("ccomp",)), None)
+        if clause is None and token.lemma_ in SPEECH_VERBS and SPEECH_VERBS[token.lemma_].xcomp:
+            clause = next((child for child in token.children if child.dep_ == "xcomp"), None)
+        if clause is not None:
+            content = _trim(text, *_subtree_span(clause))
+        elif token.dep_ == "parataxis" and token.head.i < token.i:
+            # "The plan failed, officials said." parsed with the cue as a parenthetical.
+            content = _trim(text, *_subtree_span(token.head, exclude=token))
+        elif token.dep_ in ("ccomp",) and token.head.i > token.i and False:
+            content = None
+        cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
+    return cues
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of the sentences overlapping [start, end), within its paragraph(s)."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or not len(first):
+        return start, end
+    sent_start = first[0].sent.start_char
+    sent_end = first[-1].sent.end_char
+    text = doc.text
+    # Sentences do not run over a paragraph break.
+    left_break = text.rfind("\n", sent_start, start)
+    if left_break >= 0:
+        sent_start = left_break + 1
+    right_break = text.find("\n", end, sent_end)
+    if right_break >= 0:
+        sent_end = right_break
+    return sent_start, sent_end
+
+
+def _is_speaker_context(between: str) -> bool:
+    """Text between a quotation and its cue is only the cue clause (`, he said, `)."""
+    return _word_count(between) <= 12
+
+
+def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
+    """Record-contract quotes of one article: the parsed body `doc`, and its headline when given."""
+    text = doc.text
+    cues = _find_cues(doc)
+    quote_spans = pair_quote_marks(text)
+    inside_quote = [False] * (len(text) + 1)
+    for span in quote_spans:
+        for position in range(span.start, span.end):
+            inside_quote[position] = True
+    results: list[dict] = []
+    resolver = SpeakerResolver(doc)
+    previous: dict | None = None
+
+    for span in quote_spans:
+        content_text = text[span.start:span.end]
+        words = _word_count(content_text)
+        region_start, region_end = _sentences_around(doc, span.start, span.end)
+        candidates = [cue for cue in cues if region_start <= cue.start < region_end
+                      and not inside_quote[cue.start] and not (span.start <= cue.start < span.end)]
+        before_text = text[region_start:span.start - 1]
+        starts_sentence = not _WORD.search(before_text) or before_text.rstrip().endswith(":")
+        chosen: Cue | None = None
+        if candidates:
+            chosen = min(candidates, key=lambda cue: min(abs(cue.start - span.end), abs(cue.end - span.start)))
+        kind = "direct"
+        content = (span.start, span.end)
+        if chosen is None and not before_text.strip():
+            # `He said: "..."` in the sentence just before, or a cue-less continuation.
+            line_start = text.rfind("\n", 0, span.start) + 1
+            previous_sentence = doc.char_span(max(line_start, region_start - 1), region_start, alignment_mode="expand")
+            colon_cues = [cue for cue in cues if previous_sentence is not None and len(previous_sentence)
+                          and previous_sentence.start_char <= cue.start < region_start
+                          and text[cue.end:region_start].rstrip().endswith(":")]
+            if colon_cues:
+                chosen = colon_cues[-1]
+        if chosen is None:
+            if words <= SCARE_MAX_WORDS or not starts_sentence:
+                continue  # a quoted term nobody is said to say
+            if previous is not None and text.count("\n\n", previous["end"], span.start) <= 2:
+                results.append(_record(text, span.start, span.end, "direct", None, previous.get("_speaker_span"),
+                                       resolver, inherited=previous))
+                previous = results[-1]
+            continue
+        chosen.used = True
+        if not starts_sentence:
+            # Embedded in reported speech: the whole reported clause is the content when it holds the quote.
+            if chosen.content and chosen.content[0] <= span.start and span.end <= chosen.content[1] + 1:
+                kind = "mixed"
+                content = chosen.content
+            else:
+                kind = "partial"
+        record = _record(text, content[0], content[1], kind, chosen, chosen.speaker, resolver)
+        if results and results[-1]["kind"] == "mixed" and results[-1]["start"] == record["start"] \
+                and results[-1]["end"] == record["end"]:
+            continue  # two partial quotes in one reported clause: one content
+        results.append(record)
+        previous = record
+
+    for cue in cues:
+        if cue.used or cue.content is None:
+            continue
+        start, end = cue.content
+        if _word_count(text[start:end]) < 3 or inside_quote[cue.start]:
+            continue
+        if any(r["start"] <= start and end <= r["end"] or start <= r["start"] and r["end"] <= end
+               for r in results if r["field"] == "text"):
+            continue
+        kind = "mixed" if any(inside_quote[start:end]) else "indirect"
+        results.append(_record(text, start, end, kind, cue, cue.speaker, resolver))
+
+    if headline:
+        results.extend(headline_quotes(headline))
+    results.sort(key=lambda r: (r["field"] != "headline", r["start"]))
+    for record in results:
+        record.pop("_speaker_span", None)
+    return results
+
+
+def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, speaker: Span | None,
+            resolver: "SpeakerResolver", inherited: dict | None = None) -> dict:
+    start, end = _trim(text, start, end)
+    if inherited is not None:
+        speaker_record = dict(inherited["speaker"]) if inherited.get("speaker") else None
+    else:
+        speaker_record = resolver.describe(speaker) if speaker is not None else None
+        if speaker is not None and speaker_record is not None:
+            resolver.remember(speaker_record)
+    cue_record = None
+    if cue is not None:
+        cue_record = {"start": cue.start, "end": cue.end, "text": text[cue.start:cue.end]}
+    return {
+        "start": start, "end": end, "text": text[start:end], "field": "text", "kind": kind,
+        "cue": cue_record, "speaker": speaker_record, "date": None, "_speaker_span": speaker,
+    }
+
+
+def headline_quotes(headline: str) -> list[dict]:
+    """`Speaker: content` headlines and quotations in a headline (field headline, kind headline)."""
+    results = []
+    match = _HEADLINE_SPEAKER.match(headline)
+    if match and _word_count(match.group(2)) >= 2:
+        speaker_start, speaker_end = match.span(1)
+        start, end = _trim(headline, *match.span(2))
+        results.append({
+            "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
+            "cue": None, "date": None,
+            "speaker": {"start": speaker_start, "end": speaker_end, "text": match.group(1),
+                        "name": None, "role": None, "affiliation": None},
+        })
+        return results
+    for span in pair_quote_marks(headline):
+        if _word_count(headline[span.start:span.end]) > SCARE_MAX_WORDS:
+            start, end = _trim(headline, span.start, span.end)
+            results.append({"start": start, "end": end, "text": headline[start:end], "field": "headline",
+                            "kind": "headline", "cue": None, "speaker": None, "date": None})
+    return results

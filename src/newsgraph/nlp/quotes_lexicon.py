@@ -1,0 +1,60 @@
+"""The speech and cognition cue lexicon: which verbs report what someone said or thought.
+
+A bare word list would take "said" in "the said contract" or "claims" as a noun;
+`is_speech_verb` checks the lemma, the part of speech and the token's role in the
+parse, and some verbs count only with a clausal complement ("added that", not
+"added a clause").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    needs_clause: bool = False  # a cue only when it governs a reported clause
+    xcomp: bool = False  # "promised to ...", "vowed to ...": the infinitive is the content
+
+
+_PLAIN = CueVerb()
+_CLAUSE = CueVerb(needs_clause=True)
+_PROMISE = CueVerb(xcomp=True)
+
+SPEECH_VERBS: dict[str, CueVerb] = {
+    # speech
+    "say": _PLAIN, "tell": _PLAIN, "state": _CLAUSE, "stress": _PLAIN, "emphasize": _PLAIN,
+    "emphasise": _PLAIN, "warn": _PLAIN, "claim": _PLAIN, "argue": _PLAIN, "note": _CLAUSE,
+    "explain": _PLAIN, "insist": _PLAIN, "announce": _CLAUSE, "report": _CLAUSE, "write": _CLAUSE,
+    "tweet": _PLAIN, "declare": _PLAIN, "suggest": _CLAUSE, "acknowledge": _PLAIN, "admit": _PLAIN,
+    "deny": _CLAUSE, "recall": _CLAUSE, "assert": _PLAIN, "contend": _PLAIN, "confirm": _CLAUSE,
+    "reveal": _CLAUSE, "complain": _PLAIN, "ask": _CLAUSE, "reply": _PLAIN, "respond": _PLAIN,
+    "answer": _PLAIN, "add": _CLAUSE, "maintain": _CLAUSE, "allege": _PLAIN, "testify": _PLAIN,
+    "indicate": _CLAUSE, "conclude": _CLAUSE, "observe": _CLAUSE, "remark": _PLAIN, "mention": _CLAUSE,
+    "promise": _PROMISE, "vow": _PROMISE, "pledge": _PROMISE, "threaten": _PROMISE, "urge": _CLAUSE,
+    "predict": _PLAIN, "caution": _PLAIN, "concede": _PLAIN, "boast": _PLAIN, "joke": _PLAIN,
+    "quip": _PLAIN, "shout": _PLAIN, "yell": _PLAIN, "retort": _PLAIN, "counter": _CLAUSE,
+    "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _CLAUSE, "call": _CLAUSE,
+    "charge": _CLAUSE, "accuse": _CLAUSE, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
+    "announced": _CLAUSE, "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
+    "learn": _CLAUSE, "show": _CLAUSE, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
+    # cognition (PolNeAR attributes beliefs too)
+    "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _CLAUSE, "hope": _CLAUSE,
+    "fear": _CLAUSE, "worry": _CLAUSE, "know": _CLAUSE, "doubt": _CLAUSE, "assume": _CLAUSE,
+    "suspect": _CLAUSE, "understand": _CLAUSE, "realize": _CLAUSE, "wonder": _CLAUSE,
+}
+
+
+def is_speech_verb(token: Token) -> bool:
+    """Whether `token` is a speech/cognition cue in this parse (lemma, part of speech, complement)."""
+    entry = SPEECH_VERBS.get(token.lemma_.lower())
+    if entry is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in ("amod", "compound"):  # "the said contract"
+        return False
+    if entry.needs_clause or entry.xcomp:
+        deps = {child.dep_ for child in token.children}
+        return "ccomp" in deps or (entry.xcomp and "xcomp" in deps) or token.dep_ == "parataxis"
+    return True

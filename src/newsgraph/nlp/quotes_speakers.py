@@ -1,0 +1,170 @@
+"""Speaker mentions and their resolution to a name, role and affiliation within one article.
+
+- The mention is the subject's noun phrase as written, cut before an apposition or
+  relative clause (`Jane Doe, the foreign minister, who ...` -> `Jane Doe`).
+- `role` comes from pre-nominal titles (`Foreign Minister Jane Doe`), appositions
+  (`Jane Doe, the country's foreign minister,`) and the head noun of a role mention
+  (`the spokeswoman`); `affiliation` from a nationality, country or organisation in
+  them (`French`, `France's`, `of the ministry`).
+- `name`: a person or organisation entity in the mention; a lone surname becomes the
+  full name introduced earlier; a pronoun takes the previous quote's speaker when
+  gender and number agree, else the latest person mentioned before it; a role noun
+  takes the person introduced with that role. A mention nothing resolves (`a source`)
+  keeps `name` null rather than inventing one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p", "they": "p"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+_AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
+_CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj"}
+_MALE_TITLES = {"mr", "mr.", "sir", "king", "husband", "father", "son", "brother", "spokesman", "chairman"}
+_FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "queen", "wife", "mother", "daughter", "sister", "spokeswoman",
+                  "chairwoman"}
+
+
+def speaker_mention(head: Token) -> Span:
+    """The noun phrase of `head` as written, without appositions, relative clauses or coordination."""
+    doc = head.doc
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ not in _CUT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in _CUT_DEPS:
+            break
+        right = max(right, child.right_edge.i)
+    return doc[left:right + 1]
+
+
+def _entity_covering(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one article, remembering who spoke and who was introduced."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.last_speakers: list[dict] = []
+        self.roles: dict[str, str] = {}  # role head noun -> full name introduced with it
+        for person in self.people:
+            role, _ = self._titles(person)
+            if role:
+                self.roles.setdefault(role.split()[-1].lower(), person.text)
+
+    def _titles(self, person: Span) -> tuple[str | None, str | None]:
+        """(role, affiliation) written around a person entity: titles before it, an apposition after it."""
+        doc = self.doc
+        role_tokens: list[Token] = []
+        affiliation = None
+        index = person.start - 1
+        while index >= 0 and doc[index].dep_ in ("compound", "amod", "poss", "case") \
+                and doc[index].head.i >= person.start - 1 and doc[index].head.i < person.end:
+            role_tokens.insert(0, doc[index])
+            index -= 1
+        # Titles like "Foreign Minister" are often their own compound chain ahead of the name.
+        while index >= 0 and doc[index].head.i in {t.i for t in role_tokens} and doc[index].dep_ in ("compound", "amod", "poss", "case"):
+            role_tokens.insert(0, doc[index])
+            index -= 1
+        for token in role_tokens:
+            if token.ent_type_ in _AFFILIATION_LABELS:
+                affiliation = affiliation or _entity_covering(doc, token).text
+        role_words = [t.text for t in role_tokens if t.ent_type_ not in _AFFILIATION_LABELS and t.dep_ != "case"]
+        role = " ".join(role_words) or None
+        head = person.root
+        for child in head.rights:
+            if child.dep_ == "appos" and child.ent_type_ not in ("PERSON",):
+                words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and not t.is_punct]
+                appos_affiliation = [t for t in words if t.ent_type_ in _AFFILIATION_LABELS]
+                if appos_affiliation and affiliation is None:
+                    affiliation = _entity_covering(doc, appos_affiliation[0]).text
+                role = role or " ".join(t.text for t in words if t.ent_type_ not in _AFFILIATION_LABELS
+                                        and t.dep_ not in ("case", "prep", "poss")) or None
+                break
+        return role, affiliation
+
+    def describe(self, mention: Span) -> dict:
+        """The speaker record for a mention: as written plus name, role and affiliation where the text allows."""
+        record = {"start": mention.start_char, "end": mention.end_char, "text": mention.text,
+                  "name": None, "role": None, "affiliation": None}
+        head = mention.root
+        lower = head.lower_
+        entity = _entity_covering(self.doc, head)
+        if entity is not None and entity.label_ in _NAMED:
+            record["name"] = self._full_name(entity) if entity.label_ == "PERSON" else entity.text
+            if entity.label_ == "PERSON":
+                record["role"], record["affiliation"] = self._titles(entity)
+                if record["role"] is None:
+                    earlier = self._known(record["name"])
+                    if earlier:
+                        record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
+        elif head.pos_ == "PRON" and lower in _PERSONAL:
+            record["name"], record["role"], record["affiliation"] = self._antecedent(head, _PERSONAL[lower])
+        elif head.pos_ in ("NOUN", "PROPN"):
+            affiliation = [t for t in mention if t.ent_type_ in _AFFILIATION_LABELS and t.i != head.i]
+            record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
+                                      and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct) or None
+            if affiliation:
+                record["affiliation"] = _entity_covering(self.doc, affiliation[0]).text
+            definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
+            if definite and lower in self.roles:
+                record["name"] = self.roles[lower]
+        return record
+
+    def remember(self, record: dict) -> None:
+        if record.get("name"):
+            self.last_speakers.append(record)
+
+    def _known(self, name: str) -> dict | None:
+        for record in reversed(self.last_speakers):
+            if record.get("name") == name and record.get("role"):
+                return record
+        return None
+
+    def _full_name(self, entity: Span) -> str:
+        """A surname alone becomes the longest earlier person entity ending with it."""
+        if len(entity) > 1:
+            return entity.text
+        surname = entity.text
+        for person in self.people:
+            if person.start >= entity.start:
+                break
+            if len(person) > 1 and person[-1].text == surname:
+                return person.text
+        return surname
+
+    def _gender(self, name: str) -> str | None:
+        for person in self.people:
+            if person.text == name or person.text.endswith(name):
+                previous = self.doc[person.start - 1].lower_ if person.start else ""
+                if previous in _MALE_TITLES:
+                    return "m"
+                if previous in _FEMALE_TITLES:
+                    return "f"
+        return None
+
+    def _antecedent(self, pronoun: Token, gender: str | None) -> tuple[str | None, str | None, str | None]:
+        if gender == "p" or (gender is None and pronoun.lower_ != "i"):
+            return None, None, None
+        if pronoun.lower_ == "i" and not self.last_speakers:
+            return None, None, None
+        for record in reversed(self.last_speakers[-3:]):
+            guessed = self._gender(record["name"])
+            if guessed is None or gender is None or guessed == gender:
+                return record["name"], record.get("role"), record.get("affiliation")
+        for person in reversed(self.people):
+            if person.end <= pronoun.i:
+                name = self._full_name(person)
+                guessed = self._gender(name)
+                if guessed is None or guessed == gender:
+                    return name, None, None
+        return None, None, None
