@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.quotes_lexicon import SPEECH_VERBS, is_speech_verb
+from newsgraph.nlp.quotes_lexicon import COGNITION_VERBS, SPEECH_VERBS, is_speech_verb
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
@@ -46,7 +46,11 @@ _WORD = re.compile(r"\w+")
 SCARE_MAX_WORDS = 4  # a quoted term of up to this many words with no cue is a scare quote
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
-_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis"}
+_OBJECT_DEPS = {"dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "attr", "acomp"}
+_WH_WORDS = {"what", "how", "why", "who", "whom", "whose", "which", "where", "when", "whether", "if"}
+_HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opinion", "update", "report", "poll",
+                    "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check"}
+MIN_PARTIAL_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -101,6 +105,7 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
             marks.append((index, _role(text, index, not text[line_start:index].strip())))
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    checked_from = 0  # paragraph breaks before this are already accounted for
     nested = 0
 
     def close_unbalanced(at: int) -> None:
@@ -108,20 +113,19 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at, end, closed=False))
 
     for number, (position, role) in enumerate(marks):
-        if open_at is not None and "\n" in text[open_at:position]:
+        if open_at is not None and "\n" in text[checked_from:position]:
             line_start = text.rfind("\n", 0, position) + 1
-            previous_break = text.rfind("\n", 0, line_start - 1)
-            starts_next = not text[line_start:position].strip() and role in ("open", "either")
-            # Continuation only where the quote ran to the end of the paragraph just before.
-            ran_to_end = not text[open_at:previous_break + 1].rstrip().endswith(tuple(CLOSING_MARKS + STRAIGHT_MARK))
-            if starts_next and ran_to_end and previous_break >= 0 and "\n" not in text[open_at:previous_break].strip("\n") \
-                    or starts_next and ran_to_end and text[open_at:line_start].count("\n\n") <= 1 and nested == 0:
+            reopens_paragraph = not text[line_start:position].strip() and role in ("open", "either")
+            # Continuation only from the paragraph just before (one blank line or one newline apart).
+            gap_paragraphs = len([part for part in re.split(r"\n\s*\n|\n", text[checked_from:line_start]) if part.strip()])
+            if reopens_paragraph and nested == 0 and gap_paragraphs <= 1:
+                checked_from = position
                 continue  # multi-paragraph quotation: the reopening mark is not a new one
             close_unbalanced(open_at)
             open_at, nested = None, 0
         if open_at is None:
             if role in ("open", "either"):
-                open_at = position + 1
+                open_at = checked_from = position + 1
             continue
         if role in ("close", "either"):
             if nested:
@@ -137,7 +141,7 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
             nested += 1
         else:
             spans.append(QuoteSpan(open_at, len(text[:position].rstrip()), closed=False))
-            open_at = position + 1
+            open_at = checked_from = position + 1
     if open_at is not None:
         close_unbalanced(open_at)
     return [span for span in spans if text[span.start:span.end].strip()]
@@ -192,10 +196,8 @@ def _find_cues(doc: Doc) -> list[Cue]:
             if head is not None:
                 before = _trim(text, sentence.start_char, phrase_start)
                 after = _trim(text, phrase_end, sentence.end_char)
-                if after[1] - after[0] > before[1] - before[0]:
-                    content = after
-                else:
-                    content = before
+                content = after if after[1] - after[0] > before[1] - before[0] else before
+                content = (content[0], len(text[:content[1]].rstrip(".")))
             cues.append(Cue(None, token.idx, to.idx + len(to), speaker_mention(source), content))
             continue
         if not is_speech_verb(token):
@@ -205,13 +207,18 @@ def _find_cues(doc: Doc) -> list[Cue]:
         clause = next((child for child in token.children if child.dep_ in ("ccomp",)), None)
         if clause is None and token.lemma_ in SPEECH_VERBS and SPEECH_VERBS[token.lemma_].xcomp:
             clause = next((child for child in token.children if child.dep_ == "xcomp"), None)
+        entry = SPEECH_VERBS.get(token.lemma_.lower())
+        if clause is None and entry is not None and entry.object_content:
+            parts = [child for child in token.rights if child.dep_ in _OBJECT_DEPS]
+            if parts:
+                content = _trim(text, parts[0].left_edge.idx, parts[-1].right_edge.idx + len(parts[-1].right_edge))
         if clause is not None:
+            if clause.left_edge.lower_ in _WH_WORDS and token.lemma_ in COGNITION_VERBS:
+                continue  # "knows how tempting it is": an embedded question, not a reported belief
             content = _trim(text, *_subtree_span(clause))
         elif token.dep_ == "parataxis" and token.head.i < token.i:
             # "The plan failed, officials said." parsed with the cue as a parenthetical.
             content = _trim(text, *_subtree_span(token.head, exclude=token))
-        elif token.dep_ in ("ccomp",) and token.head.i > token.i and False:
-            content = None
         cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
     return cues
 
@@ -287,11 +294,16 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                 previous = results[-1]
             continue
         chosen.used = True
+        if not starts_sentence and previous is not None and previous.get("_cue") is chosen \
+                and text[previous["end"]:span.start].rstrip(" \"\u201c\u201d").endswith((",", ":")):
+            starts_sentence = True  # the second half of a quote split around its cue
         if not starts_sentence:
             # Embedded in reported speech: the whole reported clause is the content when it holds the quote.
             if chosen.content and chosen.content[0] <= span.start and span.end <= chosen.content[1] + 1:
                 kind = "mixed"
                 content = chosen.content
+            elif words < MIN_PARTIAL_WORDS:
+                continue  # a quoted term in passing ("called it a 'hoax'" keeps only the reported clause)
             else:
                 kind = "partial"
         record = _record(text, content[0], content[1], kind, chosen, chosen.speaker, resolver)
@@ -318,6 +330,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
     results.sort(key=lambda r: (r["field"] != "headline", r["start"]))
     for record in results:
         record.pop("_speaker_span", None)
+        record.pop("_cue", None)
     return results
 
 
@@ -335,7 +348,7 @@ def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, speaker
         cue_record = {"start": cue.start, "end": cue.end, "text": text[cue.start:cue.end]}
     return {
         "start": start, "end": end, "text": text[start:end], "field": "text", "kind": kind,
-        "cue": cue_record, "speaker": speaker_record, "date": None, "_speaker_span": speaker,
+        "cue": cue_record, "speaker": speaker_record, "date": None, "_speaker_span": speaker, "_cue": cue,
     }
 
 
@@ -343,7 +356,8 @@ def headline_quotes(headline: str) -> list[dict]:
     """`Speaker: content` headlines and quotations in a headline (field headline, kind headline)."""
     results = []
     match = _HEADLINE_SPEAKER.match(headline)
-    if match and _word_count(match.group(2)) >= 2:
+    if match and _word_count(match.group(2)) >= 2 and match.group(1).lower() not in _HEADLINE_LABELS \
+            and _word_count(match.group(1)) <= 3:
         speaker_start, speaker_end = match.span(1)
         start, end = _trim(headline, *match.span(2))
         results.append({

@@ -17,11 +17,13 @@ from spacy.tokens import Token
 class CueVerb:
     needs_clause: bool = False  # a cue only when it governs a reported clause
     xcomp: bool = False  # "promised to ...", "vowed to ...": the infinitive is the content
+    object_content: bool = False  # "criticized X for Y", "called X a loser": the object phrase is the content
 
 
 _PLAIN = CueVerb()
 _CLAUSE = CueVerb(needs_clause=True)
 _PROMISE = CueVerb(xcomp=True)
+_OBJECT = CueVerb(object_content=True)
 
 SPEECH_VERBS: dict[str, CueVerb] = {
     # speech
@@ -38,8 +40,14 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "quip": _PLAIN, "shout": _PLAIN, "yell": _PLAIN, "retort": _PLAIN, "counter": _CLAUSE,
     "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _CLAUSE, "call": _CLAUSE,
     "charge": _CLAUSE, "accuse": _CLAUSE, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
-    "announced": _CLAUSE, "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
+    "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
     "learn": _CLAUSE, "show": _CLAUSE, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
+    # speech acts whose object is what was said (PolNeAR annotates them as attributions)
+    "criticize": _OBJECT, "praise": _OBJECT, "slam": _OBJECT, "attack": _OBJECT, "denounce": _OBJECT,
+    "dismiss": _OBJECT, "thank": _OBJECT, "blast": _OBJECT, "mock": _OBJECT, "condemn": _OBJECT,
+    "defend": _OBJECT, "propose": _OBJECT, "endorse": _OBJECT, "reject": _OBJECT, "blame": _OBJECT,
+    "question": _OBJECT, "applaud": _OBJECT, "decry": _OBJECT, "lament": _OBJECT, "cite": _OBJECT,
+    "refer": _OBJECT, "label": _OBJECT, "dub": _OBJECT,
     # cognition (PolNeAR attributes beliefs too)
     "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _CLAUSE, "hope": _CLAUSE,
     "fear": _CLAUSE, "worry": _CLAUSE, "know": _CLAUSE, "doubt": _CLAUSE, "assume": _CLAUSE,
@@ -54,7 +62,13 @@ def is_speech_verb(token: Token) -> bool:
         return False
     if token.dep_ in ("amod", "compound"):  # "the said contract"
         return False
+    if entry.object_content:
+        return any(child.dep_ in ("dobj", "ccomp", "prep") for child in token.children)
     if entry.needs_clause or entry.xcomp:
         deps = {child.dep_ for child in token.children}
         return "ccomp" in deps or (entry.xcomp and "xcomp" in deps) or token.dep_ == "parataxis"
     return True
+
+
+COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
+                             "assume", "suspect", "understand", "realize", "wonder", "learn", "find", "show"})

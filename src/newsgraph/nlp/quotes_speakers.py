@@ -107,6 +107,11 @@ class SpeakerResolver:
                     earlier = self._known(record["name"])
                     if earlier:
                         record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
+        elif head.pos_ == "PROPN" and self._full_name_of(head.text) is not None:
+            record["name"] = self._full_name_of(head.text)
+            earlier = self._known(record["name"])
+            if earlier:
+                record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
         elif head.pos_ == "PRON" and lower in _PERSONAL:
             record["name"], record["role"], record["affiliation"] = self._antecedent(head, _PERSONAL[lower])
         elif head.pos_ in ("NOUN", "PROPN"):
@@ -141,6 +146,13 @@ class SpeakerResolver:
             if len(person) > 1 and person[-1].text == surname:
                 return person.text
         return surname
+
+    def _full_name_of(self, surname: str) -> str | None:
+        """The person introduced earlier whose name ends with `surname` (spaCy missed it as an entity)."""
+        for person in self.people:
+            if len(person) > 1 and person[-1].text == surname:
+                return person.text
+        return None
 
     def _gender(self, name: str) -> str | None:
         for person in self.people:

@@ -1,0 +1,172 @@
+"""Quotation extraction and speaker attribution on hand-written sentences, one per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.quotes import find_quotes, pair_quote_marks
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quotes_of(nlp, text: str, headline: str | None = None) -> list[dict]:
+    return find_quotes(nlp(text), headline=headline)
+
+
+def contents(text: str) -> list[str]:
+    return [text[span.start:span.end] for span in pair_quote_marks(text)]
+
+
+# ---------------------------------------------------------------- quote-mark pairing (no parse)
+
+def test_mixed_straight_and_curly_marks_pair():
+    assert contents('He said "we are ready\u201d and left.') == ["we are ready"]
+
+
+def test_nested_quote_stays_one_quotation():
+    text = '"When you mention "red lines," you tie your own hands," she said.'
+    assert contents(text) == ['When you mention "red lines," you tie your own hands,']
+
+
+def test_unbalanced_mark_does_not_shift_later_pairs():
+    text = ('"We will not wait, he said.\n\n'
+            'Later the mayor added: "Ferries are coming back." Then "the port is open," she said.')
+    found = contents(text)
+    assert "Ferries are coming back." in found
+    assert "the port is open," in found
+    assert found[0].startswith("We will not wait")
+
+
+def test_multi_paragraph_quotation_is_one_span():
+    text = ('"The first part runs on.\n\n'
+            '"And the second part ends here," the director said.')
+    found = contents(text)
+    assert len(found) == 1
+    assert found[0].startswith("The first part") and found[0].endswith("ends here,")
+
+
+# ---------------------------------------------------------------- direct quotations with speakers
+
+def test_quote_before_cue_with_named_speaker_and_title(nlp):
+    text = '"We have waited long enough for this crossing," said harbour director Ilse Brandt.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["text"].startswith("We have waited long enough")
+    assert quote["cue"]["text"] == "said"
+    assert "Ilse Brandt" in quote["speaker"]["text"]
+    assert quote["speaker"]["name"] == "Ilse Brandt"
+
+
+def test_split_quote_around_cue_has_one_speaker(nlp):
+    text = '"We did not ask for troops," she said, "we are asking for ammunition now."'
+    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 2
+    assert all(q["speaker"] and q["speaker"]["text"] == "she" for q in found)
+
+
+def test_second_sentence_quote_continues_the_speaker(nlp):
+    text = ('Jane Doe chairs the port board.\n\n'
+            '"Ferries are back," Doe said. "Families on both sides asked for it every winter."')
+    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 2
+    assert found[1]["text"].startswith("Families on both sides")
+    assert found[1]["speaker"]["name"] == "Jane Doe"  # the surname resolved to the full name
+
+
+def test_colon_introduction(nlp):
+    text = 'The minister said: "We need ammunition, not troops, and we need it this month."'
+    (quote,) = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert quote["text"].startswith("We need ammunition")
+    assert quote["speaker"]["text"] == "The minister"
+    assert quote["cue"]["text"] == "said"
+
+
+def test_pronoun_resolves_to_the_previous_speaker(nlp):
+    text = ('Foreign Minister Jane Doe spoke in Vilnius.\n\n'
+            '"The alliance cannot afford to wait any longer," Doe said.\n\n'
+            '"We are asking for ammunition now," she added.')
+    last = quotes_of(nlp, text)[-1]
+    assert last["speaker"]["text"] == "she"
+    assert last["speaker"]["name"] == "Jane Doe"
+
+
+# ---------------------------------------------------------------- partial, mixed and indirect
+
+def test_partial_quote_in_reported_speech(nlp):
+    text = 'The president reiterated the need to "make Europe the master of its destiny" on Tuesday.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] in ("partial", "mixed")
+    assert "make Europe the master of its destiny" in quote["text"]
+    assert quote["speaker"]["text"] == "The president"
+
+
+def test_reported_clause_ending_in_a_quotation_is_mixed(nlp):
+    text = 'The mayor said that the new ferry line would "change everything for the harbour".'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "mixed"
+    assert quote["text"].startswith("that the new ferry line")
+    assert quote["speaker"]["text"] == "The mayor"
+
+
+def test_indirect_speech_with_that_clause(nlp):
+    text = 'Foreign Minister Jane Doe stressed that the alliance cannot afford to wait.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == "that the alliance cannot afford to wait"
+    assert quote["cue"]["text"] == "stressed"
+    assert quote["speaker"]["name"] == "Jane Doe"
+    assert quote["speaker"]["role"] == "Foreign Minister"
+
+
+def test_sentence_final_attribution_without_marks(nlp):
+    text = 'The ferry line will reopen in the spring, officials said.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == "The ferry line will reopen in the spring"
+    assert quote["speaker"]["text"] == "officials"
+    assert quote["speaker"]["name"] is None  # nobody to name: no invented name
+
+
+def test_according_to(nlp):
+    text = 'According to the port authority, the docking fees will double next year.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["cue"]["text"] == "According to"
+    assert quote["speaker"]["text"] == "the port authority"
+    assert quote["text"] == "the docking fees will double next year"
+
+
+# ---------------------------------------------------------------- what is not a quotation
+
+def test_scare_quotes_are_not_quotations(nlp):
+    text = 'The so-called "peace dividend" never reached the harbour towns.'
+    assert quotes_of(nlp, text) == []
+
+
+def test_record_contract_fields(nlp):
+    text = '"Ferries are back for good this time," the director said.'
+    (quote,) = quotes_of(nlp, text)
+    assert set(quote) == {"start", "end", "text", "field", "kind", "cue", "speaker", "date"}
+    assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["text"]
+    assert set(quote["speaker"]) == {"start", "end", "text", "name", "role", "affiliation"}
+    assert quote["field"] == "text" and quote["date"] is None
+
+
+# ---------------------------------------------------------------- headlines
+
+def test_speaker_colon_headline(nlp):
+    headline = "Minister: we need ammunition, not troops"
+    found = [q for q in quotes_of(nlp, "The ferry runs again.", headline=headline) if q["field"] == "headline"]
+    assert len(found) == 1
+    assert found[0]["kind"] == "headline"
+    assert found[0]["text"] == "we need ammunition, not troops"
+    assert found[0]["speaker"]["text"] == "Minister"
+
+
+def test_label_headline_is_not_a_speaker(nlp):
+    found = quotes_of(nlp, "The ferry runs again.", headline="Analysis: the harbour after the deal")
+    assert [q for q in found if q["field"] == "headline"] == []
