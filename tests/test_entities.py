@@ -174,3 +174,18 @@ def test_possessive_is_dropped_from_span_and_name(nlp) -> None:
 
 def test_empty_doc(nlp) -> None:
     assert normalise_entities(nlp("")) == []
+
+
+def test_groups_of_countries_become_one_named_entity(nlp) -> None:
+    from newsgraph.nlp.countries import countries_of
+
+    text = "The Baltic states and the Nordic countries agreed, and NATO allies welcomed it."
+    found = entities(nlp, text)
+    baltic = next(e for e in found if e["text"].startswith("Baltic"))
+    assert baltic["text"] == "Baltic states" and baltic["name"] == "Baltic states"
+    assert baltic["country"] is None
+    assert countries_of(baltic["name"]) == ["EST", "LVA", "LTU"]
+    nordic = next(e for e in found if e["text"].startswith("Nordic"))
+    assert countries_of(nordic["name"]) == ["DNK", "FIN", "ISL", "NOR", "SWE"]
+    nato = next(e for e in found if e["text"].startswith("NATO"))
+    assert nato["text"] == "NATO allies" and len(countries_of(nato["name"])) == 32

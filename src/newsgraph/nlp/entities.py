@@ -15,6 +15,9 @@ Each entity is ``{"start", "end", "text", "label", "name", "country"}`` (charact
   differ only by accents share one name, the accented one when the document has it
   (Sejourne and Séjourné -> "Séjourné"). Countries take their display name ("the U.S." ->
   "United States"), capitals their current spelling ("Kiev" -> "Kyiv").
+- A group of countries ("the Baltic states", "NATO allies", "G7") is one entity named by the
+  group ("Baltic states"); ``country`` holds one code, so it is null there and
+  ``countries.countries_of(name)`` gives the members.
 - ``country`` is ISO 3166 alpha-3 where the entity is or belongs to a country: GPE/LOC/NORP by
   the country table, ORG/FAC by their name ("French Foreign Ministry") or a possessive or
   "of" phrase beside them ("Ukraine's defence ministry", "the ministry of Latvia"), a person
@@ -32,6 +35,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp.countries import (
     country_from_org,
     country_of,
+    country_table,
+    group_of,
     lookup_country,
     normalise_key,
     strip_diacritics,
@@ -88,6 +93,7 @@ def normalise_entities(doc: Doc) -> list[dict]:
         span = _clean_span(ent)
         if span is None:
             continue
+        span = _extend_to_group(span)
         name, title_country = _canonical_name(span)
         if name is None:
             continue
@@ -161,10 +167,33 @@ def _is_edge_junk(token: Token, label: str, *, leading: bool) -> bool:
     return False
 
 
+# Nouns that turn a regional word into a group of countries ("Baltic" + "states").
+_GROUP_NOUNS = frozenset(
+    {"states", "countries", "nations", "republics", "allies", "members", "member", "governments",
+     "leaders", "monarchies"}
+)
+
+
+def _extend_to_group(span: Span) -> Span:
+    """"Baltic" tagged alone in "the Baltic states" becomes "Baltic states", a group of
+    countries (its members come from ``countries_of(name)``)."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].lower_ in _GROUP_NOUNS:
+        end += 1
+    for candidate_end in range(end, span.end, -1):
+        if group_of(doc[span.start : candidate_end].text) is not None:
+            return Span(doc, span.start, candidate_end, label=span.label_)
+    return span
+
+
 def _canonical_name(span: Span) -> tuple[str | None, str | None]:
     """(canonical name, country stated in a stripped title) for a cleaned span."""
     label = span.label_
     text = " ".join(span.text.split())
+    group = group_of(text)
+    if group is not None:
+        return country_table().groups[group]["name"], None
     if label == "PERSON":
         return _person_name(span)
     if label in {"GPE", "LOC"}:
