@@ -319,8 +319,9 @@ _MODIFIERS = (
     "young|innocent|unarmed|injured|wounded|missing|dead|killed|killed|fleeing|registered|"
     "main|surface-to-air|air-defen[cs]e|self-propelled|precision-guided|"
     "\\d+(?:\\.\\d+)?[\\s-]?mm|\\d+-millimet(?:er|re)|"
-    "(?!(?:The|This|That|These|Those|In|On|At|Of|And|But|For|It|He|She|We|They|I)\\b)"
-    "[A-Z][\\w’'.-]*"
+    # A capitalised word ("Ukrainian", "Abrams"); case-sensitive inside the case-blind pattern.
+    "(?-i:(?!(?:The|This|That|These|Those|In|On|At|Of|And|But|For|It|He|She|We|They|I)\\b)"
+    "[A-Z][\\w’'.-]*)"
 )
 
 # ------------------------------------------------------------------- regexes
@@ -372,9 +373,10 @@ _SUFFIX_SIGN_RE = re.compile(
     f"|{_SP}?(?P<code>" + "|".join(sorted(_ISO_CODES | set(_CODE_ALIASES))) + r")\b"
 )
 _CURRENCY_WORD_RE = re.compile(
-    r"(?:\s+|-)(?P<word>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![\w])",
+    r"(?:\s+|-|(?<=['’]))(?P<word>" + _alternation(list(_CURRENCY_WORDS)) + r")(?![\w])",
     re.IGNORECASE,
 )
+_SCALE_LINK_RE = re.compile(r"\s+(?:de|d['’](?=\w))", re.IGNORECASE)
 _MEASURE_WORD_LOOKUP = {form: unit for unit, forms in _MEASURE_WORDS.items()
                         for form in forms.split("|")}
 _MEASURE_WORD_RE = re.compile(
@@ -417,6 +419,7 @@ _APPROX_BEFORE = frozenset(
 )
 _BETWEEN_BEFORE = frozenset("between zwischen entre tra fra між между".split())
 _FROM_BEFORE = frozenset("from von от від".split())
+_RANGE_VERBS = frozenset("range ranges ranging ranged vary varies varying varied".split())
 # A number after these words is a reference (Article 5, page 12, flight 370), not an amount.
 _REFERENCE_BEFORE = frozenset(
     "article articles art. section sec. paragraph para. clause chapter page pages p. pp. no. "
@@ -653,6 +656,11 @@ class _Scanner:
             code = sign.group("code")
             return _Unit(sign.end(), _CODE_ALIASES.get(code, code), "money")
         word = _CURRENCY_WORD_RE.match(text, cursor)
+        if word is None and number.scale is not None:
+            # "3 milliards d'euros", "5 millones de dólares"
+            linked = _SCALE_LINK_RE.match(text, cursor)
+            if linked:
+                word = _CURRENCY_WORD_RE.match(text, linked.end())
         if word and number.currency is None:
             name = re.sub(r"\s+", " ", word.group("word").lower())
             if not (name.startswith("pound") and re.match(r"\s+of\b", text[word.end():])):
@@ -754,8 +762,13 @@ class _Scanner:
     def between_before(self, start: int) -> int | None:
         return self._phrase_before(start, _BETWEEN_BEFORE)
 
-    def from_before(self, start: int) -> bool:
-        return self._phrase_before(start, _FROM_BEFORE) is not None
+    def change_from_before(self, start: int) -> bool:
+        """A "from" before the number that opens a change ("rose from 2 to 3"), not a range
+        ("ranging from 2 to 3")."""
+        words = self.words_before(start)
+        if not words or words[0][0] not in _FROM_BEFORE:
+            return False
+        return len(words) < 2 or words[1][0] not in _RANGE_VERBS
 
 
 def _record(text: str, start: int, end: int, value: Decimal, value_max: Decimal | None,
@@ -814,8 +827,10 @@ def _read_amount(scanner: _Scanner, lower: _Number) -> tuple[list[dict[str, Any]
     lower_unit = scanner.unit(lower)
     after_lower = lower_unit.end if lower_unit else lower.end
     between_start = scanner.between_before(lower.start)
-    from_change = scanner.from_before(lower.start)
     separator = _RANGE_SEP_RE.match(text, after_lower)
+    # "from 2 to 3 million" is a change (two amounts); "from 5,000-7,000" is still a range.
+    from_change = bool(separator) and separator.group("sep").lower() == "to" \
+        and scanner.change_from_before(lower.start)
     if separator and _range_separator_allowed(separator.group("sep"), between_start is not None):
         money_context = lower.currency is not None or (
             lower_unit is not None and lower_unit.kind == "money")
