@@ -10,7 +10,7 @@ winners are normalised in text order against the document creation time
 
 - type DATE / TIME / DURATION / SET and value as TimeML writes them: 2024-03-08,
   2024-03, 2024-W10, 2024-SU, 2024-Q1, 199X, 2024-03-08T13:12, 2024-03-08TMO,
-  PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H, XXXX-WXX-1 (every Monday).
+  199 (the 1990s), PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H, XXXX-WXX-1 (every Monday).
 - A bare weekday, month or month-day points back (on or before publication) in
   past-tense reporting and forward for future tense; the tense is that of the
   governing verb in spaCy's parse, or `tense_hint` ("past", "present", "future")
@@ -247,7 +247,7 @@ def _shift(anchor: dt.date, amount: int, unit: str) -> str:
         year, month = cal.shift_months(anchor.year, anchor.month, 3 * amount)
         return f"{year}-Q{(month - 1) // 3 + 1}"
     if unit == "decade":
-        return f"{str(anchor.year + 10 * amount)[:3]}X"
+        return str(anchor.year + 10 * amount)[:3]
     if unit == "century":
         return f"{str(anchor.year + 100 * amount)[:2]}XX"
     return str(anchor.year + amount)
@@ -377,7 +377,7 @@ def _decade(context: _Context, match: re.Match):
     before = context.text[max(0, match.start() - 12):match.start()].lower()
     if re.search(r"(?:\$|\bin\s+their|\bher|\bhis|\btheir|\bthe\s+low|\bthe\s+high|\bmid)\s*$", before) and not match.group(0).lower().startswith("the"):
         return None  # "in their 40s", "the low 90s": ages and readings
-    return "DATE", f"{digits[:3]}X"
+    return "DATE", digits[:3]
 
 
 @_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
@@ -583,14 +583,14 @@ def _relative_unit(context: _Context, match: re.Match):
         target = day + dt.timedelta(weeks=offset)
         return "DATE", f"{cal.iso_week(target)}-WE"
     if unit == "decade":
-        return "DATE", f"{str(day.year + 10 * offset)[:3]}X"
+        return "DATE", str(day.year + 10 * offset)[:3]
     if unit == "century":
         return "DATE", f"{str(day.year + 100 * offset)[:2]}XX"
     return "DATE", _shift(day, offset, unit)
 
 
 @_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
-       r"(?P<suffix>[\s-]+(?:ago|earlier|later|before|after|from\s+now|hence|long|old))?")
+       r"(?P<suffix>[\s-]+(?:ago|from\s+now|hence|long|old))?")
 def _duration(context: _Context, match: re.Match):
     amount = _number(match["n"])
     unit = _unit_name(match["unit"])
@@ -602,10 +602,14 @@ def _duration(context: _Context, match: re.Match):
         return "SET", duration_value(1, unit)  # "$5 million a year", "twice a week"
     if suffix == "old":
         return None  # ages are not temporal expressions of the story
-    if suffix in ("ago", "earlier", "before", "later", "after", "from now", "hence"):
+    if re.fullmatch(r"(?:19|20)\d\d", match["n"]) and unit == "quarter":  # "the 1988 quarter"
+        quarter = context.last_quarter[1] if context.last_quarter else None
+        return "DATE", f"{match['n']}-Q{quarter or 'X'}"
+    if suffix in ("ago", "from now", "hence"):
+        # Counted from publication. "Three days later/before" count from an event: a duration.
         if amount is None or context.day is None:
-            return "DATE", "PAST_REF" if suffix in ("ago", "earlier", "before") else "FUTURE_REF"
-        sign = -1 if suffix in ("ago", "earlier", "before") else 1
+            return "DATE", "PAST_REF" if suffix == "ago" else "FUTURE_REF"
+        sign = -1 if suffix == "ago" else 1
         if amount != int(amount):
             return None
         return "DATE", _shift(context.day, sign * int(amount), unit)
@@ -623,7 +627,9 @@ def _vague_plural(context: _Context, match: re.Match):
         return "DURATION", duration_value(None, bare)
     word = re.sub(r"\s+", " ", match["word"].lower())
     if word == "recent":
-        return "DATE", "PAST_REF"
+        if match["unit"].lower() == "years":
+            return "DATE", "PAST_REF"
+        return "DURATION", duration_value(None, match["unit"])
     if word in ("the coming", "the next"):
         return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(None, match["unit"])
