@@ -244,10 +244,14 @@ def test_sets(text, expected):
 
 
 def test_clock_time_takes_the_nearby_date():
-    assert pairs("The vote ended at 5 p.m. on Friday.") == [("5 p.m.", "TIME", "2024-03-09T17:00"),
+    assert pairs("The vote ended at 5 p.m. on Friday.") == [("5 p.m.", "TIME", "2024-03-08T17:00"),
                                                           ("Friday", "DATE", "2024-03-08")]
     assert pairs("The polls closed Friday at 8 p.m.") == [("Friday", "DATE", "2024-03-08"),
                                                         ("8 p.m.", "TIME", "2024-03-08T20:00")]
+
+
+def test_clock_time_without_a_date_nearby_is_on_the_publication_day():
+    assert pairs("The vote ended at 5 p.m., officials said.") == [("5 p.m.", "TIME", "2024-03-09T17:00")]
 
 
 def test_noon_and_midnight():
@@ -268,7 +272,7 @@ def test_without_published_relative_values_keep_placeholders():
 
 
 # The floor sits just under the measured figure, so a regression fails; eval/tbaq.py --check holds the target.
-TBAQ_VALUE_F1_FLOOR = 0.76
+TBAQ_VALUE_F1_FLOOR = 0.77
 
 
 @pytest.mark.slow

@@ -753,4 +753,18 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
         timex_type, value = outcome
         results.append({"start": candidate.start, "end": candidate.end,
                         "text": text[candidate.start:candidate.end], "type": timex_type, "value": value})
+    _date_following_clock_times(text, results)
     return results
+
+
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _date_following_clock_times(text: str, results: list[dict]) -> None:
+    """"5 p.m. EST Nov. 9", "noon Thursday": a clock time takes the date written right after it."""
+    for time_record, next_record in zip(results, results[1:]):
+        clock = _CLOCK.match(time_record["value"])
+        if (time_record["type"] == "TIME" and clock and _FULL_DATE.match(next_record["value"])
+                and re.fullmatch(r"[\s,]*(?:on\s+)?", text[time_record["end"]:next_record["start"]])):
+            time_record["value"] = next_record["value"] + clock[1]
