@@ -193,6 +193,12 @@ def test_year_earlier_follows_the_quarter_under_discussion():
     assert found[-1] == ("a year earlier", "DATE", "2022-Q3")
 
 
+def test_fiscal_and_full_year():
+    assert pairs("Profit for the fiscal year fell.") == [("the fiscal year", "DURATION", "P1Y")]
+    assert pairs("Profit for the full year rose.") == [("the full year", "DATE", "2024")]
+    assert pairs("Debt will be repaid by year-end.") == [("year-end", "DATE", "2024-12-31")]
+
+
 def test_decades():
     assert pairs("Prices were lower in the 1990s.") == [("the 1990s", "DATE", "199")]
     assert pairs("It was a hit in the '80s.") == [("the '80s", "DATE", "198")]

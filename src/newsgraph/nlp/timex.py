@@ -445,6 +445,22 @@ def _named_quarter(context: _Context, match: re.Match):
     return "DATE", f"{base[0]}-Q{base[1]}"
 
 
+@_rule(r"the\s+(?P<which>current\s+|latest\s+|full\s+|previous\s+|last\s+|next\s+)?(?P<fiscal>fiscal\s+)?year(?!-)"
+       r"|(?P<end>year[\s-]end)")
+def _fiscal_year(context: _Context, match: re.Match):
+    which = (match["which"] or "").strip().lower()
+    if not match["end"] and not match["fiscal"] and which not in ("full",):
+        return None  # "the year", "the last year": the other rules read those
+    if not match["end"] and not which:
+        return "DURATION", "P1Y"  # "the fiscal year" ended some date the sentence gives
+    if context.day is None:
+        return "DATE", "XXXX"
+    year = context.day.year + {"previous": -1, "last": -1, "next": 1}.get(which, 0)
+    if match["end"]:
+        return "DATE", f"{year}-12-31"
+    return "DATE", str(year)
+
+
 @_rule(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)|(?:the\s+)?(?:year-ago|year-earlier)\s+(?:results|period)")
 def _year_back(context: _Context, match: re.Match):
     if context.day is None:
