@@ -132,6 +132,12 @@ RANGES = [
      [("2,000 to 3,000 tanks", 2 * K, 3 * K, "tanks", False)]),
     ("Prices climbed from $40 to $55.",
      [("$40", 40, None, "USD", False), ("$55", 55, None, "USD", False)]),
+    ("The force grew by 2,000 to 12,000 troops.",
+     [("2,000", 2 * K, None, "troops", False), ("12,000 troops", 12 * K, None, "troops", False)]),
+    ("The fare rose 12 cents to $3.10.",
+     [("12 cents", 0.12, None, "USD", False), ("$3.10", 3.1, None, "USD", False)]),
+    ("They sent 1,000 troops or 50 tanks, not both.",
+     [("1,000 troops", 1 * K, None, "troops", False), ("50 tanks", 50, None, "tanks", False)]),
     ("Loans of roughly €1bn-€1.5bn were discussed.",
      [("€1bn-€1.5bn", 1 * B, 1.5 * B, "EUR", True)]),
 ]
@@ -182,6 +188,12 @@ EUROPEAN = [
      [("1.250 million tonnes", 1.25 * M, None, "tonnes", False)]),
     ("en", "Sales reached 1,5 million euros.",
      [("1,5 million euros", 1.5 * M, None, "EUR", False)]),
+    ("en", "About 5.000 soldiers were deployed.",
+     [("5.000 soldiers", 5 * K, None, "soldiers", True)]),
+    ("en", "Petrol sold for $3.499 a gallon.", [("$3.499", 3.499, None, "USD", False)]),
+    ("fr", "Les frais : 3 800 000 euros.", [("3 800 000 euros", 3.8 * M, None, "EUR", False)]),
+    ("es", "El Gobierno aprobó 5 mil millones de euros.",
+     [("5 mil millones de euros", 5 * B, None, "EUR", False)]),
     ("uk", "Уряд виділив 450 млн грн на ремонт.",
      [("450 млн грн", 450 * M, None, "UAH", False)]),
 ]
@@ -242,6 +254,21 @@ NEGATIVES = [
     "The 2024 budget was approved.",
     "They met on 2024-03-09 at 10.30.",
     "Resolution 2231 remains in force.",
+    "One thing people want is peace, and no one of the soldiers spoke.",
+    "The team won 2-1 after 90 minutes.",
+    "Interest rates were cut by 25 basis points to 4.5%.",
+    "2023 saw record heat; in the 1990s the plant closed.",
+    "The Su-27 and S-300 systems were hit in Sector 4.",
+    "The 5th and 6th brigades held the line for 3 days.",
+]
+
+DECIMAL_COMMA_TEXTS = [
+    ("de", "Der Umsatz stieg.", True),
+    ("en", "Aid totals 3,8 Mrd. Euro this year.", True),
+    ("en", "Aid reached 1.234,56 EUR and 2.500.000 EUR.", True),
+    ("en", "Aid reached $3.8 billion and 1,234,567 people.", False),
+    ("en", "The company hired 1,200 workers.", False),
+    ("ja", "No numbers here.", False),
 ]
 
 
@@ -271,3 +298,45 @@ def test_european_sentence(language: str, sentence: str, expected: list[tuple]) 
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_not_an_amount(sentence: str) -> None:
     assert find_amounts(sentence) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), DECIMAL_COMMA_TEXTS)
+def test_decimal_comma_is_decided_per_text(language: str, text: str, expected: bool) -> None:
+    assert uses_decimal_comma(text, language) is expected
+
+
+def test_explicit_decimal_comma_overrides_the_guess() -> None:
+    assert find_amounts("It cost 1,200 euros.")[0]["value"] == 1200
+    assert find_amounts("It cost 1,200 euros.", decimal_comma=True)[0]["value"] == 1.2
+    assert find_amounts("Es kostet 1.200 Euro.", language="de", decimal_comma=False)[0][
+        "value"] == 1.2
+
+
+def test_record_keys_and_offsets() -> None:
+    text = "Officials said about EUR3.8 billion and 5,000 troops were pledged."
+    amounts = find_amounts(text)
+    assert [sorted(a) for a in amounts] == [sorted(
+        ["start", "end", "text", "value", "unit", "approximate", "value_max", "kind"])] * 2
+    for amount in amounts:
+        assert text[amount["start"]:amount["end"]] == amount["text"]
+    assert [a["kind"] for a in amounts] == ["money", "quantity"]
+    assert isinstance(amounts[0]["value"], float)
+
+
+def test_empty_and_numberless_text() -> None:
+    assert find_amounts("") == []
+    assert find_amounts("No figures at all in this sentence.") == []
+
+
+def test_speed_on_a_long_article() -> None:
+    # A 1,000-word text far denser in numbers than news; the bound only catches a regression
+    # to something pathological (measured well under 5 ms per call, see the module docstring).
+    words = ("the minister said on Friday that in 2024 her country gave about EUR3.8 billion "
+             "and 5,000 troops plus $1.3bn for 300 tonnes of grain over 20 km while a "
+             "45-year-old man cited Article 5 and prices rose 12% to $4").split()
+    text = " ".join(words[i % len(words)] for i in range(1000))
+    find_amounts(text)
+    started = time.perf_counter()
+    for _ in range(20):
+        find_amounts(text)
+    assert (time.perf_counter() - started) / 20 < 0.05

@@ -172,13 +172,13 @@ for _factor, _forms in (
             "мільйонів мільйона"),
     ("1e7", "crore crores cr"),
     ("1e9", "billion billions b bn bln bln. mrd mrd. milliarde milliarden md mds milliard "
-            "milliards mil millones miliardi miliardo miljard miljarden mld mld. miliardów "
+            "milliards mil_millones miliardi miliardo miljard miljarden mld mld. miliardów "
             "млрд млрд. миллиардов миллиарда мільярдів мільярда"),
     ("1e12", "trillion trillions tn trn tr trln billionen bio bio. billones billón трлн трлн."),
     ("12", "dozen"),
 ):
     for _form in _forms.split():
-        _SCALES[_form] = Decimal(_factor)
+        _SCALES[_form.replace("_", " ")] = Decimal(_factor)  # "_" joins a two-word form
 _SCALES["mil"] = Decimal("1e3")  # Spanish/Portuguese; only read in those languages
 # Where "billion"/"trillion" mean 10^12/10^18 (long scale).
 _LONG_SCALE_LANGUAGES = frozenset("de fr es it nl pl da sv no nb nn fi cs sk hu sl hr".split())
@@ -354,6 +354,7 @@ _PREFIX_RE = re.compile(
 )
 # Digits with optional grouping; the parser decides what each mark means.
 _DIGITS_RE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 # European texts also group with plain spaces ("3 800 000 euros").
 _DIGITS_SPACED_RE = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?")
 
@@ -556,6 +557,7 @@ class _Number:
     currency: str | None  # from a prefix sign or code
     approximate: bool     # "5,000+", "40-odd"
     plain_digits: bool    # digits only, no separators: could be a year
+    regrouped: Decimal | None = None  # "5.000" read with the dot grouping thousands
 
 
 @dataclass(slots=True)
@@ -629,23 +631,35 @@ class _Scanner:
             scale_word = word if scale_word is None else scale_word + " " + word
             value *= factor
             cursor = found.end()
+        regrouped = None
+        if scale is None and digits and not self.decimal_comma \
+                and _DOT_THOUSANDS_RE.fullmatch(digits.group()):
+            regrouped = _parse_digits(digits.group(), True)
         approx_suffix = _APPROX_SUFFIX_RE.match(text, cursor)
         if approx_suffix:
             approximate = True
             cursor = approx_suffix.end()
         return _Number(pos, cursor, number_end, value, number, scale, scale_word, currency,
-                       approximate, plain_digits)
+                       approximate, plain_digits, regrouped)
 
     def _scale_factor(self, word: str) -> Decimal | None:
-        lowered = word.lower()
+        lowered = " ".join(word.lower().split())
         if lowered == "mil" and self.language not in ("es", "pt", "ca", "gl"):
             return None
         if lowered in _LONG_SCALE and self.language in _LONG_SCALE_LANGUAGES:
             return _LONG_SCALE[lowered]
         return _SCALES.get(lowered)
 
-    # The unit after a number: a currency, a measure or a counted noun.
     def unit(self, number: _Number) -> _Unit | None:
+        """The unit after a number: a currency, a measure or a counted noun."""
+        found = self._unit(number)
+        if found is not None and number.regrouped is not None and found.unit in _COUNT_NOUNS:
+            # "5.000 soldiers" in an English text: nobody counts five soldiers as 5.000, so
+            # the dot groups thousands ("$3.499 a gallon" and "1.250 million" keep the point).
+            number.number = number.value = number.regrouped
+        return found
+
+    def _unit(self, number: _Number) -> _Unit | None:
         text, cursor = self.text, number.end
         if _PERCENT_RE.match(text, cursor):
             return None
@@ -766,7 +780,11 @@ class _Scanner:
         """A "from" before the number that opens a change ("rose from 2 to 3"), not a range
         ("ranging from 2 to 3")."""
         words = self.words_before(start)
-        if not words or words[0][0] not in _FROM_BEFORE:
+        if not words:
+            return False
+        if words[0][0] == "by":  # "rose by 2,000 to 12,000 troops"
+            return True
+        if words[0][0] not in _FROM_BEFORE:
             return False
         return len(words) < 2 or words[1][0] not in _RANGE_VERBS
 
@@ -867,9 +885,9 @@ def _combine(scanner: _Scanner, lower: _Number, lower_unit: _Unit | None, upper:
     unit = upper_unit or lower_unit
     if unit is None:
         return None
-    if lower_unit and upper_unit and (lower_unit.unit, lower_unit.kind) != (
-            upper_unit.unit, upper_unit.kind):
-        return None
+    if lower_unit and upper_unit and (lower_unit.unit, lower_unit.kind, lower_unit.factor) != (
+            upper_unit.unit, upper_unit.kind, upper_unit.factor):
+        return None  # "1,000 troops or 50 tanks"; "rose 12 cents to $3.10"
     lower_value = lower.value
     if lower.scale is None and upper.scale is not None and lower.number <= upper.number:
         lower_value = lower.number * upper.scale  # "$2-3 billion"
