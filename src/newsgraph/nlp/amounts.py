@@ -310,6 +310,8 @@ _COUNT_NOUNS = {
     "cases": "cases|infections",
     "animals": "animals|cattle|sheep",
 }
+# Participles that count people only right after the number ("12 dead", "30 wounded").
+_ADJACENT_ONLY = frozenset({"dead", "wounded", "injured"})
 # Words allowed between a number and its counted noun ("10,000 more Ukrainian troops").
 _MODIFIERS = (
     "more|additional|extra|new|foreign|military|armed|active|armou?red|artillery|heavy|"
@@ -341,7 +343,8 @@ _SMALL_WORD = f"(?:(?:{_TENS_WORD})(?:[\\s-](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_
 _BIG_WORD = "(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_NUMBER_RE = re.compile(
     rf"""(?ix)
-    (?: (?:{_SMALL_WORD}|an?)[\s-]+hundred (?:[\s-]+(?:and[\s-]+)?{_SMALL_WORD})?
+    (?: (?:a|one|three)[\s-]+quarters?[\s-]+of[\s-]+an? (?=[\s-]+{_BIG_WORD}\b)
+      | (?:{_SMALL_WORD}|an?)[\s-]+hundred (?:[\s-]+(?:and[\s-]+)?{_SMALL_WORD})?
       | {_SMALL_WORD} (?:\s+and\s+a\s+half(?=[\s-]+{_BIG_WORD}\b))?
       | (?:an?|half(?:[\s-]+an?)?) (?=[\s-]+{_BIG_WORD}\b)
     )\b"""
@@ -370,7 +373,7 @@ _PERCENT_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_SIGN_RE = re.compile(
-    f"{_SP}?(?:-{_SP}?)?(?P<sign>" + _alternation(list(_SUFFIX_SIGNS)) + r")(?![A-Za-z])"
+    f"{_SP}?(?:-{_SP}?)?(?P<sign>" + _alternation(list(_SUFFIX_SIGNS)) + r")(?![A-Za-z\d])"
     f"|{_SP}?(?P<code>" + "|".join(sorted(_ISO_CODES | set(_CODE_ALIASES))) + r")\b"
 )
 _CURRENCY_WORD_RE = re.compile(
@@ -403,7 +406,8 @@ _START_RE = re.compile(
     + _PREFIX_RE.pattern.replace("(?P<sign>", "(?:").replace("(?P<code>", "(?:")
     + r"|\d"
     + rf"|(?i:\b(?:{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD})\b"
-    + rf"|\b(?:an?|half)(?=[\s-]+(?:an?[\s-]+)?{_BIG_WORD}\b))"
+    + rf"|\b(?:an?|half)(?=[\s-]+(?:an?[\s-]+)?{_BIG_WORD}\b)"
+    + rf"|\ba(?=[\s-]+quarter[\s-]+of[\s-]+an?[\s-]+{_BIG_WORD}\b))"
     + ")"
 )
 _RANGE_SEP_RE = re.compile(r"\s*(?P<sep>[-–—]|to\b|and\b|or\b)\s*", re.IGNORECASE)
@@ -528,6 +532,8 @@ _WORD_VALUES.update({word: 10 * (i + 2) for i, word in enumerate(_TENS_WORD.spli
 
 def _parse_words(words: str) -> Decimal:
     tokens = re.split(r"[\s-]+", words.lower())
+    if "quarter" in tokens or "quarters" in tokens:  # "a quarter of a", "three quarters of a"
+        return Decimal("0.75") if tokens[0] == "three" else Decimal("0.25")
     total = Decimal(0)
     for index, token in enumerate(tokens):
         if token in ("a", "an"):
@@ -721,8 +727,10 @@ class _Scanner:
             return _Unit(end, unit, "quantity", factor)
         return _Unit(end, unit, "quantity")
 
-    def _counted(self, found: re.Match[str]) -> _Unit:
+    def _counted(self, found: re.Match[str]) -> _Unit | None:
         form = re.sub(r"\s+", " ", found.group("unit").lower())
+        if form in _ADJACENT_ONLY and self.text[found.start():found.start("unit")].strip():
+            return None  # "29 New Yorkers wounded": the count is of New Yorkers
         return _Unit(found.end(), _COUNT_LOOKUP[form], "quantity")
 
     def words_before(self, start: int) -> list[tuple[str, int]]:
