@@ -239,6 +239,12 @@ QUANTITIES = [
      [("1,500 civilians", 1500, None, "civilians", True),
       ("200 children", 200, None, "children", False)]),
     ("The truck carried 500 pounds of explosives.", [("500 pounds", 500, None, "lb", False)]),
+    ("The 160-pound wrestler won.", [("160-pound", 160, None, "lb", False)]),
+    ("The $40,000 pickup can tow 500 pounds more.",
+     [("$40,000", 40 * K, None, "USD", False), ("500 pounds", 500, None, "lb", False)]),
+    ("The guard weighs 242 lbs\nand stands 7 feet.",
+     [("242 lbs", 242, None, "lb", False), ("7 feet", 7, None, "ft", False)]),
+    ("Only one civilian was hurt.", [("one civilian", 1, None, "civilians", False)]),
 ]
 
 # Not amounts: the list must be empty.
@@ -269,6 +275,7 @@ NEGATIVES = [
     "2023 saw record heat; in the 1990s the plant closed.",
     "The Su-27 and S-300 systems were hit in Sector 4.",
     "The 5th and 6th brigades held the line for 3 days.",
+    "There were 33 civilian fire injuries and a 5,000 troop deployment plan.",
 ]
 
 DECIMAL_COMMA_TEXTS = [

@@ -209,7 +209,6 @@ _MEASURE_WORDS = {
     "kt": "kilotons|kilotonnes|kiloton|kilotonne",
     "Mt": "megatons|megatonnes|megaton|megatonne",
     "kg": "kilograms|kilogrammes|kilogram|kilogramme|kilos",
-    "lb": "pounds of",  # "500 pounds of explosives": weight, not sterling
     "litres": "litres|liters|litre|liter",
     "gallons": "gallons|gallon",
     "barrels/day": "barrels per day|barrels a day|barrels of oil per day|barrels of oil a day",
@@ -310,6 +309,11 @@ _COUNT_NOUNS = {
     "cases": "cases|infections",
     "animals": "animals|cattle|sheep",
 }
+# Singular forms count only one ("one soldier"); "5,000 troop deployment" is an adjective.
+_SINGULAR_COUNT_FORMS = frozenset(
+    "troop soldier serviceman militant mercenary officer peacekeeper person civilian refugee "
+    "migrant child prisoner hostage tank drone missile shell".split()
+)
 # Participles that count people only right after the number ("12 dead", "30 wounded").
 _ADJACENT_ONLY = frozenset({"dead", "wounded", "injured"})
 # Words allowed between a number and its counted noun ("10,000 more Ukrainian troops").
@@ -580,6 +584,7 @@ class _Scanner:
         self.language = (language or "").lower().split("-")[0]
         self.decimal_comma = decimal_comma
         self._before_cache: dict[int, list[tuple[str, int]]] = {}
+        self._sterling_text: bool | None = None
 
     # A number at `pos`, with currency prefix and scale.
     def number(self, pos: int, money_context: bool = False) -> _Number | None:
@@ -683,19 +688,19 @@ class _Scanner:
                 word = _CURRENCY_WORD_RE.match(text, linked.end())
         if word and number.currency is None:
             name = re.sub(r"\s+", " ", word.group("word").lower())
-            if not (name.startswith("pound") and re.match(r"\s+of\b", text[word.end():])):
-                if name == "won" and not (number.scale or number.currency):
-                    pass  # "they won 3" never reaches here; "3 won" alone is too rare to trust
-                else:
-                    code, factor = _CURRENCY_WORDS[name]
-                    return _Unit(word.end(), code, "money", factor)
+            if name in ("pound", "pounds") and self._pounds_are_weight(word):
+                return _Unit(word.end(), "lb", "quantity")
+            # "3 won" with no scale is more often a stray verb than Korean money.
+            if not (name == "won" and number.scale is None):
+                code, factor = _CURRENCY_WORDS[name]
+                return _Unit(word.end(), code, "money", factor)
         if number.currency is not None:
             return _Unit(cursor, number.currency, "money")
         # Quantities.
         if number.scale_word and number.scale_word.lower() in ("m", "k"):
             counted = _COUNT_RE.match(text, cursor)
             if counted:
-                return self._counted(counted)
+                return self._counted(counted, number)
             if number.scale_word.lower() == "k":
                 return None
             # "5m" with no currency and nothing counted: five metres.
@@ -713,22 +718,33 @@ class _Scanner:
             return self._measure(measure, _MEASURE_WORD_LOOKUP)
         counted = _COUNT_RE.match(text, cursor)
         if counted:
-            return self._counted(counted)
+            return self._counted(counted, number)
         return None
+
+    def _pounds_are_weight(self, word: re.Match[str]) -> bool:
+        """Bare "pounds" is weight when hyphened ("a 160-pound wrestler"), followed by "of"
+        ("500 pounds of explosives"), or in a text that prices in dollars and never in
+        sterling; otherwise it is money (GBP)."""
+        if self.text[word.start()] == "-" or re.match(r"\s+of\b", self.text[word.end():]):
+            return True
+        if self._sterling_text is None:
+            self._sterling_text = "£" in self.text or "GBP" in self.text \
+                or "sterling" in self.text.lower() or "$" not in self.text
+        return not self._sterling_text
 
     def _measure(self, found: re.Match[str], lookup: dict[str, str]) -> _Unit:
         form = found.group("unit")
         unit = lookup.get(form) or lookup[re.sub(r"\s+", " ", form.lower())]
         end = found.end()
-        if unit == "lb":  # "pounds of": the span stops at "pounds"
-            end = found.start("unit") + len("pounds")
         if unit in _MEASURE_FACTORS:
             unit, factor = _MEASURE_FACTORS[unit]
             return _Unit(end, unit, "quantity", factor)
         return _Unit(end, unit, "quantity")
 
-    def _counted(self, found: re.Match[str]) -> _Unit | None:
+    def _counted(self, found: re.Match[str], number: _Number) -> _Unit | None:
         form = re.sub(r"\s+", " ", found.group("unit").lower())
+        if form in _SINGULAR_COUNT_FORMS and number.value != 1:
+            return None  # "33 civilian fire injuries": a singular after a count is an adjective
         if form in _ADJACENT_ONLY and self.text[found.start():found.start("unit")].strip():
             return None  # "29 New Yorkers wounded": the count is of New Yorkers
         return _Unit(found.end(), _COUNT_LOOKUP[form], "quantity")
