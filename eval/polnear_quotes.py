@@ -16,7 +16,16 @@ with the anchors printed beside them:
   against predictions of kind direct/partial/mixed (overlap matching);
 - speaker accuracy: among overlap-matched contents whose gold has a Source, the
   share whose predicted speaker mention shares a word token with it;
-- cue F1: gold and predicted cue spans matched one-to-one when they share a token.
+- cue F1: gold and predicted cue spans matched one-to-one when they share a token;
+- named-speaker accuracy (the issue's "on named gold sources the resolved `name`
+  right"): among overlap-matched contents, a gold Source is *named* when one of its
+  words is a capitalised proper-name token that is not a pronoun, determiner or
+  role/title noun (`Clinton`, `the Clinton campaign`, `Sen. Ted Cruz`; not `He`,
+  `The senator`, `Officials`). The predicted speaker `name` is right when its last
+  word (the surname) is a word of the gold Source, or of the name that Source
+  co-refers to earlier in the article by surname match (the longest run of
+  capitalised words before the Source ending in the Source's last proper-name word:
+  `Clinton` -> `Hillary Rodham Clinton`). A missing name is wrong.
 
 The article is run as `find_quotes(nlp(body), headline=title)`: the title line is
 the headline and the body starts after the blank line; offsets are shifted back
@@ -59,6 +68,7 @@ class GoldContent:
     direct: bool
     source: frozenset[int] = frozenset()
     cue: frozenset[int] = frozenset()
+    source_names: frozenset[str] = frozenset()  # lower-cased words a right speaker name may end with; empty: unnamed
 
 
 @dataclass(slots=True)
@@ -67,6 +77,7 @@ class Prediction:
     kind: str
     speaker: frozenset[int] = frozenset()
     cue: frozenset[int] = frozenset()
+    speaker_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,6 +91,8 @@ class Counts:
     direct_matched: int = 0
     speaker_scored: int = 0
     speaker_right: int = 0
+    named_scored: int = 0
+    named_right: int = 0
     cue_gold: int = 0
     cue_predicted: int = 0
     cue_matched: int = 0
@@ -105,6 +118,7 @@ class Scores:
     direct_f1: float
     speaker_accuracy: float
     cue_f1: float
+    named_speaker_accuracy: float
 
     @classmethod
     def of(cls, counts: Counts) -> "Scores":
@@ -114,6 +128,7 @@ class Scores:
             direct_f1=f1(counts.direct_matched, counts.direct_predicted, counts.direct_gold),
             speaker_accuracy=counts.speaker_right / counts.speaker_scored if counts.speaker_scored else 0.0,
             cue_f1=f1(counts.cue_matched, counts.cue_predicted, counts.cue_gold),
+            named_speaker_accuracy=counts.named_right / counts.named_scored if counts.named_scored else 0.0,
         )
 
 
@@ -148,6 +163,60 @@ def _fragment_is_direct(text: str, start: int, end: int) -> bool:
         return False
     # A closing mark may sit before the final punctuation ('..." .') or after it ('...."').
     return piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS or piece.rstrip(".,;:!?)")[-1:] in QUOTE_MARKS
+
+
+# Capitalised words that do not make a Source named: pronouns, determiners, titles and role nouns.
+NOT_NAMES = frozenset("""
+i he she it we they you me him her us them his its our their my your this that these those the a an some
+many most several all both each one another other such who which what mr mrs ms dr sir madam miss
+president vice senator sen rep representative gov governor secretary minister mayor chairman chairwoman
+chair spokesman spokeswoman spokesperson speaker leader candidate nominee director official officials
+aide aides adviser advisers advisor source sources analyst analysts judge justice attorney general
+former frontrunner front runner campaign committee house senate congress state states department
+republican republicans democrat democrats democratic gop lawmakers voters supporters critics experts
+people poll polls survey report reports study statement foreign defense interior finance prime deputy
+press chief executive national security supreme court federal white
+""".split())
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019.-]*")
+
+
+def proper_name_words(text: str) -> list[str]:
+    """Capitalised words of `text` that are proper-name tokens (not pronouns, determiners or roles)."""
+    words = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group().rstrip(".").replace("\u2019", "'")
+        word = word[:-2] if word.lower().endswith("'s") else word
+        if word and word.lower() not in NOT_NAMES:
+            words.append(word)
+    return words
+
+
+def coreferent_name(text: str, before: int, surname: str) -> str:
+    """The longest run of capitalised words in text[:before] ending with `surname` ('' when none)."""
+    best = ""
+    for match in re.finditer(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}" + re.escape(surname) + r"\b", text[:before]):
+        if len(match.group()) > len(best):
+            best = match.group()
+    return best
+
+
+def _source_names(text: str, fragments: Span) -> frozenset[str]:
+    source_text = " ".join(text[start:end] for start, end in fragments)
+    names = proper_name_words(source_text)
+    if not names:
+        return frozenset()
+    words = {word.lower() for word in _WORD.findall(source_text)}
+    words |= {word.lower() for word in _WORD.findall(coreferent_name(text, fragments[0][0], names[-1]))}
+    return frozenset(words)
+
+
+def named_speaker_right(source_names: frozenset[str], predicted_name: str | None) -> bool:
+    """The predicted name's last word is a word of the gold Source or of the name it co-refers to."""
+    if not predicted_name:
+        return False
+    words = _WORD.findall(predicted_name.replace("\u2019", "'"))
+    surname = next((word for word in reversed(words) if word.lower() not in ("s", "jr", "sr", "ii", "iii")), "")
+    return surname.lower() in source_names
 
 
 def parse_ann(ann: str, text: str, index: TokenIndex) -> list[GoldContent]:
@@ -186,6 +255,7 @@ def parse_ann(ann: str, text: str, index: TokenIndex) -> list[GoldContent]:
             continue
         if "Source" in roles and roles["Source"] in spans:
             content.source = content.source | index.tokens(spans[roles["Source"]][1])
+            content.source_names = content.source_names | _source_names(text, spans[roles["Source"]][1])
         if "Cue" in roles and roles["Cue"] in spans:
             content.cue = content.cue | index.tokens(spans[roles["Cue"]][1])
     return [content for content in contents.values() if content.tokens]
@@ -216,6 +286,7 @@ def merge_inside(predictions: list[Prediction], gold: list[GoldContent]) -> list
             kind=next((kind for kind in kinds if kind in DIRECT_KINDS), kinds[0]),
             speaker=frozenset().union(*(member.speaker for member in members)),
             cue=frozenset().union(*(member.cue for member in members)),
+            speaker_name=next((member.speaker_name for member in members if member.speaker_name), None),
         ))
     return merged
 
@@ -264,6 +335,9 @@ def score_document(gold: list[GoldContent], predictions: list[Prediction]) -> Co
         if gold[g].source:
             counts.speaker_scored += 1
             counts.speaker_right += bool(gold[g].source & predictions[p].speaker)
+        if gold[g].source_names:
+            counts.named_scored += 1
+            counts.named_right += named_speaker_right(gold[g].source_names, predictions[p].speaker_name)
     direct_gold = [content.tokens for content in gold if content.direct]
     direct_predicted = [prediction.tokens for prediction in predictions if prediction.kind in DIRECT_KINDS]
     counts.direct_gold, counts.direct_predicted = len(direct_gold), len(direct_predicted)
@@ -311,6 +385,7 @@ def predictions_for(text: str, quotes: list[dict], body_start: int, index: Token
             kind=quote.get("kind") or "",
             speaker=tokens_of(quote.get("speaker")),
             cue=tokens_of(quote.get("cue")),
+            speaker_name=(quote.get("speaker") or {}).get("name"),
         ))
     return predictions
 
@@ -362,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{system + ' (dev)':34} {content:>10.3f} {direct:>10.3f} {speaker:>11.3f} {cue:>7.3f}")
     content, direct, speaker, cue = TARGETS
     print(f"{'target (dev)':34} {content:>10.3f} {direct:>10.3f} {speaker:>11.3f} {cue:>7.3f}")
+    print(f"named-speaker accuracy {scores.named_speaker_accuracy:.3f} "
+          f"({counts.named_right}/{counts.named_scored} matched contents with a named gold Source; target 0.90)")
     print(f"(speaker scored on {counts.speaker_scored} matched contents with a gold Source; "
           f"direct: {counts.direct_gold} gold, {counts.direct_predicted} predicted)")
     return 0

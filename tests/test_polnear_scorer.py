@@ -108,3 +108,29 @@ def test_first_annotator_and_title_split(tmp_path):
     chosen = scorer.first_annotations(tmp_path)
     assert chosen["story"].name == "story_a1.ann" and chosen["other"].name == "other_c3.ann"
     assert scorer.split_title(TEXT) == ("Harbour plan", 14)
+
+
+def test_named_sources_and_surname_coreference():
+    assert scorer.proper_name_words("The senator") == []
+    assert scorer.proper_name_words("He") == []
+    assert scorer.proper_name_words("Sen. Ted Cruz's campaign") == ["Ted", "Cruz"]
+    text = "Foreign Minister Ilse Marie Brandt arrived. Later Brandt said the port was open."
+    source = text.index("Brandt said")
+    names = scorer._source_names(text, [(source, source + len("Brandt"))])
+    assert scorer.coreferent_name(text, source, "Brandt") == "Minister Ilse Marie Brandt"
+    assert scorer.named_speaker_right(names, "Ilse Marie Brandt")
+    assert scorer.named_speaker_right(names, "Brandt")
+    assert not scorer.named_speaker_right(names, "Jane Doe")
+    assert not scorer.named_speaker_right(names, None)
+    assert scorer._source_names(text, [(0, len("Foreign Minister"))]) == frozenset()  # a role alone is unnamed
+
+
+def test_named_speaker_accuracy_counts_only_named_sources(gold):
+    index, contents = gold
+    predictions = [
+        _prediction(index, "Ferries are back", "direct", "the director"),
+        _prediction(index, "The council warned that fees would rise", "indirect", "a clerk"),
+    ]
+    counts = scorer.score_document(contents, predictions)
+    assert counts.named_scored == 0  # "the director" and "a clerk" name nobody
+    assert scorer.Scores.of(counts).named_speaker_accuracy == 0.0
