@@ -170,3 +170,26 @@ def test_speaker_colon_headline(nlp):
 def test_label_headline_is_not_a_speaker(nlp):
     found = quotes_of(nlp, "The ferry runs again.", headline="Analysis: the harbour after the deal")
     assert [q for q in found if q["field"] == "headline"] == []
+
+
+# ---------------------------------------------------------------- broad attributions (stances, requests)
+
+def test_two_reported_clauses_with_two_cues_are_two_contents(nlp):
+    text = 'The mayor said that the ferry would run daily but did not suggest it would be free.'
+    found = {q["cue"]["text"]: q["text"] for q in quotes_of(nlp, text)}
+    assert found["said"] == "that the ferry would run daily"
+    assert found["suggest"] == "it would be free"
+
+
+def test_stance_verbs_report_their_object(nlp):
+    text = 'Most harbour workers support the new ferry contract.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["cue"]["text"] == "support"
+    assert quote["text"] == "the new ferry contract"
+    assert quote["speaker"]["text"] == "Most harbour workers"
+
+
+def test_speaking_somewhere_is_not_an_attribution(nlp):
+    assert quotes_of(nlp, 'The mayor spoke at the harbour festival on Sunday.') == []
+    (quote,) = quotes_of(nlp, 'The mayor voted for the ferry contract.')
+    assert quote["text"] == "for the ferry contract"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.quotes_lexicon import COGNITION_VERBS, SPEECH_VERBS, is_speech_verb
+from newsgraph.nlp.quotes_lexicon import COGNITION_VERBS, SPEECH_VERBS, is_content_child, is_speech_verb
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
@@ -46,7 +46,6 @@ _WORD = re.compile(r"\w+")
 SCARE_MAX_WORDS = 4  # a quoted term of up to this many words with no cue is a scare quote
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
-_OBJECT_DEPS = {"dobj", "oprd", "prep", "dative", "xcomp", "ccomp", "attr", "acomp"}
 _WH_WORDS = {"what", "how", "why", "who", "whom", "whose", "which", "where", "when", "whether", "if"}
 _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opinion", "update", "report", "poll",
                     "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check"}
@@ -161,6 +160,39 @@ def _subtree_span(token: Token, exclude: Token | None = None) -> tuple[int, int]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+_SIBLING_CLAUSE_DEPS = {"conj", "advcl", "parataxis"}
+_JOINERS = {"cc", "punct", "mark", "preconj"}
+
+
+def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
+    """A reported clause's extent, cut before a coordinated or adverbial clause carrying its own cue.
+
+    `said that he would offer a prayer but did not suggest it would be Trump` reports two
+    things with two cues; `said X, adding Y` too. Each cue keeps its own content.
+    """
+    cut: set[int] = set()
+    for token in clause.subtree:
+        if token.i in cut or token is clause or token.dep_ not in _SIBLING_CLAUSE_DEPS:
+            continue
+        if any(t is not cue and is_speech_verb(t) for t in token.subtree):
+            cut.update(t.i for t in token.subtree)
+    if not cut:
+        return _subtree_span(clause)
+    kept = [t for t in clause.subtree if t.i not in cut]
+    # The contiguous run of kept tokens around the clause head; joiners at its edges go.
+    run = [t for t in kept if t.i == clause.i]
+    position = kept.index(run[0])
+    low = high = position
+    while low > 0 and kept[low - 1].i == kept[low].i - 1:
+        low -= 1
+    while high + 1 < len(kept) and kept[high + 1].i == kept[high].i + 1:
+        high += 1
+    tokens = kept[low:high + 1]
+    while len(tokens) > 1 and tokens[-1].dep_ in _JOINERS and tokens[-1] is not clause:
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
 def _speaker_of(verb: Token) -> Span | None:
     """The subject of a speech verb, following conjunctions and participle clauses up."""
     current = verb
@@ -209,13 +241,13 @@ def _find_cues(doc: Doc) -> list[Cue]:
             clause = next((child for child in token.children if child.dep_ == "xcomp"), None)
         entry = SPEECH_VERBS.get(token.lemma_.lower())
         if clause is None and entry is not None and entry.object_content:
-            parts = [child for child in token.rights if child.dep_ in _OBJECT_DEPS]
+            parts = [child for child in token.rights if is_content_child(entry, child)]
             if parts:
                 content = _trim(text, parts[0].left_edge.idx, parts[-1].right_edge.idx + len(parts[-1].right_edge))
         if clause is not None:
             if clause.left_edge.lower_ in _WH_WORDS and token.lemma_ in COGNITION_VERBS:
                 continue  # "knows how tempting it is": an embedded question, not a reported belief
-            content = _trim(text, *_subtree_span(clause))
+            content = _trim(text, *_clause_span(clause, token))
         elif token.dep_ == "parataxis" and token.head.i < token.i:
             # "The plan failed, officials said." parsed with the cue as a parenthetical.
             content = _trim(text, *_subtree_span(token.head, exclude=token))
@@ -319,8 +351,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         start, end = cue.content
         if _word_count(text[start:end]) < 3 or inside_quote[cue.start]:
             continue
-        if any(r["start"] <= start and end <= r["end"] or start <= r["start"] and r["end"] <= end
-               for r in results if r["field"] == "text"):
+        if any(r["start"] <= start and end <= r["end"] for r in results if r["field"] == "text"):
             continue
         kind = "mixed" if any(inside_quote[start:end]) else "indirect"
         results.append(_record(text, start, end, kind, cue, cue.speaker, resolver))

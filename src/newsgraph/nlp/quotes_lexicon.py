@@ -18,28 +18,35 @@ class CueVerb:
     needs_clause: bool = False  # a cue only when it governs a reported clause
     xcomp: bool = False  # "promised to ...", "vowed to ...": the infinitive is the content
     object_content: bool = False  # "criticized X for Y", "called X a loser": the object phrase is the content
+    # prepositions whose object is what was said or wanted ("voted for X", "spoke about Y");
+    # others ("spoke at a rally", "voted on March 2") only say where or when
+    preps: frozenset[str] = frozenset({"for", "about", "of", "on", "against", "as", "to"})
+    direct_object: bool = True  # a bare object counts ("supports Trump"); not for "spoke a little while"
 
 
 _PLAIN = CueVerb()
 _CLAUSE = CueVerb(needs_clause=True)
 _PROMISE = CueVerb(xcomp=True)
 _OBJECT = CueVerb(object_content=True)
+_ABOUT = CueVerb(object_content=True, preps=frozenset({"about", "of"}), direct_object=False)  # spoke about X
+_VOTE = CueVerb(object_content=True, preps=frozenset({"for", "against"}), direct_object=False)
+_ASK = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)  # asked whether/to/for
 
 SPEECH_VERBS: dict[str, CueVerb] = {
     # speech
     "say": _PLAIN, "tell": _PLAIN, "state": _CLAUSE, "stress": _PLAIN, "emphasize": _PLAIN,
     "emphasise": _PLAIN, "warn": _PLAIN, "claim": _PLAIN, "argue": _PLAIN, "note": _CLAUSE,
-    "explain": _PLAIN, "insist": _PLAIN, "announce": _CLAUSE, "report": _CLAUSE, "write": _CLAUSE,
+    "explain": _PLAIN, "insist": _PLAIN, "announce": _OBJECT, "report": _CLAUSE, "write": _CLAUSE,
     "tweet": _PLAIN, "declare": _PLAIN, "suggest": _CLAUSE, "acknowledge": _PLAIN, "admit": _PLAIN,
     "deny": _CLAUSE, "recall": _CLAUSE, "assert": _PLAIN, "contend": _PLAIN, "confirm": _CLAUSE,
-    "reveal": _CLAUSE, "complain": _PLAIN, "ask": _CLAUSE, "reply": _PLAIN, "respond": _PLAIN,
+    "reveal": _CLAUSE, "complain": _PLAIN, "ask": _ASK, "reply": _PLAIN, "respond": _PLAIN,
     "answer": _PLAIN, "add": _CLAUSE, "maintain": _CLAUSE, "allege": _PLAIN, "testify": _PLAIN,
-    "indicate": _CLAUSE, "conclude": _CLAUSE, "observe": _CLAUSE, "remark": _PLAIN, "mention": _CLAUSE,
+    "indicate": _CLAUSE, "conclude": _CLAUSE, "observe": _CLAUSE, "remark": _PLAIN, "mention": _OBJECT,
     "promise": _PROMISE, "vow": _PROMISE, "pledge": _PROMISE, "threaten": _PROMISE, "urge": _CLAUSE,
     "predict": _PLAIN, "caution": _PLAIN, "concede": _PLAIN, "boast": _PLAIN, "joke": _PLAIN,
     "quip": _PLAIN, "shout": _PLAIN, "yell": _PLAIN, "retort": _PLAIN, "counter": _CLAUSE,
-    "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _CLAUSE, "call": _CLAUSE,
-    "charge": _CLAUSE, "accuse": _CLAUSE, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
+    "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _OBJECT, "call": _OBJECT,
+    "charge": _CLAUSE, "accuse": _OBJECT, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
     "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
     "learn": _CLAUSE, "show": _CLAUSE, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
     # speech acts whose object is what was said (PolNeAR annotates them as attributions)
@@ -48,6 +55,13 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "defend": _OBJECT, "propose": _OBJECT, "endorse": _OBJECT, "reject": _OBJECT, "blame": _OBJECT,
     "question": _OBJECT, "applaud": _OBJECT, "decry": _OBJECT, "lament": _OBJECT, "cite": _OBJECT,
     "refer": _OBJECT, "label": _OBJECT, "dub": _OBJECT,
+    # stances and requests: PolNeAR attributes what someone supports, wants or asks for
+    "support": _OBJECT, "back": _OBJECT, "oppose": _OBJECT, "favor": _OBJECT, "favour": _OBJECT,
+    "want": _OBJECT, "prefer": _OBJECT, "demand": _OBJECT, "seek": _OBJECT, "discuss": _OBJECT,
+    "talk": _ABOUT, "speak": _ABOUT, "comment": _OBJECT, "express": _OBJECT, "tout": _OBJECT,
+    "vote": _VOTE, "welcome": _OBJECT, "congratulate": _OBJECT, "apologize": _OBJECT, "apologise": _OBJECT,
+    "remind": _OBJECT, "echo": _OBJECT, "highlight": _OBJECT, "recommend": _OBJECT, "request": _OBJECT,
+    "refuse": _PROMISE, "plan": _PROMISE, "decide": _PROMISE, "intend": _PROMISE,
     # cognition (PolNeAR attributes beliefs too)
     "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _CLAUSE, "hope": _CLAUSE,
     "fear": _CLAUSE, "worry": _CLAUSE, "know": _CLAUSE, "doubt": _CLAUSE, "assume": _CLAUSE,
@@ -63,11 +77,22 @@ def is_speech_verb(token: Token) -> bool:
     if token.dep_ in ("amod", "compound"):  # "the said contract"
         return False
     if entry.object_content:
-        return any(child.dep_ in ("dobj", "ccomp", "prep") for child in token.children)
+        return any(is_content_child(entry, child) for child in token.children)
     if entry.needs_clause or entry.xcomp:
         deps = {child.dep_ for child in token.children}
         return "ccomp" in deps or (entry.xcomp and "xcomp" in deps) or token.dep_ == "parataxis"
     return True
+
+
+def is_content_child(entry: CueVerb, child: Token) -> bool:
+    """Whether `child` of an object-content cue verb holds what was said, wanted or backed."""
+    if child.dep_ in ("ccomp", "xcomp"):
+        return True
+    if child.dep_ in ("dobj", "oprd", "dative"):
+        return entry.direct_object
+    if child.dep_ == "prep":
+        return child.lower_ in entry.preps
+    return False
 
 
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
