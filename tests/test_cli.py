@@ -35,7 +35,7 @@ def test_help_explains_every_command():
 
 def test_extract_writes_contract_records(small_corpus: Path, tmp_path: Path):
     out = tmp_path / "out.jsonl"
-    result = invoke("extract", small_corpus, "-o", out)
+    result = invoke("extract", small_corpus, "-o", out, "--no-analysis")
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 4
@@ -59,6 +59,30 @@ def test_extract_writes_contract_records(small_corpus: Path, tmp_path: Path):
     assert page["published"].startswith("2024-04-02")
     assert "Our fields cannot wait" in page["text"]
     assert "All rights reserved" not in page["text"]
+
+
+def test_extract_analyses_by_default(small_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out.jsonl"
+    assert invoke("extract", small_corpus / "scrapes", "-o", out).exit_code == 0
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    text = record["text"]
+    quote = next(q for q in record["quotes"] if q["text"].startswith("We have waited"))
+    assert quote["speaker"]["name"] == "Ilse Brandt"
+    assert quote["kind"] == "direct"
+    tuesday = next(d for d in record["dates"] if d["text"] == "Tuesday")
+    assert tuesday["value"] == "2024-05-14"  # published on a Tuesday: that same day
+    fare = next(a for a in record["amounts"] if a["unit"] == "EUR")
+    assert (fare["value"], fare["approximate"]) == (40.0, True)
+    assert any(e["name"] == "Ilse Brandt" and e["label"] == "PERSON" for e in record["entities"])
+    for span in record["quotes"] + record["dates"] + record["amounts"] + record["entities"]:
+        if span.get("field", "text") == "text":
+            assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_unknown_model_is_one_clear_error(small_corpus: Path):
+    result = invoke("extract", small_corpus, "--model", "xx_no_such_pipeline")
+    assert result.exit_code == 1
+    assert "xx_no_such_pipeline" in result.output and "Traceback" not in result.output
 
 
 def test_extract_reads_stdin():

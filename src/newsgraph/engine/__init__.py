@@ -1,5 +1,5 @@
-"""engine stage: runs ingest (and, as they land, the analysis stages) over many documents and commits to a store."""
+"""engine stage: runs ingest and the analysis stage over many documents and commits to a store."""
 
-from newsgraph.engine.runner import IngestSummary, run_ingest
+from newsgraph.engine.runner import IngestSummary, analyzed, run_ingest
 
-__all__ = ["IngestSummary", "run_ingest"]
+__all__ = ["IngestSummary", "analyzed", "run_ingest"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from newsgraph.ingest.pipeline import ExtractOptions, Extracted, extract_paths
+from newsgraph.nlp.analyze import Analyzer
 from newsgraph.records import Article, Failure
 from newsgraph.store import BatchResult, SQLiteStore
 
@@ -63,8 +64,9 @@ def run_ingest(
     options: ExtractOptions | None = None,
     stdin: BinaryIO | None = None,
     on_document: ProgressCallback | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestSummary:
-    """Extract every document under `paths` and store it; return the counts."""
+    """Extract every document under `paths`, analyse it (unless `analyzer` is None) and store it."""
     options = options or ExtractOptions()
     summary = IngestSummary()
     started = time.perf_counter()
@@ -73,7 +75,8 @@ def run_ingest(
     def skip_committed(docs) -> set[str]:
         return store.seen([(d.source, d.fingerprint) for d in docs])
 
-    for item in extract_paths(paths, options, stdin=stdin, skip=skip_committed):
+    items = extract_paths(paths, options, stdin=stdin, skip=skip_committed)
+    for item in analyzed(items, analyzer) if analyzer is not None else items:
         summary.documents += 1
         if item.skipped:
             summary.skipped += 1
@@ -89,6 +92,26 @@ def run_ingest(
         _commit(store, batch, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def analyzed(items: Iterable[Extracted], analyzer: Analyzer) -> Iterator[Extracted]:
+    """The same items in the same order, their articles run through the analysis stage in batches."""
+    pending: list[Extracted] = []
+    articles = 0
+    for item in items:
+        pending.append(item)
+        articles += item.article is not None
+        if articles >= analyzer.batch_size:
+            yield from _analyze_pending(pending, analyzer)
+            pending, articles = [], 0
+    yield from _analyze_pending(pending, analyzer)
+
+
+def _analyze_pending(pending: list[Extracted], analyzer: Analyzer) -> list[Extracted]:
+    # analyze_many fills the articles in place; consuming it is what runs it.
+    for _ in analyzer.analyze_many(item.article for item in pending if item.article is not None):
+        pass
+    return pending
 
 
 def _commit(store: SQLiteStore, batch: list[Extracted], summary: IngestSummary) -> None:

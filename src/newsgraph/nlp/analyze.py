@@ -1,0 +1,108 @@
+"""The analysis stage: one spaCy parse per article, then the project's own extractors.
+
+Fills the record contract's lists on clean articles from the ingest stage:
+entities, quotes, dates (TIMEX3, against `published`), amounts. The spaCy
+pipeline is loaded once per process and articles are parsed in batches with
+`nlp.pipe`, so the parse (the expensive part) runs at spaCy's own speed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.amounts import find_amounts
+from newsgraph.nlp.entities import normalise_entities
+from newsgraph.nlp.model import DEFAULT_MODEL, load_nlp
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.nlp.timex import find_dates
+from newsgraph.records import Article
+
+logger = logging.getLogger(__name__)
+
+# Types of temporal expression that can say when something was said.
+_POINT_TYPES = {"DATE", "TIME"}
+
+
+@dataclass(slots=True)
+class Analyzer:
+    """Runs the analysis stage over articles; holds the loaded pipeline."""
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+
+    @property
+    def nlp(self) -> Language:
+        return load_nlp(self.model)
+
+    def analyze(self, article: Article) -> Article:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Fill each article's lists in place and yield it, in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._analyze_batch(batch)
+                batch = []
+        if batch:
+            yield from self._analyze_batch(batch)
+
+    def _analyze_batch(self, batch: list[Article]) -> Iterator[Article]:
+        for article, doc in zip(batch, self.nlp.pipe(a.text for a in batch)):
+            try:
+                fill_article(article, doc)
+            except Exception:  # an extractor tripping on one odd text must not end the batch
+                logger.exception("analysis failed for %s; stored without entities, quotes, dates, amounts", article.source)
+                article.entities, article.quotes, article.dates, article.amounts = [], [], [], []
+            yield article
+
+
+def fill_article(article: Article, doc: Doc) -> Article:
+    """The extractors over one parsed article; `doc` is the parse of `article.text`."""
+    article.entities = normalise_entities(doc)
+    article.dates = find_dates(article.text, published=article.published)
+    article.amounts = find_amounts(article.text, language=article.language or "en")
+    article.quotes = find_quotes(doc, headline=article.headline)
+    date_quotes(article.quotes, article.dates, doc)
+    return article
+
+
+def date_quotes(quotes: list[dict], dates: list[dict], doc: Doc) -> None:
+    """Give a quote the date its sentence states outside the quoted words (`said ... on Friday`).
+
+    The date must be a point in time (a DATE or TIME with a resolved value) in the
+    sentence of the cue, and not inside the quoted content itself, where it would
+    be part of what was said rather than when.
+    """
+    if not dates:
+        return
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    sentences = list(doc.sents)
+
+    def sentence_of(offset: int):
+        return sentences[max(0, bisect.bisect_right(sentence_starts, offset) - 1)]
+
+    for quote in quotes:
+        if quote.get("field") != "text" or quote.get("date"):
+            continue
+        anchor = quote.get("cue") or quote.get("speaker")
+        if not anchor:
+            continue
+        sentence = sentence_of(anchor["start"])
+        for date in dates:
+            inside_sentence = sentence.start_char <= date["start"] and date["end"] <= sentence.end_char
+            inside_content = quote["start"] <= date["start"] < quote["end"]
+            if inside_sentence and not inside_content and date["type"] in _POINT_TYPES and _resolved(date["value"]):
+                quote["date"] = date["value"]
+                break
+
+
+def _resolved(value: str | None) -> bool:
+    return bool(value) and value[0].isdigit() and "X" not in value
