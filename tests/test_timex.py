@@ -72,6 +72,15 @@ def test_date_without_year_takes_the_nearest_year():
     assert only("The vote took place on Dec. 12.", published="2024-01-10")["value"] == "2023-12-12"
 
 
+def test_past_tense_month_well_ahead_of_publication_is_the_one_before():
+    november = "2023-11-02T09:00:00"
+    assert only("The director resigned in March.", published=november)["value"] == "2023-03"
+    assert find_dates("Revenue fell in the year ended Jan. 31.", published=november)[-1]["value"] == "2023-01-31"
+    # Near dates and forward cues keep the nearest occurrence even under a past-tense verb.
+    assert only("The bid was extended to Nov. 20.", published=november)["value"] == "2023-11-20"
+    assert only("The bank granted loans through January.", published=november)["value"] == "2024-01"
+
+
 def test_february_16_of_this_year():
     # dateparser returns nothing for this one.
     assert pairs("They signed an agreement on February 16 of this year.") == [

@@ -133,11 +133,15 @@ class _Context:
     def last_date_near(self, position: int) -> bool:
         return self.last_date_at is not None and 0 <= position - self.last_date_at < 40
 
+    def tense(self) -> str | None:
+        """The tense of the verb governing the expression (or the caller's hint); None when there is no verb."""
+        if self.tense_hint is not None:
+            return self.tense_hint
+        return _governing_tense(self.text, self.start, self.end)
+
     def direction(self) -> str:
         """'past' or 'future' for a bare weekday/month here; past-tense reporting is the default in news."""
-        tense = self.tense_hint
-        if tense is None:
-            tense = _governing_tense(self.text, self.start, self.end)
+        tense = self.tense()
         if tense == "future" or _SOON_CUE.search(self.text[max(0, self.start - 25):self.start]):
             return "future"
         if tense == "present" and _FORWARD_CUE.search(self.text[max(0, self.start - 40):self.start]):
@@ -147,7 +151,7 @@ class _Context:
 
 _SOON_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|set\s+to\s+\w+|is\s+to\s+\w+|are\s+to\s+\w+)\s+(?:on\s+)?$",
                        re.IGNORECASE)
-_FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|until|till|by|before|due|scheduled|planned|expected|starting|from)\b[^.]*$",
+_FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|until|till|by|before|due|scheduled|planned|expected|starting|from|through|effective|payable)\b[^.]*$",
                           re.IGNORECASE)
 
 
@@ -165,8 +169,15 @@ _RULES: list[tuple[re.Pattern, Callable]] = []
 
 def _month_direction(context: _Context) -> str:
     """A month or date without a year: forward in future tense, else the occurrence nearest publication
-    (news writes the year when it is not the obvious one)."""
-    return "future" if context.direction() == "future" else "nearest"
+    (news writes the year when it is not the obvious one). A past-tense verb moves an occurrence more than
+    two months ahead back a year ("stepped down in March" in a November article is this year's March) but
+    keeps a near one ("extended the offer to Nov. 20" in an early-November article)."""
+    direction = context.direction()
+    if direction == "future":
+        return "future"
+    if context.tense() == "past" and not _FORWARD_CUE.search(context.text[max(0, context.start - 40):context.start]):
+        return "past-nearest"
+    return "nearest"
 
 
 def _rule(pattern: str, flags: int = re.IGNORECASE):

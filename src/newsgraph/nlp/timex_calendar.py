@@ -74,12 +74,17 @@ def month_year(anchor: dt.date, month: int, direction: str, day: int = 0) -> int
         return anchor.year if there > here else anchor.year + 1
     if direction == "future":
         return anchor.year if there >= here else anchor.year + 1
-    if direction == "nearest":  # the occurrence within six months either side
+    if direction in ("nearest", "past-nearest"):  # the occurrence within six months either side
         distance = (month - anchor.month) * 31 + ((day - anchor.day) if day else 0)
+        year = anchor.year
         if distance > 6 * 31:
-            return anchor.year - 1
-        if distance < -6 * 31:
-            return anchor.year + 1
+            year, distance = year - 1, distance - 12 * 31
+        elif distance < -6 * 31:
+            year, distance = year + 1, distance + 12 * 31
+        # Told in the past tense, a month more than two months ahead is the one before publication.
+        if direction == "past-nearest" and distance > 2 * 31:
+            year -= 1
+        return year
     return anchor.year
 
 
