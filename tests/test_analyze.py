@@ -1,0 +1,64 @@
+"""The analysis stage over whole articles: every list filled, quote dates, and no batch-ending failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp import analyze
+from newsgraph.nlp.analyze import Analyzer
+from newsgraph.records import Article
+
+STORY = (
+    "Harbour director Ilse Brandt said on Monday that the ferry would sail again in June.\n\n"
+    "\"Families on both islands asked for it every winter,\" she told reporters in Seaville on Friday. "
+    "Tickets will cost about EUR40 each way."
+)
+
+
+def article(text: str = STORY, **fields) -> Article:
+    return Article(id="a1", source="test", text=text, published="2024-05-17T10:00:00", language="en", **fields)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def test_every_list_is_filled_with_offsets_into_the_text(analyzer: Analyzer):
+    result = analyzer.analyze(article())
+    assert {d["value"] for d in result.dates} >= {"2024-05-13", "2024-05-17"}
+    assert [(a["value"], a["unit"]) for a in result.amounts] == [(40.0, "EUR")]
+    assert any(e["name"] == "Ilse Brandt" for e in result.entities)
+    for span in result.dates + result.amounts + result.entities + result.quotes:
+        assert result.text[span["start"]:span["end"]] == span["text"]
+
+
+def test_a_quote_takes_the_date_its_own_sentence_states(analyzer: Analyzer):
+    quotes = analyzer.analyze(article()).quotes
+    direct = next(q for q in quotes if q["kind"] == "direct")
+    assert direct["speaker"]["name"] == "Ilse Brandt"
+    assert direct["date"] == "2024-05-17"  # "on Friday", published that Friday
+    reported = next(q for q in quotes if q["kind"] == "indirect")
+    assert reported["date"] == "2024-05-13"  # "said on Monday"
+
+
+def test_a_date_inside_the_quoted_words_is_not_when_it_was_said(analyzer: Analyzer):
+    text = "\"We will open the bridge on Monday,\" the mayor said."
+    quote = analyzer.analyze(article(text)).quotes[0]
+    assert quote["date"] is None
+
+
+def test_batches_keep_input_order(analyzer: Analyzer):
+    texts = [f"Story number {n} says the council met on Tuesday to vote on the budget." for n in range(40)]
+    results = list(analyzer.analyze_many(article(t) for t in texts))
+    assert [r.text for r in results] == texts
+
+
+def test_a_failing_extractor_keeps_the_article(analyzer: Analyzer, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(analyze, "find_amounts", broken)
+    results = list(analyzer.analyze_many([article(), article("The council met on Tuesday.")]))
+    assert len(results) == 2
+    assert all(r.amounts == [] and r.quotes == [] for r in results)
