@@ -193,3 +193,22 @@ def test_speaking_somewhere_is_not_an_attribution(nlp):
     assert quotes_of(nlp, 'The mayor spoke at the harbour festival on Sunday.') == []
     (quote,) = quotes_of(nlp, 'The mayor voted for the ferry contract.')
     assert quote["text"] == "for the ferry contract"
+
+
+# ---------------------------------------------------------------- single marks, apostrophes, missing marks
+
+def test_single_quote_marks_pair_and_apostrophes_do_not():
+    assert contents("She said \u2018we won\u2019t go back\u2019 and left.") == ["we won\u2019t go back"]
+    assert contents("It's the dogs' bowls from the '90s, he said.") == []
+    text = "The 'peace plan' failed, 'it was never going to work,' she said."
+    assert contents(text) == ["peace plan", "it was never going to work,"]
+
+
+def test_single_marks_inside_double_quotes_stay_nested():
+    text = '"They keep saying \'trust us\' and nothing changes," the mayor said.'
+    assert contents(text) == ["They keep saying 'trust us' and nothing changes,"]
+
+
+def test_closing_mark_without_opening_runs_from_paragraph_start():
+    text = 'Intro line.\n\nWe will rebuild the pier before winter,\u201d the mayor said.'
+    assert contents(text) == ["We will rebuild the pier before winter,"]

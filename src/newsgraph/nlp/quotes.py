@@ -4,12 +4,14 @@
 start/end/text of the content, field, kind, cue, speaker, date.
 
 How it works, in order:
-1. Quote marks are paired on the raw text (`pair_quote_marks`): straight, curly and
+1. Quote marks are paired on the raw text (`pair_quote_marks`): straight, curly, single and
    mixed marks, read as opening or closing from the characters around them; a
    quotation left open at a paragraph end continues when the next paragraph opens
    with a mark (multi-paragraph quotes); an opening mark inside an open quotation
    nests when two closing marks follow, otherwise the first quotation lost its
-   closing mark and ends there (one missing mark never shifts the later pairs).
+   closing mark and ends there (one missing mark never shifts the later pairs); a
+   closing mark with nothing open starts its quotation at the paragraph start. Single
+   marks pair outside double ones, within a paragraph, apostrophes told apart.
 2. Speech and cognition cues come from the dependency parse: a verb whose lemma is
    in `quotes_lexicon.SPEECH_VERBS` (said, told, stressed, warned, ...), its
    subject the speaker, its clausal complement the reported content; the
@@ -50,6 +52,7 @@ _WH_WORDS = {"what", "how", "why", "who", "whom", "whose", "which", "where", "wh
 _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opinion", "update", "report", "poll",
                     "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check"}
 MIN_PARTIAL_WORDS = 3
+ORPHAN_MIN_WORDS = 4  # a closing mark with nothing open starts a quotation this long at least
 
 
 @dataclass(slots=True)
@@ -95,8 +98,77 @@ def _paragraph_end(text: str, position: int) -> int:
     return len(text) if found < 0 else found
 
 
+_SINGLE_OPEN = "\u2018'"
+_SINGLE_CLOSE = "\u2019'"
+
+
+def _single_opens(text: str, index: int) -> bool:
+    """A single mark that opens a quotation: after a space or bracket, before a letter (not '90s, 'em, 'til)."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1:index + 4]
+    if not (before.isspace() or before in _OPEN_CONTEXT or before in OPENING_MARKS or before == STRAIGHT_MARK):
+        return False
+    if not after or not (after[0].isalpha() or after[0] in "\u2026."):
+        return False  # '90s, ' alone
+    return not re.match(r"(?:em|til|tis|twas|cause|n)\b", after, re.IGNORECASE)
+
+
+def _single_closes(text: str, index: int) -> bool:
+    """A single mark that closes a quotation: after a word or punctuation, before a space or punctuation."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isspace():
+        return False
+    return after.isspace() or after in _CLOSE_CONTEXT or after in CLOSING_MARKS or after == STRAIGHT_MARK
+
+
+def pair_single_quotes(text: str, outside: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations in single marks (British style) outside the double-mark ones, one paragraph at most.
+
+    Apostrophes look the same: a mark with letters on both sides (it's), one before digits
+    ('90s) or one that nothing closes in its paragraph (dogs' bowls) is not a quotation mark.
+    A single quotation is only taken when its closing mark is found in the same paragraph.
+    """
+    covered = [False] * (len(text) + 1)
+    for span in outside:
+        for position in range(max(span.start - 1, 0), min(span.end + 1, len(text))):
+            covered[position] = True
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for index, char in enumerate(text):
+        if char == "\n":
+            open_at = None
+            continue
+        if covered[index] or char not in _SINGLE_OPEN and char not in _SINGLE_CLOSE:
+            continue
+        if open_at is None:
+            if char in _SINGLE_OPEN and _single_opens(text, index):
+                open_at = index + 1
+            continue
+        if char in _SINGLE_CLOSE and _single_closes(text, index) and index > open_at:
+            # "the dogs' bowl": an s-final word and a lowercase word after is a plural possessive
+            if text[index - 1] == "s" and re.match(r" [a-z]", text[index + 1:index + 3]) \
+                    and "\n" not in text[index:index + 200] and _later_single_close(text, index + 1):
+                continue
+            spans.append(QuoteSpan(open_at, index))
+            open_at = None
+    return [span for span in spans if text[span.start:span.end].strip()]
+
+
+def _later_single_close(text: str, start: int) -> bool:
+    """Whether a closing single mark follows in the paragraph from `start`."""
+    end = _paragraph_end(text, start)
+    return any(text[i] in _SINGLE_CLOSE and _single_closes(text, i) for i in range(start, end))
+
+
 def pair_quote_marks(text: str) -> list[QuoteSpan]:
-    """Quotations in `text` (double marks of any style), content offsets without the marks."""
+    """Quotations in `text` (double marks of any style, then single marks outside them), without the marks."""
+    doubles = pair_double_quote_marks(text)
+    return sorted(doubles + pair_single_quotes(text, doubles), key=lambda span: span.start)
+
+
+def pair_double_quote_marks(text: str) -> list[QuoteSpan]:
+    """Quotations in `text` in double marks of any style, content offsets without the marks."""
     marks: list[tuple[int, str]] = []
     for index, char in enumerate(text):
         if char in OPENING_MARKS or char in CLOSING_MARKS or char == STRAIGHT_MARK:
@@ -106,6 +178,7 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
     open_at: int | None = None
     checked_from = 0  # paragraph breaks before this are already accounted for
     nested = 0
+    last_closed = 0  # just after the last closing mark
 
     def close_unbalanced(at: int) -> None:
         end = _paragraph_end(text, at)
@@ -125,6 +198,12 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
         if open_at is None:
             if role in ("open", "either"):
                 open_at = checked_from = position + 1
+            elif position > last_closed:
+                # A closing mark with nothing open: the opening mark is missing, so the
+                # quotation runs from the paragraph start (or the last quotation in it).
+                start = max(text.rfind("\n", 0, position) + 1, last_closed)
+                if _word_count(text[start:position]) >= ORPHAN_MIN_WORDS:
+                    spans.append(QuoteSpan(start, position, closed=False))
             continue
         if role in ("close", "either"):
             if nested:
@@ -132,6 +211,7 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
             else:
                 spans.append(QuoteSpan(open_at, position))
                 open_at = None
+                last_closed = position + 1
             continue
         # An opening mark inside an open quotation: nested when two closing marks follow
         # in the same paragraph, else the open quotation lost its closing mark.
