@@ -407,7 +407,7 @@ def _print_analysis(record: dict) -> None:
     for quote in record.get("quotes") or []:
         speaker = quote.get("speaker") or {}
         who = speaker.get("name") or speaker.get("text") or "unattributed"
-        if speaker.get("name") and speaker.get("text") and speaker["name"] not in speaker["text"]:
+        if speaker.get("name") and speaker.get("text") and speaker["name"].casefold() not in speaker["text"].casefold():
             who += f" ({speaker['text']})"
         details = ", ".join(x for x in (speaker.get("role"), quote["kind"], quote.get("date")) if x)
         said = quote["text"] if len(quote["text"]) <= 200 else quote["text"][:197] + "..."
@@ -421,6 +421,59 @@ def _print_analysis(record: dict) -> None:
         values = list(dict.fromkeys(describe(item) for item in record.get(key) or []))
         if values:
             out.print(f"[bold]{key}:[/] " + escape("; ".join(values)))
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[Optional[str], typer.Option(help="Only quotes by this speaker (name or mention, any part of it).")] = None,
+    about: Annotated[Optional[str], typer.Option(help='Only quotes whose words match this search ("phrases", OR, NOT, prefix*).')] = None,
+    since: Annotated[Optional[str], typer.Option(help="Said on or after this date (the quote's own date, else the article's).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Said on or before this date.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="direct, partial, indirect, mixed or headline.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many quotes.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotations, newest first, with speaker, role, date and source."""
+    with user_errors(), _open_existing(db) as store:
+        rows = store.quotes(speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    if not rows:
+        out.print("no quotations match")
+    for row in rows:
+        who = row["speaker"]["name"] or row["speaker"]["text"] or "unattributed"
+        role = ", ".join(x for x in (row["speaker"]["role"], row["speaker"]["affiliation"]) if x)
+        out.print(
+            f"[cyan]{escape(who)}[/]" + (f" [dim]({escape(role)})[/]" if role else "")
+            + f"  [green]{(row['when'] or 'undated')[:10]}[/]  [dim]{row['kind']}[/]"
+        )
+        out.print(f"   {escape(row['text'])}", soft_wrap=not out.is_terminal)
+        out.print(f"   [magenta]{escape(row['headline'] or row['source'])}[/] [dim]{row['article_id']}[/]")
+
+
+@app.command()
+def speakers(
+    db: DbOption = DEFAULT_DB,
+    name: Annotated[Optional[str], typer.Option(help="Only speakers whose name contains this text.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many speakers.")] = 30,
+    as_json: JsonOption = False,
+) -> None:
+    """Resolved speakers, most quoted first, with their roles and affiliations."""
+    with user_errors(), _open_existing(db) as store:
+        rows = store.speakers(limit=limit, name=name)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    table = Table(title="speakers", title_justify="left")
+    for column, justify in (("name", "left"), ("quotes", "right"), ("articles", "right"), ("roles", "left"), ("first", "left"), ("last", "left")):
+        table.add_column(column, justify=justify)
+    for row in rows:
+        roles = "; ".join(row["roles"] + row["affiliations"])
+        table.add_row(escape(row["name"]), str(row["quotes"]), str(row["articles"]), escape(roles),
+                      (row["first"] or "")[:10], (row["last"] or "")[:10])
+    out.print(table)
 
 
 @app.command()

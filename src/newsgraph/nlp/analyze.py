@@ -8,7 +8,6 @@ pipeline is loaded once per process and articles are parsed in batches with
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -75,33 +74,41 @@ def fill_article(article: Article, doc: Doc) -> Article:
 
 
 def date_quotes(quotes: list[dict], dates: list[dict], doc: Doc) -> None:
-    """Give a quote the date its sentence states outside the quoted words (`said ... on Friday`).
+    """Give a quote the date that its cue verb states (`said ... on Friday`).
 
-    The date must be a point in time (a DATE or TIME with a resolved value) in the
-    sentence of the cue, and not inside the quoted content itself, where it would
-    be part of what was said rather than when.
+    The date must be a point in time (DATE or TIME with a resolved value) that hangs
+    off the cue in the parse, at most two steps up ("Friday" <- "on" <- "said"),
+    and lies outside the quoted content, where it would be part of what was said
+    ("since February 24, 2022, we have ...") rather than when it was said.
     """
-    if not dates:
+    points = [d for d in dates if d["type"] in _POINT_TYPES and _resolved(d["value"])]
+    if not points:
         return
-    sentence_starts = [sent.start_char for sent in doc.sents]
-    sentences = list(doc.sents)
-
-    def sentence_of(offset: int):
-        return sentences[max(0, bisect.bisect_right(sentence_starts, offset) - 1)]
-
     for quote in quotes:
-        if quote.get("field") != "text" or quote.get("date"):
+        cue = quote.get("cue")
+        if quote.get("field") != "text" or quote.get("date") or not cue:
             continue
-        anchor = quote.get("cue") or quote.get("speaker")
-        if not anchor:
+        cue_span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if cue_span is None:
             continue
-        sentence = sentence_of(anchor["start"])
-        for date in dates:
-            inside_sentence = sentence.start_char <= date["start"] and date["end"] <= sentence.end_char
-            inside_content = quote["start"] <= date["start"] < quote["end"]
-            if inside_sentence and not inside_content and date["type"] in _POINT_TYPES and _resolved(date["value"]):
+        cue_tokens = {token.i for token in cue_span}
+        for date in points:
+            if quote["start"] <= date["start"] < quote["end"]:
+                continue
+            span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+            if span is not None and _hangs_off(span.root, cue_tokens):
                 quote["date"] = date["value"]
                 break
+
+
+def _hangs_off(token, targets: set[int], steps: int = 2) -> bool:
+    for _ in range(steps):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in targets:
+            return True
+    return False
 
 
 def _resolved(value: str | None) -> bool:

@@ -301,11 +301,37 @@ def _add_near_duplicate_index(conn: sqlite3.Connection) -> None:
         )
 
 
+# Quotes are searched by what was said and by who said it. A standalone FTS5
+# table (not external content: quotes has no integer rowid) keyed back to the
+# quote by (article_id, position), kept in step by triggers.
+_QUOTE_SEARCH = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text,
+    speaker,
+    article_id UNINDEXED,
+    position UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (text, speaker, article_id, position)
+    VALUES (new.text, trim(coalesce(new.speaker_name, '') || ' ' || coalesce(new.speaker_text, '')), new.article_id, new.position);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    DELETE FROM quotes_fts WHERE article_id = old.article_id AND position = old.position;
+END;
+INSERT INTO quotes_fts (text, speaker, article_id, position)
+    SELECT text, trim(coalesce(speaker_name, '') || ' ' || coalesce(speaker_text, '')), article_id, position FROM quotes;
+CREATE INDEX quotes_kind ON quotes (kind);
+-- The MinHash scheme, so that a later change of hashing is detected rather than mixed in.
+INSERT OR IGNORE INTO settings (key, value) VALUES ('minhash_scheme', 'crc32-words-multiply-shift-mersenne61-v1');
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
     Migration("0003_full_text_search", _FULL_TEXT),
     Migration("0004_near_duplicate_index", _add_near_duplicate_index),
+    Migration("0005_quote_search", _QUOTE_SEARCH),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

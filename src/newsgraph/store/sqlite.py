@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from newsgraph.ingest import dedup
 from newsgraph.records import CONTRACT_FIELDS, Article, Failure
 from newsgraph.store import query as fts
+from newsgraph.store import quotes as quote_queries
 from newsgraph.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -766,6 +767,28 @@ class SQLiteStore:
             full["site"] = row[9]
             full["ingested_at"] = row[10]
             return full
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored quotations newest first; see `store.quotes.list_quotes` for the filters."""
+        with self._transaction(write=False) as conn:
+            return quote_queries.list_quotes(
+                conn, speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit, offset=offset
+            )
+
+    def speakers(self, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
+        """Resolved speakers with quote counts, roles and affiliations, most quoted first."""
+        with self._transaction(write=False) as conn:
+            return quote_queries.list_speakers(conn, limit=limit, name=name)
 
     def cluster(self, article_id: str) -> list[str]:
         """Ids of the articles in the same near-duplicate cluster, oldest first."""

@@ -1,0 +1,129 @@
+"""Queries over stored quotations: the `quotes` and `speakers` listings.
+
+Plain functions over an open connection; `SQLiteStore` runs them inside its
+read transactions. A quote's time is the date it was said where the article
+states it, else the article's publication date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from newsgraph.store import query as fts
+from newsgraph.store.schema import QueryError
+
+# When a quote was said, as sortable ISO text: its own date, else the article's.
+_WHEN = "coalesce(q.date, a.published)"
+
+QUOTE_KINDS = ("direct", "partial", "indirect", "mixed", "headline")
+
+
+def list_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Quotes newest first, filtered by speaker (name or mention, case-insensitive
+    substring), words in what was said (`about`, full-text syntax as in search),
+    a date range on when it was said, and kind."""
+    if limit < 1 or offset < 0:
+        raise QueryError(f"limit must be at least 1 and offset at least 0, got limit={limit}, offset={offset}")
+    clauses: list[str] = []
+    params: list[Any] = []
+    if about is not None:
+        match = fts.fts_query(about)
+        if match is None:
+            return []
+        clauses.append("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(match)
+    if speaker is not None:
+        clauses.append("(instr(lower(q.speaker_name), lower(?)) > 0 OR instr(lower(q.speaker_text), lower(?)) > 0)")
+        params.extend([speaker, speaker])
+    if kind is not None:
+        if kind not in QUOTE_KINDS:
+            raise QueryError(f"kind must be one of {', '.join(QUOTE_KINDS)}, got {kind!r}")
+        clauses.append("q.kind = ?")
+        params.append(kind)
+    if since is not None:
+        clauses.append(f"{_WHEN} >= ?")
+        params.append(fts.date_lower_bound(since, "since"))
+    if until is not None:
+        clauses.append(f"{_WHEN} <= ?")
+        params.append(fts.date_upper_bound(until, "until"))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = (
+        "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
+        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
+        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
+        f"ORDER BY {_WHEN} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
+    )
+    try:
+        rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax error" in str(exc):
+            raise QueryError(f"malformed --about query: {about!r} ({exc}); {fts.HINT}") from exc
+        raise
+    return [
+        {
+            "article_id": row[0],
+            "position": row[1],
+            "text": row[2],
+            "field": row[3],
+            "kind": row[4],
+            "cue": row[5],
+            "speaker": {"text": row[6], "name": row[7], "role": row[8], "affiliation": row[9]},
+            "date": row[10],
+            "when": row[11],
+            "headline": row[12],
+            "published": row[13],
+            "source": row[14],
+            "url": row[15],
+        }
+        for row in rows
+    ]
+
+
+def list_speakers(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
+    """Resolved speakers by number of quotes, with the roles and affiliations they were given."""
+    clauses = ["q.speaker_name IS NOT NULL"]
+    params: list[Any] = []
+    if name is not None:
+        clauses.append("instr(lower(q.speaker_name), lower(?)) > 0")
+        params.append(name)
+    rows = conn.execute(
+        "SELECT q.speaker_name, count(*), count(DISTINCT q.article_id), "
+        "group_concat(DISTINCT q.speaker_role), group_concat(DISTINCT q.speaker_affiliation), "
+        f"min({_WHEN}), max({_WHEN}) "
+        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id WHERE {' AND '.join(clauses)} "
+        "GROUP BY q.speaker_name ORDER BY count(*) DESC, q.speaker_name LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [
+        {
+            "name": row[0],
+            "quotes": row[1],
+            "articles": row[2],
+            "roles": _distinct(row[3]),
+            "affiliations": _distinct(row[4]),
+            "first": row[5],
+            "last": row[6],
+        }
+        for row in rows
+    ]
+
+
+def _distinct(joined: str | None) -> list[str]:
+    # group_concat(DISTINCT) is case-sensitive: fold "minister" into "Minister".
+    seen: dict[str, str] = {}
+    for value in (joined or "").split(","):
+        value = value.strip()
+        if value:
+            seen.setdefault(value.casefold(), value)
+    return list(seen.values())
