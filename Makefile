@@ -26,6 +26,8 @@ demo: install
 	@echo; echo '--- newsgraph search ammunition'; $(BIN)/newsgraph search ammunition --db $(DEMO_DB) --limit 3
 	@echo; echo '--- newsgraph search "security agreement"'; $(BIN)/newsgraph search '"security agreement"' --db $(DEMO_DB) --limit 3
 	@echo; echo '--- newsgraph search sanctions --since 2024-03-01'; $(BIN)/newsgraph search sanctions --since 2024-03-01 --db $(DEMO_DB) --limit 3
+	@echo; echo '--- newsgraph speakers (most quoted first)'; $(BIN)/newsgraph speakers --db $(DEMO_DB) --limit 8
+	@echo; echo '--- newsgraph quotes --about ammunition'; $(BIN)/newsgraph quotes --about ammunition --db $(DEMO_DB) --limit 4
 	@echo; echo '--- newsgraph show (the top hit for "ammunition")'
 	$(BIN)/newsgraph show $$($(BIN)/newsgraph search ammunition --db $(DEMO_DB) --limit 1 --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --db $(DEMO_DB)
 
