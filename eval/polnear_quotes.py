@@ -20,8 +20,9 @@ with the anchors printed beside them:
 - named-speaker accuracy (the issue's "on named gold sources the resolved `name`
   right"): among overlap-matched contents, a gold Source is *named* when one of its
   words is a capitalised proper-name token that is not a pronoun, determiner or
-  role/title noun (`Clinton`, `the Clinton campaign`, `Sen. Ted Cruz`; not `He`,
-  `The senator`, `Officials`). The predicted speaker `name` is right when its last
+  role/title noun, and that the article never writes in lower case (so a capital at
+  a sentence start is not a name: `Six in 10`, `Newspaper`) (`Clinton`, `the Clinton
+  campaign`, `Sen. Ted Cruz`; not `He`, `The senator`, `Officials`). The predicted speaker `name` is right when its last
   word (the surname) is a word of the gold Source, or of the name that Source
   co-refers to earlier in the article by surname match (the longest run of
   capitalised words before the Source ending in the Source's last proper-name word:
@@ -180,13 +181,15 @@ press chief executive national security supreme court federal white
 _CAPITALISED = re.compile(r"[A-Z][\w'\u2019.-]*")
 
 
-def proper_name_words(text: str) -> list[str]:
-    """Capitalised words of `text` that are proper-name tokens (not pronouns, determiners or roles)."""
+def proper_name_words(text: str, article: str = "") -> list[str]:
+    """Capitalised words of `text` that are proper-name tokens: not pronouns, determiners or roles,
+    and never written in lower case in `article`."""
+    lower_words = {word for word in _WORD.findall(article) if word.islower()}
     words = []
     for match in _CAPITALISED.finditer(text):
         word = match.group().rstrip(".").replace("\u2019", "'")
         word = word[:-2] if word.lower().endswith("'s") else word
-        if word and word.lower() not in NOT_NAMES:
+        if word and word.lower() not in NOT_NAMES and word.lower() not in lower_words:
             words.append(word)
     return words
 
@@ -202,7 +205,7 @@ def coreferent_name(text: str, before: int, surname: str) -> str:
 
 def _source_names(text: str, fragments: Span) -> frozenset[str]:
     source_text = " ".join(text[start:end] for start, end in fragments)
-    names = proper_name_words(source_text)
+    names = proper_name_words(source_text, text)
     if not names:
         return frozenset()
     words = {word.lower() for word in _WORD.findall(source_text)}

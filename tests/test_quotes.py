@@ -212,3 +212,41 @@ def test_single_marks_inside_double_quotes_stay_nested():
 def test_closing_mark_without_opening_runs_from_paragraph_start():
     text = 'Intro line.\n\nWe will rebuild the pier before winter,\u201d the mayor said.'
     assert contents(text) == ["We will rebuild the pier before winter,"]
+
+
+# ---------------------------------------------------------------- speakers: alternation, relatives, appositions
+
+def _names(nlp, text):
+    return [(q["speaker"]["text"], q["speaker"]["name"]) for q in quotes_of(nlp, text) if q["speaker"]]
+
+
+def test_two_speakers_alternating_pronouns_follow_gender(nlp):
+    text = ('Mayor Jane Doe met harbour master Tom Berg on Monday.\n\n'
+            '"The pier must be rebuilt this year," Ms. Doe said.\n\n'
+            '"There is no money for it in the budget," Mr. Berg said.\n\n'
+            '"Then we will find some before the winter," she replied.\n\n'
+            '"We will see what the council says," he said.')
+    assert _names(nlp, text)[-2:] == [("she", "Jane Doe"), ("he", "Tom Berg")]
+
+
+def test_gender_learnt_from_the_pronoun_after_a_lone_name(nlp):
+    text = ('Jane Doe runs the ferry board. She took the post in March.\n\n'
+            'Tom Berg is the harbour master. He has held the job for a decade.\n\n'
+            '"The pier must be rebuilt this year," Doe said.\n\n'
+            '"There is no money for it in the budget," Berg said.\n\n'
+            '"Then we will find some before the winter," she said.')
+    assert _names(nlp, text)[-1] == ("she", "Jane Doe")
+
+
+def test_relative_clause_speaker_is_named_by_its_noun(nlp):
+    text = 'The ferry board met on Monday with Jane Doe, who said the pier must be rebuilt this year.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["text"] == "who"
+    assert quote["speaker"]["name"] == "Jane Doe"
+
+
+def test_apposition_names_a_role_mention(nlp):
+    text = 'A senior harbour official, Tom Berg, said the pier would reopen in May.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["name"] == "Tom Berg"
+    assert "official" in quote["speaker"]["role"]

@@ -15,10 +15,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p", "they": "p"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
+_GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_GROUP_NOUNS = {"campaign", "camp", "team", "administration", "foundation", "office", "spokespeople", "staff"}
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _MALE_TITLES = {"mr", "mr.", "sir", "king", "husband", "father", "son", "brother", "spokesman", "chairman"}
@@ -33,6 +38,11 @@ def speaker_mention(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ not in _CUT_DEPS:
             left = min(left, child.left_edge.i)
+    # A dateline or timestamp parsed into the phrase ("7:45 a.m.\n\nRepublican hopefuls") stays out.
+    for index in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[index].text_with_ws or doc[index].is_space:
+            left = index + 1
+            break
     right = head.i
     for child in head.rights:
         if child.dep_ in _CUT_DEPS:
@@ -48,6 +58,10 @@ def _entity_covering(doc: Doc, token: Token) -> Span | None:
     return None
 
 
+def _has_quote_mark(sentence: Span) -> bool:
+    return any(char in sentence.text for char in '"\u201c\u201d\u00ab\u00bb')
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one article, remembering who spoke and who was introduced."""
 
@@ -60,6 +74,31 @@ class SpeakerResolver:
             role, _ = self._titles(person)
             if role:
                 self.roles.setdefault(role.split()[-1].lower(), person.text)
+        self.genders = self._learn_genders()
+
+    def _learn_genders(self) -> dict[str, str]:
+        """Surname -> 'm'/'f' from titles (Mr., Ms.) and from the pronoun that follows a lone person.
+
+        A sentence naming one person, followed by a sentence whose first personal
+        pronoun is `she`/`her`, votes female for that surname (and `he`/`his` male);
+        a title before the name counts three votes. Sentences with quote marks do not vote.
+        """
+        votes: dict[str, Counter] = {}
+        for person in self.people:
+            previous = self.doc[person.start - 1].lower_ if person.start else ""
+            gender = "m" if previous in _MALE_TITLES else "f" if previous in _FEMALE_TITLES else None
+            if gender:
+                votes.setdefault(person[-1].text, Counter())[gender] += 3
+        sentences = list(self.doc.sents)
+        for sentence, following in zip(sentences, sentences[1:]):
+            surnames = {ent[-1].text for ent in sentence.ents if ent.label_ == "PERSON"}
+            if len(surnames) != 1 or _has_quote_mark(sentence) or _has_quote_mark(following):
+                continue  # in a run of quotes the next pronoun is as likely the other speaker
+            pronoun = next((t.lower_ for t in following if t.lower_ in _GENDERED_PRONOUNS), None)
+            if pronoun is not None:
+                votes.setdefault(surnames.pop(), Counter())[_GENDERED_PRONOUNS[pronoun]] += 1
+        return {surname: counter.most_common(1)[0][0] for surname, counter in votes.items()
+                if len(counter) == 1 or counter.most_common(2)[0][1] > counter.most_common(2)[1][1]}
 
     def _titles(self, person: Span) -> tuple[str | None, str | None]:
         """(role, affiliation) written around a person entity: titles before it, an apposition after it."""
@@ -98,6 +137,11 @@ class SpeakerResolver:
                   "name": None, "role": None, "affiliation": None}
         head = mention.root
         lower = head.lower_
+        if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # "Jane Doe, who said ...": the mention stays "who", the name is the relative clause's noun.
+            antecedent = self.describe(speaker_mention(head.head.head))
+            record.update(name=antecedent["name"], role=antecedent["role"], affiliation=antecedent["affiliation"])
+            return record
         entity = _entity_covering(self.doc, head)
         if entity is not None and entity.label_ in _NAMED:
             record["name"] = self._full_name(entity) if entity.label_ == "PERSON" else entity.text
@@ -114,6 +158,15 @@ class SpeakerResolver:
                 record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
         elif head.pos_ == "PRON" and lower in _PERSONAL:
             record["name"], record["role"], record["affiliation"] = self._antecedent(head, _PERSONAL[lower])
+        elif head.pos_ in ("NOUN", "PROPN") and self._apposed_person(head) is not None:
+            # "A top strategist, John Weaver, said": the apposition names the role noun.
+            person = self._apposed_person(head)
+            record["name"] = self._full_name(person)
+            record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
+                                      and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct) or None
+        elif head.pos_ == "NOUN" and lower in _GROUP_NOUNS and self._owner(mention) is not None:
+            # "the Clinton campaign", "Trump's team": the organisation is named by its owner.
+            record["name"] = f"{self._owner(mention)} {head.text}"
         elif head.pos_ in ("NOUN", "PROPN"):
             affiliation = [t for t in mention if t.ent_type_ in _AFFILIATION_LABELS and t.i != head.i]
             record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
@@ -124,6 +177,22 @@ class SpeakerResolver:
             if definite and lower in self.roles:
                 record["name"] = self.roles[lower]
         return record
+
+    def _apposed_person(self, head: Token) -> Span | None:
+        for child in head.rights:
+            if child.dep_ == "appos":
+                entity = _entity_covering(self.doc, child)
+                if entity is not None and entity.label_ == "PERSON":
+                    return entity
+        return None
+
+    def _owner(self, mention: Span) -> str | None:
+        """The person or organisation a group noun belongs to (`the Clinton campaign`, `Trump's team`)."""
+        for token in mention:
+            if token.i != mention.root.i and token.ent_type_ in ("PERSON", "ORG"):
+                entity = _entity_covering(self.doc, token)
+                return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
+        return None
 
     def remember(self, record: dict) -> None:
         if record.get("name"):
@@ -155,14 +224,7 @@ class SpeakerResolver:
         return None
 
     def _gender(self, name: str) -> str | None:
-        for person in self.people:
-            if person.text == name or person.text.endswith(name):
-                previous = self.doc[person.start - 1].lower_ if person.start else ""
-                if previous in _MALE_TITLES:
-                    return "m"
-                if previous in _FEMALE_TITLES:
-                    return "f"
-        return None
+        return self.genders.get(name.split()[-1]) if name.split() else None
 
     def _antecedent(self, pronoun: Token, gender: str | None) -> tuple[str | None, str | None, str | None]:
         if gender == "p" or (gender is None and pronoun.lower_ != "i"):
