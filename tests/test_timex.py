@@ -197,6 +197,21 @@ def test_quarters():
         ("the third quarter", "DATE", "2023-Q3"), ("the quarter", "DATE", "2023-Q3")]
 
 
+def test_comparisons_refer_to_the_reported_quarter_not_a_forecast_one():
+    text = ("Third-quarter profit rose to $5 million. The storm will cause a fourth-quarter charge. "
+            "Profit in the latest quarter beat the $4 million of a year ago.")
+    values = [(d["text"], d["value"]) for d in find_dates(text, published="2023-11-02")]
+    assert values == [("Third-quarter", "2023-Q3"), ("fourth-quarter", "2023-Q4"),
+                      ("the latest quarter", "2023-Q3"), ("a year ago", "2022-Q3")]
+
+
+def test_corresponding_period_last_year_and_fiscal_first_quarter():
+    text = "Net rose in the fiscal-first quarter, against a loss in the corresponding period last year."
+    assert pairs(text, published="2023-10-20") == [("the fiscal-first quarter", "DATE", "2023-Q1"),
+                                                   ("the corresponding period last year", "DATE", "2022-Q1")]
+    assert pairs("Sales for last year's quarter fell.", published="2023-10-20")[0][2] == "2022-Q3"
+
+
 def test_year_earlier_follows_the_quarter_under_discussion():
     found = pairs("Third-quarter profit was $5 million, against $4 million a year earlier.", published="2023-10-20")
     assert found[-1] == ("a year earlier", "DATE", "2022-Q3")

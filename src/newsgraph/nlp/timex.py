@@ -121,6 +121,10 @@ class _Context:
     anchor: dt.datetime | None
     tense_hint: TenseHint
     last_quarter: tuple[int, int] | None = None
+    # The quarter an earnings story reports on: the latest completed one it names among the four before
+    # publication. Comparisons ("a year ago", "the year-earlier period") and "the latest
+    # quarter" refer to it, not to a forecast ("a fourth-quarter charge") or an earlier one named in passing.
+    reported_quarter: tuple[int, int] | None = None
     last_date: dt.date | None = None
     last_date_at: int | None = None  # end of the last date expression, for "Friday at 5 p.m."
     start: int = 0
@@ -129,6 +133,15 @@ class _Context:
     @property
     def day(self) -> dt.date | None:
         return self.anchor.date() if self.anchor else None
+
+    def note_quarter(self, year: int, quarter: int) -> None:
+        self.last_quarter = (year, quarter)
+        if self.day is None:
+            return
+        index, now = year * 4 + quarter, self.day.year * 4 + cal.quarter_of(self.day)
+        reported = self.reported_quarter[0] * 4 + self.reported_quarter[1] if self.reported_quarter else 0
+        if now - 4 <= index < now and index > reported:
+            self.reported_quarter = (year, quarter)
 
     def last_date_near(self, position: int) -> bool:
         return self.last_date_at is not None and 0 <= position - self.last_date_at < 40
@@ -370,7 +383,7 @@ def _year(context: _Context, match: re.Match):
     year = int(match["year"])
     if match["quarter"]:
         quarter = ORDINALS[match["quarter"].split()[0].split("-")[0].lower()]
-        context.last_quarter = (year, quarter)
+        context.note_quarter(year, quarter)
         return "DATE", f"{year}-Q{quarter}"
     return "DATE", str(year)
 
@@ -409,7 +422,7 @@ def _season(context: _Context, match: re.Match):
     return "DATE", cal.season_value(context.day, season, direction or context.direction())
 
 
-@_rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
+@_rule(r"(?:the\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
        rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?:fiscal\s+)?(?P<fy>{YEAR})))?"
        rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter")
 def _ordinal_quarter(context: _Context, match: re.Match):
@@ -425,17 +438,26 @@ def _ordinal_quarter(context: _Context, match: re.Match):
         year = context.day.year
         if quarter > cal.quarter_of(context.day) and context.direction() != "future":
             year -= 1
-    context.last_quarter = (year, quarter)
+    context.note_quarter(year, quarter)
     return "DATE", f"{year}-Q{quarter}"
 
 
+_YEAR_BACK = r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+year\s+before)"
+
+
 @_rule(r"(?:the\s+)?(?P<which>latest|current|same|previous|last|next|coming|fiscal|year-ago|year-earlier|prior-year|comparable|"
-       r"year-before)\s+(?P<unit>quarter|period)|the\s+quarter")
+       rf"corresponding|year-before|this|that)\s+(?P<unit>quarter|period)(?P<back>\s+{_YEAR_BACK})?|the\s+quarter(?P<back2>\s+{_YEAR_BACK})?"
+       r"|last\s+year's\s+(?P<unit2>quarter|period)")
 def _named_quarter(context: _Context, match: re.Match):
-    which = (match["which"] or "").lower()
-    unit = (match["unit"] or "quarter").lower()
-    if unit == "period" and which not in ("latest", "year-ago", "year-earlier", "same", "comparable", "prior-year", "year-before"):
+    which = (match["which"] or ("year-ago" if match["unit2"] else "")).lower()
+    unit = (match["unit"] or match["unit2"] or "quarter").lower()
+    if match["back"] or match["back2"]:
+        which = "year-ago"  # "the same period last year", "the quarter a year ago"
+    if unit == "period" and which not in ("latest", "year-ago", "year-earlier", "same", "comparable", "prior-year",
+                                          "year-before", "corresponding", "this", "that"):
         return None
+    if which in ("corresponding", "comparable") and not match["back"]:
+        return None  # "the corresponding period" of what: the sentence says, a rule cannot
     if context.day is None:
         return "DATE", "XXXX-QX"
     here = (context.day.year, cal.quarter_of(context.day))
@@ -446,9 +468,15 @@ def _named_quarter(context: _Context, match: re.Match):
         base = completed
     elif which in ("next", "coming"):
         base = (here[0], here[1] + 1) if here[1] < 4 else (here[0] + 1, 1)
+    elif which in ("latest", "this"):
+        base = context.reported_quarter or completed  # the quarter just reported on
+    elif which == "that":
+        base = context.last_quarter or context.reported_quarter or completed
+    elif which in ("year-ago", "year-earlier", "prior-year", "year-before", "comparable", "corresponding"):
+        base = context.reported_quarter or context.last_quarter or completed
     else:
         base = context.last_quarter or completed
-    if which in ("year-ago", "year-earlier", "prior-year", "year-before", "comparable", "same"):
+    if which in ("year-ago", "year-earlier", "prior-year", "year-before", "comparable", "corresponding", "same"):
         if which == "same" and not re.match(r"\s+(?:a\s+)?year\s+(?:ago|earlier|before)", context.text[match.end():]):
             return "DATE", f"{base[0]}-Q{base[1]}"
         return "DATE", f"{base[0] - 1}-Q{base[1]}"
@@ -477,7 +505,7 @@ def _year_back(context: _Context, match: re.Match):
     if context.day is None:
         return "DATE", "XXXX"
     if context.last_quarter and re.search(r"quarter|period", context.text[max(0, context.start - 600):context.start], re.IGNORECASE):
-        year, quarter = context.last_quarter
+        year, quarter = context.reported_quarter or context.last_quarter
         return "DATE", f"{year - 1}-Q{quarter}"
     return "DATE", str(context.day.year - 1)
 
