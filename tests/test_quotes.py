@@ -250,3 +250,11 @@ def test_apposition_names_a_role_mention(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote["speaker"]["name"] == "Tom Berg"
     assert "official" in quote["speaker"]["role"]
+
+
+def test_speech_noun_introduces_its_content(nlp):
+    text = 'The ministry repeated its warning that the ferry fees would double next year.'
+    found = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "warning"]
+    assert len(found) == 1
+    assert found[0]["text"] == "that the ferry fees would double next year"
+    assert found[0]["speaker"]["text"] == "its"

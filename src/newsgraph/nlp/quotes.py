@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.quotes_lexicon import COGNITION_VERBS, SPEECH_VERBS, is_content_child, is_speech_verb
+from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, is_content_child, is_speech_verb,
+                                          speech_noun_clause)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
@@ -284,7 +285,7 @@ def _speaker_of(verb: Token) -> Span | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return speaker_mention(grandchild)
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
             current = current.head
             continue
         break
@@ -311,6 +312,20 @@ def _find_cues(doc: Doc) -> list[Cue]:
                 content = after if after[1] - after[0] > before[1] - before[0] else before
                 content = (content[0], len(text[:content[1]].rstrip(".")))
             cues.append(Cue(None, token.idx, to.idx + len(to), speaker_mention(source), content))
+            continue
+        noun_clause = speech_noun_clause(token)
+        if noun_clause is not None:
+            # "her warning that ...": the possessor or the `by`/`from` phrase is the speaker.
+            owner = next((child for child in token.children if child.dep_ == "poss"), None)
+            if owner is None:
+                owner = next((grandchild for child in token.children if child.dep_ == "prep"
+                              and child.lower_ in ("by", "from") for grandchild in child.children
+                              if grandchild.dep_ == "pobj"), None)
+            speaker = speaker_mention(owner) if owner is not None else None
+            if speaker is None and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
+                speaker = _speaker_of(token.head)  # "the ministry issued a warning that ..."
+            cues.append(Cue(token, token.idx, token.idx + len(token), speaker,
+                            _trim(text, *_clause_span(noun_clause, token))))
             continue
         if not is_speech_verb(token):
             continue

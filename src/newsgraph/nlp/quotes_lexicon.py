@@ -95,5 +95,28 @@ def is_content_child(entry: CueVerb, child: Token) -> bool:
     return False
 
 
+SPEECH_NOUNS = frozenset({
+    "statement", "remark", "comment", "claim", "warning", "advice", "message", "view", "belief", "argument",
+    "assertion", "suggestion", "promise", "pledge", "vow", "demand", "call", "announcement", "insistence",
+    "allegation", "accusation", "charge", "admission", "assurance", "prediction", "hope", "fear", "concern",
+    "threat", "proposal", "contention", "opinion", "position", "complaint", "denial", "acknowledgment",
+})
+"""Nouns that introduce what someone said or holds: `his claim that ...`, `a pledge to ...`."""
+
+
+def speech_noun_clause(token: Token) -> Token | None:
+    """The reported clause of a speech noun (`the claim that X`, `her pledge to Y`), if it has one."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for child in token.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl"):
+            first = child.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark":
+                return child
+            if child.dep_ == "acl" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                return child
+    return None
+
+
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
                              "assume", "suspect", "understand", "realize", "wonder", "learn", "find", "show"})
