@@ -183,6 +183,25 @@ def test_month_alone_and_may_march_as_other_words():
     assert find_dates("Theresa May said the vote was close.", published=SATURDAY) == []
 
 
+def test_month_with_a_relative_year():
+    assert pairs("But in June last year the talks collapsed.") == [("June last year", "DATE", "2023-06")]
+    assert pairs("Ratification began in February this year.") == [("February this year", "DATE", "2024-02")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In nineteen ninety-six a bomb went off.", [("nineteen ninety-six", "DATE", "1996")]),
+    ("It was January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("The floods of the winter of nineteen ninety-four.", [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
+    ("The pledge ran to the year two thousand.", [("the year two thousand", "DATE", "2000")]),
+    ("Artisans kept the secret for two thousand years.", []),
+    ("Crime fell through the nineties.", [("the nineties", "DATE", "199")]),
+    ("It was the worst crash of the 20th century.", [("the 20th century", "DATE", "19")]),
+])
+def test_spoken_years_decade_words_and_centuries(text, expected):
+    # Broadcast transcripts spell years out; TimeML writes a century as its leading digits.
+    assert pairs(text) == expected
+
+
 def test_seasons():
     assert pairs("The offensive began in summer 2023.") == [("summer 2023", "DATE", "2023-SU")]
     assert pairs("The offensive began last summer.") == [("last summer", "DATE", "2023-SU")]

@@ -347,10 +347,13 @@ def _month_day_of_relative_year(context: _Context, match: re.Match):
         return None
 
 
-@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{_MONTH_FULL})")
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{_MONTH_FULL})"
+       r"(?:,?\s+(?:of\s+)?(?P<year_rel>last|this|next)\s+year)?")
 def _month_alone(context: _Context, match: re.Match):
     name = match["month"].lower()
     month = MONTHS[name]
+    if match["year_rel"] and context.day is not None:  # "June last year", "February of this year"
+        return "DATE", f"{context.day.year + {'last': -1, 'this': 0, 'next': 1}[match['year_rel'].lower()]}-{month:02d}"
     before = _word_before(context)
     introduced = match["rel"] or match.group(0) != match["month"] or (before and before[0] in DATE_INTRODUCERS)
     if name in ("may", "march") and not introduced:
@@ -386,6 +389,54 @@ def _year(context: _Context, match: re.Match):
         context.note_quarter(year, quarter)
         return "DATE", f"{year}-Q{quarter}"
     return "DATE", str(year)
+
+
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<rest>(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|"
+                rf"{'|'.join(_TEENS)}|(?:oh|o)[\s-](?:{'|'.join(_UNITS)}))"
+                rf"|two\s+thousand(?:\s+and\s+(?P<after>{'|'.join(_TEENS + _UNITS)}))?")
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+                "nineties": 9}
+
+
+def _spoken_year(match: re.Match) -> int:
+    """1996 from "nineteen ninety-six", 2000 from "two thousand" (broadcast transcripts spell years out)."""
+    if match["century"] is None:
+        after = match["after"]
+        return 2000 + ((_TEENS.index(after) + 10) if after in _TEENS else (_UNITS.index(after) + 1) if after else 0)
+    century = 1900 if match["century"].lower() == "nineteen" else 1800
+    words = re.split(r"[\s-]+", match["rest"].lower())
+    if words[0] in ("oh", "o"):
+        return century + _UNITS.index(words[1]) + 1
+    if words[0] in _TEENS:
+        return century + _TEENS.index(words[0]) + 10
+    return century + 10 * (_TENS.index(words[0]) + 2) + (_UNITS.index(words[1]) + 1 if len(words) > 1 else 0)
+
+
+@_rule(rf"(?:(?P<month>{_MONTH_FULL})\s+(?:of\s+)?|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|the\s+year\s+)?"
+       rf"(?:{_SPOKEN_YEAR})")
+def _spoken_year_date(context: _Context, match: re.Match):
+    if match["century"] is None and not match.group(0).lower().startswith("the year") \
+            and re.match(r"\s+[a-z]+s\b", context.text[match.end():]):
+        return None  # "two thousand troops", "two thousand years"
+    year = _spoken_year(match)
+    if match["month"]:
+        return "DATE", f"{year}-{MONTHS[match['month'].lower()]:02d}"
+    if match["season"]:
+        return "DATE", f"{year}-{SEASONS[match['season'].lower()]}"
+    return "DATE", str(year)
+
+
+@_rule(r"the\s+(?P<mod>(?:early|late|mid)[\s-]+)?(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")
+def _decade_word(context: _Context, match: re.Match):
+    return "DATE", f"19{DECADE_WORDS[match['decade'].lower()]}"
+
+
+@_rule(r"(?:the\s+)?(?P<n>1[0-9]|20|21|[2-9])(?:st|nd|rd|th)[\s-]+century")
+def _ordinal_century(context: _Context, match: re.Match):
+    return "DATE", f"{int(match['n']) - 1:02d}"  # TIMEX3 writes the 20th century as its two leading digits, 19
 
 
 @_rule(r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<decade>(?:1[0-9]|20)?\d0)'?s|(?:the\s+)?'(?P<short>\d0)s")
