@@ -202,6 +202,30 @@ def test_spoken_years_decade_words_and_centuries(text, expected):
     assert pairs(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He was shot on Oct. 23, 2023. Earlier that day, police got a fax.",
+     [("Oct. 23, 2023", "DATE", "2023-10-23"), ("Earlier that day", "DATE", "2023-10-23")]),
+    ("She fled in June 2021 and returned later that year.",
+     [("June 2021", "DATE", "2021-06"), ("later that year", "DATE", "2021")]),
+    ("He was promoted on May 22, 2015, and the following year he moved.",
+     [("May 22, 2015", "DATE", "2015-05-22"), ("the following year", "DATE", "2016")]),
+    ("The rally was on March 2, 2024. Two men came the day after the rally.",
+     [("March 2, 2024", "DATE", "2024-03-02"), ("the day after", "DATE", "2024-03-03")]),
+    ("Trading began on Oct. 12, 2023, the day before the crash.",
+     [("Oct. 12, 2023", "DATE", "2023-10-12"), ("the day before", "DATE", "2023-10-12")]),
+])
+def test_anaphoric_expressions_take_the_date_last_named(text, expected):
+    assert pairs(text) == expected
+
+
+def test_anaphora_without_an_antecedent():
+    assert pairs("That day was long.") == []
+    assert pairs("Prices rose over the following year.") == [("the following year", "DURATION", "P1Y")]
+    # A conjunction, not a date: "the day before authorities issued a warrant".
+    assert pairs("He was seen on March 2, 2024, the day before authorities issued a warrant.") == [
+        ("March 2, 2024", "DATE", "2024-03-02")]
+
+
 def test_seasons():
     assert pairs("The offensive began in summer 2023.") == [("summer 2023", "DATE", "2023-SU")]
     assert pairs("The offensive began last summer.") == [("last summer", "DATE", "2023-SU")]

@@ -127,6 +127,9 @@ class _Context:
     reported_quarter: tuple[int, int] | None = None
     last_date: dt.date | None = None
     last_date_at: int | None = None  # end of the last date expression, for "Friday at 5 p.m."
+    # The last day, month and year the text itself named, for "that day", "later that year", "the day after".
+    # None in the first pass, where acceptance must not depend on what came before.
+    mentioned: dict[str, tuple[int, ...]] | None = None
     start: int = 0
     end: int = 0
 
@@ -654,6 +657,45 @@ def _holiday(context: _Context, match: re.Match):
     return "DATE", cal.holiday_date(name, context.day, context.direction()).isoformat()
 
 
+@_rule(r"(?:(?:earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|month|year|morning|afternoon|evening|night)"
+       # "the day after his death", not the conjunction "the day before authorities issued ..."
+       r"|the\s+(?P<unit2>day|month|year)\s+(?P<side>before|after)(?=\s+(?:the|his|her|their|its|an?)\b|\s*[,.;])"
+       r"|the\s+(?P<rel3>next|following)\s+(?P<unit3>day|morning|month|year)")
+def _anaphoric(context: _Context, match: re.Match):
+    """"that day", "later that year", "the day after", "the following month": the date the text last named."""
+    unit = (match["unit"] or match["unit2"] or match["unit3"]).lower()
+    if match["rel3"] and match["rel3"].lower() == "next" and unit in ("month", "year"):
+        return None  # "the next year" counts from publication (the relative rule)
+    if context.mentioned is None:
+        return "DATE", "XXXX"  # first pass: accept the span, resolve in the second
+    granularity = "day" if unit in TIMES_OF_DAY or unit == "day" else unit
+    antecedent = context.mentioned.get(granularity)
+    if antecedent is None:
+        if match["rel3"] and unit in ("month", "year"):
+            return "DURATION", duration_value(1, unit)  # "over the following year" with nothing named before
+        return None
+    offset = 0
+    if match["side"]:
+        # "Oct. 12, the day before the crash" is Oct. 12 itself (an apposition).
+        apposition = context.last_date_at is not None and re.fullmatch(r"\s*,\s*", context.text[context.last_date_at:match.start()])
+        offset = 0 if apposition else (-1 if match["side"].lower() == "before" else 1)
+    elif match["rel3"]:
+        offset = 1
+    if granularity == "year":
+        return "DATE", str(antecedent[0] + offset)
+    if granularity == "month":
+        year, month = cal.shift_months(antecedent[0], antecedent[1], offset)
+        return "DATE", f"{year}-{month:02d}"
+    try:
+        day = dt.date(*antecedent) + dt.timedelta(days=offset)
+    except ValueError:
+        return None
+    context.last_date = day
+    if unit in TIMES_OF_DAY:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[unit]}"
+    return "DATE", day.isoformat()
+
+
 @_rule(r"(?P<mod>(?:early|earlier|late|later)\s+)?(?P<rel>last|next|this|that|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the)\s+"
        r"(?P<unit>week|month|year|weekend|decade|century)")
 def _relative_unit(context: _Context, match: re.Match):
@@ -847,7 +889,7 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
         trial.start, trial.end = candidate.start, candidate.end
         if candidate.rule(trial, candidate.match) is not None:
             accepted.append(candidate)
-    context = _Context(text, anchor, tense_hint)
+    context = _Context(text, anchor, tense_hint, mentioned={})
     results: list[dict] = []
     for candidate in _select(accepted):
         context.start, context.end = candidate.start, candidate.end
@@ -857,10 +899,26 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
         if candidate.rule is not _clock_time:
             context.last_date_at = candidate.end
         timex_type, value = outcome
+        _note_mention(context.mentioned, value)
         results.append({"start": candidate.start, "end": candidate.end,
                         "text": text[candidate.start:candidate.end], "type": timex_type, "value": value})
     _date_following_clock_times(text, results)
     return results
+
+
+_MENTION = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?![\dX])")
+
+
+def _note_mention(mentioned: dict[str, tuple[int, ...]], value: str) -> None:
+    match = _MENTION.match(value)
+    if match is None:
+        return
+    mentioned["year"] = (int(match["year"]),)
+    if match["month"]:
+        mentioned["month"] = (int(match["year"]), int(match["month"]))
+        mentioned.pop("day", None)
+    if match["day"]:
+        mentioned["day"] = (int(match["year"]), int(match["month"]), int(match["day"]))
 
 
 _CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
