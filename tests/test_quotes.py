@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsgraph.nlp.model import load_nlp
@@ -258,3 +262,27 @@ def test_speech_noun_introduces_its_content(nlp):
     assert len(found) == 1
     assert found[0]["text"] == "that the ferry fees would double next year"
     assert found[0]["speaker"]["text"] == "its"
+
+
+# ---------------------------------------------------------------- PolNeAR dev floors (real data)
+
+POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
+# Just under the figures measured with `.venv/bin/python eval/polnear_quotes.py --split dev`
+# (content .654, direct .743, speaker .884, cue .704, named speaker .768): a regression fails.
+DEV_FLOORS = {"overlap_f1": 0.64, "direct_f1": 0.73, "speaker_accuracy": 0.87, "cue_f1": 0.69,
+              "named_speaker_accuracy": 0.75}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (POLNEAR_DEV / "attributions").is_dir(),
+                    reason="needs ../shared/data/polnear/dev (PolNeAR attribution gold), absent here")
+def test_polnear_dev_scores_stay_above_floors():
+    spec = importlib.util.spec_from_file_location(
+        "polnear_quotes", Path(__file__).resolve().parents[1] / "eval" / "polnear_quotes.py")
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules["polnear_quotes"] = scorer  # dataclasses look their module up there
+    spec.loader.exec_module(scorer)
+    scores = scorer.Scores.of(scorer.evaluate(POLNEAR_DEV))
+    below = {name: round(getattr(scores, name), 3) for name, floor in DEV_FLOORS.items()
+             if getattr(scores, name) < floor}
+    assert not below, f"PolNeAR dev figures under their floors {DEV_FLOORS}: {below}"
