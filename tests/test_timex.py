@@ -164,6 +164,18 @@ def test_a_monday_articles_weekend_is_the_one_just_gone():
 
 def test_in_the_coming_months_is_future_ref():
     assert pairs("Deliveries will start in the coming months.") == [("the coming months", "DATE", "FUTURE_REF")]
+    assert pairs("Rates may fall in coming weeks.") == [("coming weeks", "DATE", "FUTURE_REF")]
+
+
+def test_discourse_now_opening_a_sentence_is_not_a_time():
+    assert pairs("Talks failed. Now, he says, the plan looks dead.") == []
+    assert pairs("Now the ministry is looking for a new site.") == [("Now", "DATE", "PRESENT_REF")]
+    assert pairs("Supplies are short now, he said.") == [("now", "DATE", "PRESENT_REF")]
+
+
+def test_a_couple_of_is_two_and_or_so_ago():
+    assert pairs("Prices will stay low for a couple of years.") == [("a couple of years", "DURATION", "P2Y")]
+    assert pairs("Then, a week or so ago, the general left.") == [("a week or so ago", "DATE", "2024-W09")]
 
 
 # ------------------------------------------------------------------ years, months, seasons, quarters, decades

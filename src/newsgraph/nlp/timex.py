@@ -213,6 +213,8 @@ def _word_before(context: _Context, limit: int = 1) -> list[str]:
 def _number(text: str) -> float | None:
     """The value of a number written in digits or words; None for a vague one (several, a few)."""
     text = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"(?:a\s+)?couple\s+of", text):
+        return 2  # TimeML reads "a couple of years" as two (P2Y)
     if re.fullmatch(_VAGUE, text):
         return None
     half = 0.0
@@ -738,11 +740,11 @@ def _relative_unit(context: _Context, match: re.Match):
 
 
 @_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
-       r"(?P<suffix>[\s-]+(?:ago|from\s+now|hence|long|old))?")
+       r"(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
 def _duration(context: _Context, match: re.Match):
     amount = _number(match["n"])
     unit = _unit_name(match["unit"])
-    suffix = (match["suffix"] or "").strip(" -").lower()
+    suffix = re.sub(r"^or\s+so\s+", "", (match["suffix"] or "").strip(" -").lower())
     if unit == "quarter" and amount is not None and amount < 1:
         return None
     if match["n"].lower() in ("a", "an") and not match["rel"] and re.search(r"(?:\d|million|billion|thousand|percent|%|times|once|twice|cents?|dollars?)\W*$",
@@ -837,11 +839,13 @@ def _clock_time(context: _Context, match: re.Match):
 @_rule(r"(?P<word>now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment|"
        r"recently|recent|formerly|lately|the\s+past|once\s+upon\s+a\s+time|"
        r"the\s+(?:near\s+|distant\s+)?future|someday|"
-       r"the\s+(?:near|long|short)\s+term|the\s+coming\s+(?:days|weeks|months|years))")
+       r"the\s+(?:near|long|short)\s+term|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters))")
 def _reference(context: _Context, match: re.Match):
     word = re.sub(r"\s+", " ", match["word"].lower())
-    if word.startswith("the coming"):
+    if "coming" in word:
         return "DATE", "FUTURE_REF"
+    if word == "now" and re.match(r",", context.text[match.end():]) and re.search(r"(?:^|[.!?]['\"`]*\s+|[\"`]+)$", context.text[:match.start()]):
+        return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
     if word in PRESENT_REF_WORDS:
         if word == "current" and re.match(r"\s+(?:account|events|affairs|flows?|levels?\s+of\s+voltage)\b", context.text[match.end():], re.IGNORECASE):
             return None
