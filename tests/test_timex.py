@@ -113,6 +113,10 @@ def test_a_friday_articles_friday_is_that_day():
 def test_future_tense_weekday_looks_forward():
     assert only("The ministers will meet on Tuesday in Riga.")["value"] == "2024-03-12"
     assert only("The envoy would travel to Kyiv on Thursday, aides said.")["value"] == "2024-03-14"
+    # Plans and intentions point forward even in the past tense (the parser runs without lemmas).
+    assert only("The mayor has scheduled a news conference Thursday.")["value"] == "2024-03-14"
+    assert only("Exiles planned a large march on Sunday.")["value"] == "2024-03-10"
+    assert only("The envoy plans to travel to Kyiv on Thursday.")["value"] == "2024-03-14"
 
 
 def test_tense_hint_overrides_the_parse():

@@ -48,13 +48,32 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     return _verb_tense(token)
 
 
+_PLAN_VERBS = {"plan", "schedule", "reschedule"}
+_BE_FORMS = {"be", "is", "are", "am", "was", "were", "been", "'s", "'re", "'m"}
+
+
+def _inflections(lemmas: set[str]) -> frozenset[str]:
+    """The lemmas with their -s/-ed/-ing forms: the pipeline runs without its lemmatizer, so lemma_ is empty."""
+    forms = set()
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma, lemma + "s", stem + "ed", stem + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return frozenset(forms)
+
+
+_FUTURE_HEAD_FORMS = _inflections(_FUTURE_HEADS)
+_PLAN_VERB_FORMS = _inflections(_PLAN_VERBS)
+
+
 def _verb_tense(verb) -> Tense:
+    if verb.lower_ in _PLAN_VERB_FORMS:
+        return "future"  # "scheduled a news conference Thursday": the planned event lies ahead
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     for aux in auxiliaries:
         lower = aux.lower_
         if lower in _FUTURE_AUX:
             return "future"
-        if lower == "going" or (lower == "to" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be")):
+        if lower == "going" or (lower == "to" and (verb.head.lower_ in _FUTURE_HEAD_FORMS or verb.head.lower_ in _BE_FORMS)):
             return "future"
         if aux.tag_ == "VBD":
             return "past"
@@ -62,7 +81,7 @@ def _verb_tense(verb) -> Tense:
             return "past"
     if verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_HEADS:
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lower_ in _FUTURE_HEAD_FORMS:
         return "future"
     if verb.tag_ == "VBG" and any(aux.lower_ in ("is", "are", "am", "'s", "'re") for aux in auxiliaries):
         return "future"  # "is meeting Friday": the present progressive of a plan
