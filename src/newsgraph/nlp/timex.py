@@ -9,8 +9,12 @@ winners are normalised in text order against the document creation time
 (`published`), so that "the quarter" can mean the quarter last named.
 
 - type DATE / TIME / DURATION / SET and value as TimeML writes them: 2024-03-08,
-  2024-03, 2024-W10, 2024-SU, 2024-Q1, 199X, 2024-03-08T13:12, 2024-03-08TMO,
-  199 (the 1990s), PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H, XXXX-WXX-1 (every Monday).
+  2024-03, 2024-W10, 2024-SU, 2024-Q1, 2024-03-08T13:12, 2024-03-08TMO,
+  199 (the 1990s), 19 (the 20th century), PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H,
+  XXXX-WXX-1 (every Monday).
+- Decades: DESIGN.md's record contract shows "199X"; TIMEX3 as TimeBank/TBAQ annotate it writes
+  the leading digits, "199", and that is what this module emits (it scores on TBAQ). A consumer that
+  wants the contract's spelling appends "X" to a three-digit value.
 - A bare weekday, month or month-day points back (on or before publication) in
   past-tense reporting and forward for future tense; the tense is that of the
   governing verb in spaCy's parse, or `tense_hint` ("past", "present", "future")
