@@ -62,3 +62,13 @@ def test_a_failing_extractor_keeps_the_article(analyzer: Analyzer, monkeypatch):
     results = list(analyzer.analyze_many([article(), article("The council met on Tuesday.")]))
     assert len(results) == 2
     assert all(r.amounts == [] and r.quotes == [] for r in results)
+
+
+def test_dates_from_the_shared_parse_equal_a_fresh_parse(analyzer: Analyzer):
+    from newsgraph.nlp.timex import find_dates
+
+    text = "The ministers met on Friday and will meet again on Monday. The talks began in March."
+    doc = analyzer.nlp(text)
+    fresh = find_dates(text, published="2024-11-20")
+    assert find_dates(text, published="2024-11-20", doc=doc) == fresh
+    assert [d["value"] for d in fresh][:2] == ["2024-11-15", "2024-11-25"]

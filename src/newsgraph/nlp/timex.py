@@ -880,14 +880,20 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None) -> list[dict]:
+def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None, doc=None) -> list[dict]:
     """Temporal expressions in `text` with TIMEX3 type and value, resolved against `published` (ISO 8601).
 
     `tense_hint` ("past", "present", "future") overrides the parse for the direction of bare
     weekdays and months; without it, the governing verb's tense in spaCy's parse decides.
+    `doc`, a spaCy parse of `text` the caller already has, spares a second parse.
     """
     if not text:
         return []
+    if doc is not None:
+        from newsgraph.nlp.timex_tense import given_parse
+
+        with given_parse(doc):
+            return find_dates(text, published=published, tense_hint=tense_hint)
     anchor = cal.parse_anchor(published)
     # First pass: drop the spans a rule rejects (the verb "March", "$27"), so shorter readings can win;
     # acceptance never depends on what came before, values may ("the quarter"), hence the second pass.

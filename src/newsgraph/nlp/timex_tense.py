@@ -9,7 +9,10 @@ one parse.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+from collections.abc import Iterator
 from typing import Literal
 
 Tense = Literal["past", "present", "future"]
@@ -27,8 +30,30 @@ def _nlp():
     return spacy.load(MODEL_NAME, disable=["ner", "lemmatizer"])
 
 
-@functools.lru_cache(maxsize=2)
+# A parse the caller already has (the analysis stage parses every article once);
+# a context variable, so threads and nested calls each see their own.
+_given_parse: contextvars.ContextVar = contextvars.ContextVar("given_parse", default=None)
+
+
+@contextlib.contextmanager
+def given_parse(doc) -> Iterator[None]:
+    """Within this block, tense_at uses `doc` for its text instead of parsing it again."""
+    token = _given_parse.set(doc)
+    try:
+        yield
+    finally:
+        _given_parse.reset(token)
+
+
 def _parse(text: str):
+    doc = _given_parse.get()
+    if doc is not None and doc.text == text:
+        return doc
+    return _own_parse(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _own_parse(text: str):
     return _nlp()(text)
 
 
