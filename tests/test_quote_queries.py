@@ -82,3 +82,22 @@ def test_commands(store, tmp_path: Path):
     assert table.exit_code == 0 and "Ilse Brandt" in table.stdout
     bad = runner.invoke(app, ["quotes", "--db", db, "--kind", "rumour"])
     assert bad.exit_code == 1 and "kind must be one of" in bad.output
+
+
+def test_entities_and_quotes_about_an_entity(tmp_path: Path):
+    body = "\"Ukraine needs shells now,\" said Foreign Minister Jane Doe. Doe met officials in Kyiv."
+    entities = [
+        {"start": body.index("Ukraine"), "end": body.index("Ukraine") + 7, "text": "Ukraine", "label": "GPE", "name": "Ukraine", "country": "UKR"},
+        {"start": body.index("Jane Doe"), "end": body.index("Jane Doe") + 8, "text": "Jane Doe", "label": "PERSON", "name": "Jane Doe", "country": "UKR"},
+        {"start": body.index("Doe met"), "end": body.index("Doe met") + 3, "text": "Doe", "label": "PERSON", "name": "Jane Doe", "country": None},
+        {"start": body.index("Kyiv"), "end": body.index("Kyiv") + 4, "text": "Kyiv", "label": "GPE", "name": "Kyiv", "country": "UKR"},
+    ]
+    said = quote("Ukraine needs shells now", body, name="Jane Doe", mention="Foreign Minister Jane Doe")
+    with open_store(tmp_path / "e.db") as store:
+        store.write_batch([Article(id="e1", source="e.txt", text=body, published="2024-03-08", entities=entities, quotes=[said])])
+        people = store.entities(label="person")
+        assert [(p["name"], p["country"], p["mentions"]) for p in people] == [("Jane Doe", "UKR", 2)]
+        assert {e["name"] for e in store.entities(country="ukr")} == {"Ukraine", "Jane Doe", "Kyiv"}
+        assert len(store.quotes(about_entity="Ukraine")) == 1
+        assert len(store.quotes(about_entity="UKR")) == 1
+        assert store.quotes(about_entity="Kyiv") == []  # named in the article, not in what was said

@@ -431,12 +431,17 @@ def quotes(
     since: Annotated[Optional[str], typer.Option(help="Said on or after this date (the quote's own date, else the article's).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Said on or before this date.")] = None,
     kind: Annotated[Optional[str], typer.Option(help="direct, partial, indirect, mixed or headline.")] = None,
+    about_entity: Annotated[
+        Optional[str], typer.Option(help="Only quotes that name this entity (canonical name, as written, or ISO3 country).")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many quotes.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
     """Quotations, newest first, with speaker, role, date and source."""
     with user_errors(), _open_existing(db) as store:
-        rows = store.quotes(speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit)
+        rows = store.quotes(
+            speaker=speaker, about=about, since=since, until=until, kind=kind, about_entity=about_entity, limit=limit
+        )
     if as_json:
         out.print_json(data=rows)
         return
@@ -473,6 +478,29 @@ def speakers(
         roles = "; ".join(row["roles"] + row["affiliations"])
         table.add_row(escape(row["name"]), str(row["quotes"]), str(row["articles"]), escape(roles),
                       (row["first"] or "")[:10], (row["last"] or "")[:10])
+    out.print(table)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    label: Annotated[Optional[str], typer.Option(help="Only this kind: PERSON, ORG, GPE, NORP, LOC, ...")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only entities of this country (ISO 3166 alpha-3, e.g. UKR).")] = None,
+    name: Annotated[Optional[str], typer.Option(help="Only names containing this text.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 30,
+    as_json: JsonOption = False,
+) -> None:
+    """People, organisations and places by canonical name, with mention counts and countries."""
+    with user_errors(), _open_existing(db) as store:
+        rows = store.entities(label=label, country=country, name=name, limit=limit)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    table = Table(title="entities", title_justify="left")
+    for column, justify in (("name", "left"), ("label", "left"), ("country", "left"), ("mentions", "right"), ("articles", "right")):
+        table.add_column(column, justify=justify)
+    for row in rows:
+        table.add_row(escape(row["name"] or ""), row["label"] or "", row["country"] or "", str(row["mentions"]), str(row["articles"]))
     out.print(table)
 
 

@@ -27,12 +27,14 @@ def list_quotes(
     since: str | None = None,
     until: str | None = None,
     kind: str | None = None,
+    about_entity: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Quotes newest first, filtered by speaker (name or mention, case-insensitive
     substring), words in what was said (`about`, full-text syntax as in search),
-    a date range on when it was said, and kind."""
+    an entity named inside what was said (`about_entity`: canonical name, mention
+    or ISO3 country, case-insensitive), a date range on when it was said, and kind."""
     if limit < 1 or offset < 0:
         raise QueryError(f"limit must be at least 1 and offset at least 0, got limit={limit}, offset={offset}")
     clauses: list[str] = []
@@ -43,6 +45,13 @@ def list_quotes(
             return []
         clauses.append("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(match)
+    if about_entity is not None:
+        clauses.append(
+            "q.field = 'text' AND EXISTS (SELECT 1 FROM entities AS e WHERE e.article_id = q.article_id "
+            "AND e.start >= q.start AND e.\"end\" <= q.\"end\" "
+            "AND (lower(e.name) = lower(?) OR lower(e.text) = lower(?) OR e.country = upper(?)))"
+        )
+        params.extend([about_entity] * 3)
     if speaker is not None:
         clauses.append("(instr(lower(q.speaker_name), lower(?)) > 0 OR instr(lower(q.speaker_text), lower(?)) > 0)")
         params.extend([speaker, speaker])
@@ -117,6 +126,39 @@ def list_speakers(conn: sqlite3.Connection, *, limit: int = 50, name: str | None
         }
         for row in rows
     ]
+
+
+def list_entities(
+    conn: sqlite3.Connection,
+    *,
+    label: str | None = None,
+    country: str | None = None,
+    name: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Entities by canonical name with their mention and article counts, most mentioned first."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if label is not None:
+        clauses.append("e.label = upper(?)")
+        params.append(label)
+    if name is not None:
+        clauses.append("instr(lower(coalesce(e.name, e.text)), lower(?)) > 0")
+        params.append(name)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    # One row per name and label: a person's country is stated in some mentions only
+    # ("Ukrainian Foreign Minister X", later just "X"), so the stated one stands for all.
+    having = ""
+    if country is not None:
+        having = "HAVING max(e.country) = upper(?)"
+        params.append(country)
+    rows = conn.execute(
+        "SELECT coalesce(e.name, e.text), e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
+        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having} "
+        "ORDER BY count(*) DESC, coalesce(e.name, e.text) LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [{"name": r[0], "label": r[1], "country": r[2], "mentions": r[3], "articles": r[4]} for r in rows]
 
 
 def _distinct(joined: str | None) -> list[str]:

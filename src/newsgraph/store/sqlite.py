@@ -776,14 +776,23 @@ class SQLiteStore:
         since: str | None = None,
         until: str | None = None,
         kind: str | None = None,
+        about_entity: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored quotations newest first; see `store.quotes.list_quotes` for the filters."""
         with self._transaction(write=False) as conn:
             return quote_queries.list_quotes(
-                conn, speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit, offset=offset
+                conn, speaker=speaker, about=about, since=since, until=until, kind=kind,
+                about_entity=about_entity, limit=limit, offset=offset,
             )
+
+    def entities(
+        self, *, label: str | None = None, country: str | None = None, name: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Entities by canonical name with mention counts, most mentioned first."""
+        with self._transaction(write=False) as conn:
+            return quote_queries.list_entities(conn, label=label, country=country, name=name, limit=limit)
 
     def speakers(self, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
         """Resolved speakers with quote counts, roles and affiliations, most quoted first."""
