@@ -1,0 +1,310 @@
+"""The project's own PLOVER lexicon: which verbs and nouns state which political event.
+
+Written from the PLOVER 1.0 event definitions (openeventdata/PLOVER) and the CAMEO verb
+dictionaries' categories they merge, not from any coded data set. Keys are spaCy lemmas
+(lower case). ``events.py`` reads these tables; nothing here knows about the parse.
+
+Three kinds of trigger:
+- ``VERB_EVENTS``: the verb alone states the event ("accused", "shelled", "protested").
+- ``OBJECT_VERBS``: the verb's meaning depends on its object or particle ("imposed sanctions"
+  SANCTION, "imposed a curfew" COERCE, "provided weapons" AID, "held talks" CONSULT); the
+  object noun's lemma is looked up in ``NOUN_EVENTS``, a verb's own fallback applies when the
+  object says nothing.
+- ``NOUN_EVENTS``: an event noun after a light verb or as the object of a transfer verb
+  ("signed an agreement", "launched an offensive", "a ceasefire").
+"""
+
+from __future__ import annotations
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+# Cooperative types: a promise or intention to do one of these is AGREE (CAMEO 03 "express
+# intent to cooperate" is PLOVER AGREE); refusing or not doing one is REJECT.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+# Material conflict: a stated intention to do one of these is THREATEN (CAMEO 13).
+MATERIAL_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _table(spec: dict[str, str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for event_type, words in spec.items():
+        for word in words.split():
+            table[word.replace("_", " ")] = event_type
+    return table
+
+
+# The verb alone names the event. Words that are also speech verbs (warn, accuse, deny, urge)
+# are triggers here on purpose: the speech act is the event.
+VERB_EVENTS = _table({
+    "AGREE": "agree concur pledge promise offer ratify accede commit consent",
+    "CONSULT": "meet visit host telephone phone negotiate confer consult mediate discuss talk tour"
+               " receive",
+    "SUPPORT": "praise welcome commend endorse back support defend apologize apologise congratulate"
+               " thank hail applaud approve laud salute sympathize sympathise forgive recognize recognise"
+               " reaffirm",
+    "CONCEDE": "concede yield relent capitulate backtrack soften allow permit resign",
+    "COOPERATE": "cooperate co-operate collaborate coordinate co-ordinate extradite partner",
+    "AID": "aid assist evacuate rescue donate fund finance bankroll airlift shelter",
+    "RETREAT": "withdraw retreat surrender disarm demobilize demobilise pull",
+    "REQUEST": "urge ask demand appeal request plead implore beg petition press exhort invite seek"
+               " summon",
+    "ACCUSE": "accuse blame criticize criticise condemn denounce allege deplore slam censure fault"
+              " rebuke decry lambast castigate chide investigate probe sue indict charge scold"
+              " disapprove",
+    "REJECT": "reject refuse deny dismiss decline veto oppose rebuff spurn repudiate resist"
+              " disavow renounce defy disregard ignore",
+    "THREATEN": "threaten warn vow menace ultimatum",
+    "PROTEST": "protest demonstrate rally march riot picket",
+    "SANCTION": "sanction embargo expel boycott suspend sever recall freeze blacklist downgrade",
+    "MOBILIZE": "deploy mobilize mobilise mass station reinforce",
+    "COERCE": "arrest detain jail imprison seize confiscate ban censor deport"
+              " demolish raze bulldoze outlaw prosecute convict sentence"
+              " restrict muzzle evict",
+    "ASSAULT": "attack shell bomb bombard kill assassinate invade ambush massacre shoot murder"
+               " execute wound injure torture beat kidnap abduct storm clash fight rocket strafe"
+               " behead stab firebomb occupy besiege raid assault hijack blast destroy capture",
+})
+
+# Verbs whose object (or particle) decides the type; the value is the type when the object
+# says nothing (None: no event without a telling object).
+OBJECT_VERBS: dict[str, str | None] = {
+    "provide": "AID", "give": "AID", "send": "AID", "deliver": "AID", "supply": "AID",
+    "ship": "AID", "grant": "AID", "extend": None, "transfer": "AID",
+    "allocate": "AID", "approve": "SUPPORT", "announce": None,
+    "sign": "AGREE", "reach": None, "conclude": None, "strike": "ASSAULT", "seal": None,
+    "hold": None, "launch": None, "stage": None, "conduct": None, "carry": None, "mount": None,
+    "begin": None, "start": None, "open": None, "resume": None, "make": None, "issue": None,
+    "lodge": None, "file": None, "lift": None, "ease": None, "relax": None, "impose": None,
+    "cut": None, "break": None, "close": None, "set": None, "establish": None, "restore": None,
+    "share": "COOPERATE", "exchange": None, "release": "RETREAT", "free": "RETREAT", "fire": None,
+    "call": None, "cancel": None, "end": None, "halt": None, "stop": None, "declare": None,
+    "take": None, "go": None, "put": None, "raise": None, "order": None, "step": None,
+    "accept": "AGREE", "return": None, "hand": None, "drop": None, "abandon": None,
+    "keep": None, "continue": None, "increase": None, "boost": None, "sell": None,
+    "pass": None, "adopt": None, "deploy": "MOBILIZE", "move": None, "mass": "MOBILIZE",
+    "seize": "COERCE", "expel": "SANCTION", "withdraw": "RETREAT", "suspend": "SANCTION",
+    "freeze": "SANCTION", "recall": None, "hit": "ASSAULT", "open fire": "ASSAULT",
+}
+
+# Event nouns, as objects of the verbs above or heads of their own phrase.
+NOUN_EVENTS = _table({
+    "AGREE": "agreement accord deal pact treaty truce ceasefire cease-fire armistice consensus"
+             " compromise settlement memorandum protocol pledge promise commitment understanding"
+             " concession",
+    "CONSULT": "talks talk meeting consultations consultation negotiations negotiation summit"
+               " visit conference discussions discussion dialogue call mediation",
+    "SUPPORT": "support backing endorsement praise apology condolences congratulations approval"
+               " recognition",
+    "COOPERATE": "cooperation co-operation collaboration partnership intelligence information"
+                 " evidence ties relations exercise",
+    "AID": "aid assistance help weapons arms ammunition munitions equipment loan loans grant"
+           " grants credit funds funding money food medicine medicines supplies relief shelter"
+           " asylum vaccines tanks missiles shells jets howitzers",
+    "RETREAT": "withdrawal pullout pull-out retreat troops forces soldiers prisoners hostages"
+               " detainees captives",
+    "REQUEST": "appeal request demand demands plea call",
+    "ACCUSE": "accusation accusations allegation allegations criticism condemnation complaint"
+              " charges investigation inquiry probe lawsuit",
+    "REJECT": "rejection refusal veto denial",
+    "THREATEN": "threat threats ultimatum warning",
+    "PROTEST": "protest protests demonstration demonstrations rally rallies march marches riot"
+               " riots strike strikes sit-in walkout boycott",
+    "SANCTION": "sanctions sanction embargo embargoes blockade",
+    "MOBILIZE": "mobilization mobilisation deployment alert drills maneuvers manoeuvres",
+    "COERCE": "curfew arrest arrests crackdown ban restrictions restriction censorship raid"
+              " raids siege",
+    "ASSAULT": "attack attacks offensive assault strike airstrike airstrikes air-strike raid"
+               " bombing bombings shelling invasion fire fighting clashes ambush massacre"
+               " assassination incursion operation war",
+})
+
+# Per verb, objects that change the type from NOUN_EVENTS' reading.
+VERB_OBJECT_OVERRIDES: dict[tuple[str, str], str] = {
+    ("impose", "curfew"): "COERCE", ("impose", "restrictions"): "COERCE",
+    ("impose", "restriction"): "COERCE", ("impose", "ban"): "COERCE",
+    ("impose", "law"): "COERCE", ("declare", "law"): "COERCE",
+    ("declare", "emergency"): "COERCE", ("impose", "blockade"): "SANCTION",
+    ("lift", "sanctions"): "CONCEDE", ("lift", "sanction"): "CONCEDE",
+    ("lift", "embargo"): "CONCEDE", ("lift", "ban"): "CONCEDE", ("lift", "restrictions"): "CONCEDE",
+    ("lift", "curfew"): "CONCEDE", ("lift", "blockade"): "RETREAT", ("lift", "siege"): "RETREAT",
+    ("ease", "sanctions"): "CONCEDE", ("ease", "restrictions"): "CONCEDE",
+    ("ease", "restriction"): "CONCEDE", ("ease", "blockade"): "RETREAT",
+    ("relax", "restrictions"): "CONCEDE", ("cancel", "restrictions"): "CONCEDE",
+    ("end", "sanctions"): "CONCEDE", ("end", "blockade"): "RETREAT", ("end", "siege"): "RETREAT",
+    ("cut", "ties"): "SANCTION", ("cut", "relations"): "SANCTION", ("cut", "aid"): "SANCTION",
+    ("cut", "assistance"): "SANCTION", ("break", "ties"): "SANCTION",
+    ("break", "relations"): "SANCTION", ("sever", "ties"): "SANCTION",
+    ("suspend", "talks"): "SANCTION", ("suspend", "aid"): "SANCTION",
+    ("halt", "aid"): "SANCTION", ("stop", "aid"): "SANCTION", ("halt", "talks"): "SANCTION",
+    ("freeze", "assets"): "SANCTION", ("close", "embassy"): "SANCTION",
+    ("close", "border"): "COERCE", ("recall", "ambassador"): "SANCTION",
+    ("recall", "envoy"): "SANCTION", ("withdraw", "ambassador"): "SANCTION",
+    ("withdraw", "support"): "SANCTION", ("withdraw", "recognition"): "SANCTION",
+    ("expel", "diplomats"): "SANCTION", ("expel", "diplomat"): "SANCTION",
+    ("expel", "ambassador"): "SANCTION",
+    ("establish", "relations"): "COOPERATE", ("establish", "ties"): "COOPERATE",
+    ("restore", "relations"): "COOPERATE", ("restore", "ties"): "COOPERATE",
+    ("resume", "relations"): "COOPERATE", ("resume", "ties"): "COOPERATE",
+    ("hold", "exercise"): "MOBILIZE", ("hold", "exercises"): "MOBILIZE",
+    ("conduct", "exercise"): "MOBILIZE", ("conduct", "exercises"): "MOBILIZE",
+    ("stage", "exercises"): "MOBILIZE", ("hold", "drills"): "MOBILIZE",
+    ("hold", "hostage"): "ASSAULT", ("take", "hostage"): "ASSAULT",
+    ("send", "troops"): "MOBILIZE", ("send", "forces"): "MOBILIZE", ("send", "soldiers"): "MOBILIZE",
+    ("deploy", "troops"): "MOBILIZE", ("move", "troops"): "MOBILIZE",
+    ("withdraw", "troops"): "RETREAT", ("withdraw", "forces"): "RETREAT",
+    ("pull", "troops"): "RETREAT", ("release", "prisoners"): "RETREAT",
+    ("release", "hostages"): "RETREAT", ("release", "statement"): None, ("release", "report"): None,
+    ("release", "video"): None, ("release", "details"): None, ("release", "data"): None,
+    ("release", "figures"): None, ("release", "results"): None, ("release", "list"): None, ("free", "hostages"): "RETREAT",
+    ("go", "strike"): "PROTEST", ("stage", "strike"): "PROTEST", ("call", "strike"): "PROTEST",
+    ("launch", "strike"): "ASSAULT", ("carry", "strike"): "ASSAULT",
+    ("take", "street"): "PROTEST", ("take", "streets"): "PROTEST",
+    ("fire", "rockets"): "ASSAULT", ("fire", "missiles"): "ASSAULT", ("fire", "shots"): "ASSAULT",
+    ("fire", "shells"): "ASSAULT", ("fire", "mortars"): "ASSAULT", ("fire", "rocket"): "ASSAULT",
+    ("fire", "missile"): "ASSAULT", ("fire", "tear"): "COERCE", ("fire", "gas"): "COERCE",
+    ("put", "alert"): "MOBILIZE", ("raise", "alert"): "MOBILIZE",
+    ("issue", "warning"): "THREATEN", ("issue", "ultimatum"): "THREATEN",
+    ("make", "threat"): "THREATEN", ("make", "threats"): "THREATEN",
+    ("sell", "weapons"): "AID", ("sell", "arms"): "AID",
+    ("accept", "proposal"): "AGREE", ("accept", "offer"): "AGREE", ("accept", "plan"): "AGREE",
+    ("return", "prisoners"): "RETREAT", ("hand", "prisoners"): "RETREAT",
+    ("drop", "demand"): "CONCEDE", ("drop", "demands"): "CONCEDE", ("drop", "charges"): "CONCEDE",
+    ("abandon", "plan"): "CONCEDE", ("step", "down"): "CONCEDE",
+    ("order", "troops"): "MOBILIZE", ("increase", "aid"): "AID", ("boost", "aid"): "AID",
+    ("pass", "resolution"): None, ("adopt", "resolution"): None,
+}
+
+# Verb + particle/preposition readings.
+PARTICLE_EVENTS: dict[tuple[str, str], str] = {
+    ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST", ("call", "for"): "REQUEST",
+    ("appeal", "to"): "REQUEST", ("press", "for"): "REQUEST", ("push", "for"): "REQUEST",
+    ("hit", "out"): "ACCUSE", ("lash", "out"): "ACCUSE", ("speak", "out"): "ACCUSE",
+    ("crack", "down"): "COERCE", ("round", "up"): "COERCE", ("shut", "down"): "COERCE",
+    ("blow", "up"): "ASSAULT", ("open", "fire"): "ASSAULT", ("fire", "on"): "ASSAULT",
+    ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
+    ("pull", "out"): "RETREAT", ("pull", "back"): "RETREAT", ("back", "down"): "CONCEDE",
+    ("step", "down"): "CONCEDE", ("give", "up"): "CONCEDE", ("hand", "over"): "RETREAT",
+    ("break", "off"): "SANCTION", ("cut", "off"): "SANCTION", ("go", "on"): None,
+    ("sign", "up"): "AGREE", ("team", "up"): "COOPERATE", ("walk", "out"): "PROTEST",
+    ("take", "to"): None, ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
+    ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT", ("speak", "to"): "CONSULT",
+}
+
+# Words that head an intention: their complement's event is promised (AGREE for cooperation,
+# THREATEN for material conflict).
+INTENT_HEADS = frozenset(
+    "vow pledge promise plan intend willing ready prepared offer agree decide expect aim"
+    " propose undertake".split()
+)
+# Verbs that report speech or thought; they are never events themselves, and the clause they
+# report is where the event is.
+REPORTING_VERBS = frozenset(
+    "say tell state announce add recall note stress insist explain report confirm claim believe"
+    " think argue declare write remark emphasize emphasise reiterate acknowledge indicate suggest"
+    " assert mention disclose reveal learn understand hope fear feel know show quote"
+    " underline point predict".split()
+)
+# Light verbs: no event of their own, the object noun names it ("held talks").
+LIGHT_VERBS = frozenset(
+    "hold launch stage conduct carry mount begin start open make issue lodge file take go"
+    " reach conclude seal announce set put have continue resume".split()
+)
+
+# Words that pick a PLOVER mode, by type.
+MODE_WORDS: dict[str, dict[str, str]] = {
+    "CONSULT": _table({
+        "phone": "telephone phone call phoned telephoned",
+        "visit": "visit tour",
+        "host": "host receive",
+        "third-party": "mediate mediation mediator broker",
+        "multilateral": "summit conference multilateral",
+    }),
+    "AID": _table({
+        "military": "weapons arms ammunition munitions military tanks missiles shells jets"
+                    " howitzers equipment troops defense defence",
+        "humanitarian": "food medicine medicines humanitarian relief shelter evacuate rescue"
+                        " vaccines refugees medical",
+        "economic": "loan loans grant grants credit funds funding money financial economic"
+                    " budget investment",
+        "asylum": "asylum",
+    }),
+    "ACCUSE": _table({
+        "disapprove": "criticize criticise condemn denounce deplore slam censure rebuke decry"
+                      " lambast castigate chide criticism condemnation scold disapprove",
+        "investigate": "investigate probe investigation inquiry",
+    }),
+    "PROTEST": _table({
+        "demo": "demonstrate demonstration demonstrations rally rallies march marches protest"
+                " protests picket",
+        "riot": "riot riots",
+        "strike": "strike strikes walkout",
+        "obstruct": "blockade sit-in block",
+    }),
+    "COERCE": _table({
+        "arrest": "arrest arrests detain jail imprison",
+        "deport": "deport expel evict",
+        "confiscate": "seize confiscate",
+        "destroy": "demolish raze bulldoze destroy",
+        "ban": "ban outlaw",
+        "censor": "censor censorship muzzle",
+        "curfew": "curfew",
+        "martial-law": "martial emergency",
+        "restrict": "restrict restrictions restriction",
+    }),
+    "ASSAULT": _table({
+        "firearms": "shoot fire gunfire gunmen guns rifles shots",
+        "explosives": "bomb bombing bombings explosive explosives blast firebomb explode",
+        "heavy-weapons": "shell shelling artillery rocket rockets mortar mortars tanks missile"
+                         " missiles",
+        "aerial": "airstrike airstrikes air-strike aircraft warplanes jets helicopter drones drone",
+        "assassinate": "assassinate assassination",
+        "beat": "beat",
+        "torture": "torture",
+        "abduct": "kidnap abduct hostage hostages",
+    }),
+    "MOBILIZE": _table({
+        "troops": "troops forces soldiers deploy deployment mobilize mobilise",
+        "alert": "alert",
+    }),
+    "SANCTION": _table({
+        "relations": "relations ties diplomats ambassador envoy embassy",
+        "embargo": "embargo embargoes",
+    }),
+    "THREATEN": {},
+}
+# The mode of a threat follows what is threatened.
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "sanction",
+                "COERCE": "restrict"}
+
+# Nouns that name an event only as a verb's object ("sent weapons", "withdrew troops"), never
+# alone: a sentence that merely mentions troops or relations states no event.
+OBJECT_ONLY_NOUNS = frozenset(
+    "weapons arms ammunition munitions equipment funds funding money food medicine medicines"
+    " supplies shelter tanks missiles shells jets howitzers troops forces soldiers prisoners"
+    " hostages detainees captives intelligence information evidence ties relations exercise"
+    " credit relief vaccines understanding commitment promise pledge call help support"
+    " operation war fire fighting".split()
+)
+# Verbs that hand something over: with a supportive object they are AID ("provided military
+# support"), otherwise the object's own type.
+TRANSFER_VERBS = frozenset(
+    "provide give send deliver supply ship grant transfer allocate sell extend increase boost"
+    " donate".split()
+)
+# Words before "strike" that make it a military strike rather than a labour one.
+MILITARY_STRIKE_WORDS = frozenset(
+    "air missile drone military rocket artillery aerial retaliatory preemptive pre-emptive"
+    " nuclear naval precision".split()
+)
+# Intention heads that hand their type to the complement ("vowed to retaliate" THREATEN,
+# "pledged to send aid" AGREE); "agree" and "threaten" keep their own type.
+DELEGATING_HEADS = frozenset(
+    "vow pledge promise plan intend willing ready prepared offer decide expect aim propose"
+    " undertake".split()
+)
+# Prepositions whose object is the recipient, in order of preference.
+RECIPIENT_PREPS = ("to", "against", "with", "on", "upon", "at", "toward", "towards", "into", "for",
+                   "from", "of", "over", "between")
