@@ -101,3 +101,23 @@ def test_entities_and_quotes_about_an_entity(tmp_path: Path):
         assert len(store.quotes(about_entity="Ukraine")) == 1
         assert len(store.quotes(about_entity="UKR")) == 1
         assert store.quotes(about_entity="Kyiv") == []  # named in the article, not in what was said
+
+
+def test_events_listing(tmp_path: Path):
+    body = "France delivered howitzers to Ukraine on Monday. Russia accused Moldova of provocations."
+    events = [
+        {"type": "AID", "mode": "military", "actor": {"text": "France", "name": "France", "country": "FRA"},
+         "recipient": {"text": "Ukraine", "name": "Ukraine", "country": "UKR"}, "date": "2024-03-04",
+         "amount": None, "quote": None, "start": 0, "end": 49, "text": body[:49]},
+        {"type": "ACCUSE", "mode": None, "actor": {"text": "Russia", "name": "Russia", "country": "RUS"},
+         "recipient": {"text": "Moldova", "name": "Moldova", "country": "MDA"}, "date": None,
+         "amount": None, "quote": None, "start": 50, "end": len(body), "text": body[50:]},
+    ]
+    with open_store(tmp_path / "ev.db") as store:
+        store.write_batch([Article(id="ev", source="ev.txt", text=body, published="2024-03-06", events=events)])
+        assert [e["type"] for e in store.events()] == ["ACCUSE", "AID"]  # 03-06 (article) before 03-04 (stated)
+        assert [e["type"] for e in store.events(actor="fra")] == ["AID"]
+        assert [e["type"] for e in store.events(recipient="MDA", type="accuse")] == ["ACCUSE"]
+        assert [e["type"] for e in store.events(until="2024-03-05")] == ["AID"]
+        with pytest.raises(QueryError, match="PLOVER types"):
+            store.events(type="HUG")

@@ -482,6 +482,38 @@ def speakers(
 
 
 @app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option(help="Only events whose actor is this country (ISO3, e.g. FRA) or name.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="Only events whose recipient is this country (ISO3) or name.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="A PLOVER type: AID, AGREE, ACCUSE, SANCTION, ...")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this date (the event's own date, else the article's).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this date.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Political events coded with PLOVER types, newest first: who did what to whom, when."""
+    with user_errors(), _open_existing(db) as store:
+        rows = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until, limit=limit)
+    if as_json:
+        out.print_json(data=rows)
+        return
+    if not rows:
+        out.print("no events match")
+    for row in rows:
+        def side(party: dict) -> str:
+            label = party.get("name") or party.get("text") or "?"
+            return f"{label} ({party['country']})" if party.get("country") else label
+
+        mode = f"/{row['mode']}" if row.get("mode") else ""
+        out.print(
+            f"[bold]{row['type']}{escape(mode)}[/]  {escape(side(row['actor']))} -> {escape(side(row['recipient']))}"
+            f"  [green]{(row['when'] or 'undated')[:10]}[/]"
+        )
+        out.print(f"   {escape(row['text'])}", soft_wrap=not out.is_terminal)
+
+
+@app.command()
 def entities(
     db: DbOption = DEFAULT_DB,
     label: Annotated[Optional[str], typer.Option(help="Only this kind: PERSON, ORG, GPE, NORP, LOC, ...")] = None,

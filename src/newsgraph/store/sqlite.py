@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from newsgraph.ingest import dedup
 from newsgraph.records import CONTRACT_FIELDS, Article, Failure
 from newsgraph.store import query as fts
-from newsgraph.store import quotes as quote_queries
+from newsgraph.store import annotations as annotation_queries
 from newsgraph.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -782,7 +782,7 @@ class SQLiteStore:
     ) -> list[dict[str, Any]]:
         """Stored quotations newest first; see `store.quotes.list_quotes` for the filters."""
         with self._transaction(write=False) as conn:
-            return quote_queries.list_quotes(
+            return annotation_queries.list_quotes(
                 conn, speaker=speaker, about=about, since=since, until=until, kind=kind,
                 about_entity=about_entity, limit=limit, offset=offset,
             )
@@ -792,12 +792,28 @@ class SQLiteStore:
     ) -> list[dict[str, Any]]:
         """Entities by canonical name with mention counts, most mentioned first."""
         with self._transaction(write=False) as conn:
-            return quote_queries.list_entities(conn, label=label, country=country, name=name, limit=limit)
+            return annotation_queries.list_entities(conn, label=label, country=country, name=name, limit=limit)
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Coded political events newest first, filtered by actor/recipient country, PLOVER type, dates."""
+        with self._transaction(write=False) as conn:
+            return annotation_queries.list_events(
+                conn, actor=actor, recipient=recipient, type=type, since=since, until=until, limit=limit
+            )
 
     def speakers(self, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
         """Resolved speakers with quote counts, roles and affiliations, most quoted first."""
         with self._transaction(write=False) as conn:
-            return quote_queries.list_speakers(conn, limit=limit, name=name)
+            return annotation_queries.list_speakers(conn, limit=limit, name=name)
 
     def cluster(self, article_id: str) -> list[str]:
         """Ids of the articles in the same near-duplicate cluster, oldest first."""

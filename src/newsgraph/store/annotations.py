@@ -1,8 +1,8 @@
-"""Queries over stored quotations: the `quotes` and `speakers` listings.
+"""Queries over what the analysis stage stored: quotes, speakers, entities, events.
 
 Plain functions over an open connection; `SQLiteStore` runs them inside its
-read transactions. A quote's time is the date it was said where the article
-states it, else the article's publication date.
+read transactions. A quote's (or event's) time is the date the article states
+for it, else the article's publication date.
 """
 
 from __future__ import annotations
@@ -159,6 +159,62 @@ def list_entities(
         [*params, limit],
     ).fetchall()
     return [{"name": r[0], "label": r[1], "country": r[2], "mentions": r[3], "articles": r[4]} for r in rows]
+
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def list_events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
+    when = "coalesce(ev.date, a.published)"
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("actor", actor), ("recipient", recipient)):
+        if value is not None:
+            clauses.append(f"(ev.{column}_country = upper(?) OR instr(lower(ev.{column}_name), lower(?)) > 0)")
+            params.extend([value, value])
+    if type is not None:
+        if type.upper() not in EVENT_TYPES:
+            raise QueryError(f"type must be one of the PLOVER types {', '.join(EVENT_TYPES)}, got {type!r}")
+        clauses.append("ev.type = ?")
+        params.append(type.upper())
+    if since is not None:
+        clauses.append(f"{when} >= ?")
+        params.append(fts.date_lower_bound(since, "since"))
+    if until is not None:
+        clauses.append(f"{when} <= ?")
+        params.append(fts.date_upper_bound(until, "until"))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
+        f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
+        "a.headline, a.source "
+        f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
+        f"ORDER BY {when} DESC, a.seq DESC, ev.position LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [
+        {
+            "article_id": r[0], "position": r[1], "type": r[2], "mode": r[3],
+            "actor": {"text": r[4], "name": r[5], "country": r[6]},
+            "recipient": {"text": r[7], "name": r[8], "country": r[9]},
+            "date": r[10], "when": r[11], "text": r[12], "amount": r[13], "quote": r[14],
+            "headline": r[15], "source": r[16],
+        }
+        for r in rows
+    ]
 
 
 def _distinct(joined: str | None) -> list[str]:
