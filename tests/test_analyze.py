@@ -72,3 +72,13 @@ def test_dates_from_the_shared_parse_equal_a_fresh_parse(analyzer: Analyzer):
     fresh = find_dates(text, published="2024-11-20")
     assert find_dates(text, published="2024-11-20", doc=doc) == fresh
     assert [d["value"] for d in fresh][:2] == ["2024-11-15", "2024-11-25"]
+
+
+def test_events_link_to_the_other_lists(analyzer: Analyzer):
+    text = ("Foreign Minister Jane Doe said on Friday that France has provided military aid worth "
+            "EUR3.8 billion to Ukraine.")
+    result = analyzer.analyze(article(text))
+    aid = next(e for e in result.events if e["type"] == "AID")
+    assert (aid["actor"]["country"], aid["recipient"]["country"]) == ("FRA", "UKR")
+    assert result.amounts[aid["amount"]]["unit"] == "EUR"
+    assert aid["quote"] is not None and result.quotes[aid["quote"]]["speaker"]["name"] == "Jane Doe"

@@ -1,7 +1,8 @@
 """The analysis stage: one spaCy parse per article, then the project's own extractors.
 
 Fills the record contract's lists on clean articles from the ingest stage:
-entities, quotes, dates (TIMEX3, against `published`), amounts. The spaCy
+entities, quotes, dates (TIMEX3, against `published`), amounts, and PLOVER
+events that link to them. The spaCy
 pipeline is loaded once per process and articles are parsed in batches with
 `nlp.pipe`, so the parse (the expensive part) runs at spaCy's own speed.
 """
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.amounts import find_amounts
 from newsgraph.nlp.entities import normalise_entities
+from newsgraph.nlp.events import code_events
 from newsgraph.nlp.model import DEFAULT_MODEL, load_nlp
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.timex import find_dates
@@ -58,8 +60,8 @@ class Analyzer:
             try:
                 fill_article(article, doc)
             except Exception:  # an extractor tripping on one odd text must not end the batch
-                logger.exception("analysis failed for %s; stored without entities, quotes, dates, amounts", article.source)
-                article.entities, article.quotes, article.dates, article.amounts = [], [], [], []
+                logger.exception("analysis failed for %s; stored without its analysis lists", article.source)
+                article.entities, article.quotes, article.dates, article.amounts, article.events = [], [], [], [], []
             yield article
 
 
@@ -70,6 +72,9 @@ def fill_article(article: Article, doc: Doc) -> Article:
     article.amounts = find_amounts(article.text, language=article.language or "en")
     article.quotes = find_quotes(doc, headline=article.headline)
     date_quotes(article.quotes, article.dates, doc)
+    article.events = code_events(
+        doc, entities=article.entities, quotes=article.quotes, dates=article.dates, amounts=article.amounts
+    )
     return article
 
 
