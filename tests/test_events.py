@@ -152,6 +152,23 @@ def test_joint_act_takes_the_co_subject_as_recipient(nlp):
     assert (event["type"], country(event["actor"]), country(event["recipient"])) == ("AGREE", "NOR", "SWE")
 
 
+def test_domestic_party_takes_the_country_of_the_place(nlp):
+    event = top(nlp, "Police used tear gas to disperse protesters in Nairobi.")
+    assert (event["type"], country(event["actor"]), country(event["recipient"])) == ("COERCE", "KEN", "KEN")
+    event = top(nlp, "Authorities in Uzbekistan closed two newspapers.")
+    assert (event["type"], event["mode"], country(event["actor"])) == ("COERCE", "censor", "UZB")
+
+
+def test_subject_of_demanded_clause_is_the_recipient(nlp):
+    event = top(nlp, "Zimbabwe demanded that Britain return the land.")
+    assert (event["type"], country(event["actor"]), country(event["recipient"])) == ("REQUEST", "ZWE", "GBR")
+
+
+def test_modifier_picks_the_mode(nlp):
+    assert top(nlp, "Hundreds of prisoners went on hunger strike in Ankara.")["mode"] == "strike-hun"
+    assert top(nlp, "Japan sent food aid to North Korea.")["mode"] == "humanitarian"
+
+
 def test_consult_modes(nlp):
     assert top(nlp, "The Japanese prime minister visited India.")["mode"] == "visit"
     assert top(nlp, "The Chilean president telephoned the president of Peru.")["mode"] == "phone"
@@ -181,5 +198,5 @@ def test_plover_dev_floor():
     _rows, figures = plover.evaluate(json.loads(_GOLD.read_text(encoding="utf-8")))
     # floors just under the measured figures, so a regression fails
     assert figures["all"]["type"] >= 0.68
-    assert figures["all"]["actor"] >= 0.64
-    assert figures["all"]["recipient"] >= 0.48
+    assert figures["all"]["actor"] >= 0.68
+    assert figures["all"]["recipient"] >= 0.52

@@ -70,7 +70,9 @@ _ACTOR_NOUNS = frozenset({
     "parliament", "court", "regime", "side", "sides", "delegation", "negotiators", "gunmen",
     "protester", "demonstrator", "official", "rebel", "militant", "soldier", "insurgent",
     "guerrilla", "student", "worker", "resident", "civilian", "villager", "refugee",
-    "negotiator", "activist", "activists", "gunman", "troop", "force", "authority"})
+    "negotiator", "activist", "activists", "gunman", "troop", "force", "authority", "junta",
+    "administration", "cabinet", "fighter", "fighters", "bomber", "bombers", "rioter", "rioters",
+    "mob", "crowd", "youths", "youth", "security", "guard", "guards", "separatist", "separatists"})
 
 
 @dataclass
@@ -318,7 +320,10 @@ class _Coder:
         tokens = [head]
         stack = [child for child in head.children if child.dep_ not in _PHRASE_CUT_DEPS]
         # keep "of" phrases of the head ("the president of Armenia", "leaders of X")
-        stack += [child for child in head.children if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}]
+        # "the president of Armenia", "a proposal by X", "police in Lagos": who or where the
+        # party belongs to
+        stack += [child for child in head.children
+                  if child.dep_ == "prep" and child.lower_ in {"of", "by", "from", "in"}]
         while stack:
             token = stack.pop()
             tokens.append(token)
@@ -354,7 +359,17 @@ class _Coder:
             party = {"text": text, "name": None, "country": country}
         if chosen is not None and chosen.get("label") == "PERSON":
             self.last_person = party
+        if party["country"] is None and self._is_actor_noun(head) and head.ent_type_ == "" \
+                and (chosen is None or organisation_of(chosen["name"]) is None):
+            # police, rebels, protesters, "the government": a domestic party of the country
+            # the sentence takes place in (the CAMEO coders' convention)
+            party["country"] = self._place_country(sentence)
         return party
+
+    def _place_country(self, sentence: Span) -> str | None:
+        places = [e for e in self._entities_in(sentence.start_char, sentence.end_char)
+                  if e.get("label") in {"GPE", "LOC", "FAC"} and e.get("country")]
+        return places[0]["country"] if places else None
 
     @staticmethod
     def _is_actor_noun(token: Token) -> bool:
@@ -462,7 +477,16 @@ class _Coder:
                 if token.dep_ == "prep" and token.lower_ in {"to", "against", "with", "for"} \
                         and token.head.dep_ not in {"ccomp", "relcl"}:
                     deeper += [g for g in token.children if g.dep_ == "pobj"]
-        return candidates + deeper, places
+        # "demanded that Britain return ...": the subject of the demanded/alleged clause
+        reported = [g for v in verbs for c in v.children if c.dep_ == "ccomp"
+                    for g in c.children if g.dep_ in _SUBJECT_DEPS and g.pos_ != "PRON"]
+        candidates += reported
+        if trigger.type == "RETREAT":  # "pulled out of Chechnya", "withdrew from Lebanon"
+            deeper += [g for v in verbs for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"from", "of"}
+                       for g in t.children if g.dep_ == "pobj"]
+        # the telling object itself ("expelled two British diplomats"), when it names a party
+        objects = [noun for noun in nouns if noun not in candidates]
+        return candidates + deeper + objects, places
 
     # ---- a sentence ---------------------------------------------------------------
     def code_sentence(self, sentence: Span) -> list[dict]:
@@ -553,9 +577,10 @@ class _Coder:
         tokens = [trigger.token, *trigger.objects]
         if trigger.complement is not None:
             tokens += [trigger.complement.token, *trigger.complement.objects]
-        for token in list(tokens):
-            tokens += [c for c in token.children if c.dep_ in {"amod", "compound", "nmod", "dobj", "prt"}]
-        for token in tokens:
+        # modifiers first: they are the specific word ("food aid", "hunger strike")
+        modifiers = [c for token in tokens for c in token.children
+                     if c.dep_ in {"amod", "compound", "nmod", "dobj", "prt"}]
+        for token in modifiers + tokens:
             for key in (token.lower_, _lemma(token)):
                 if key in words:
                     return words[key]

@@ -62,7 +62,7 @@ VERB_EVENTS = _table({
     "MOBILIZE": "deploy mobilize mobilise mass station reinforce",
     "COERCE": "arrest detain jail imprison seize confiscate ban censor deport"
               " demolish raze bulldoze outlaw prosecute convict sentence"
-              " restrict muzzle evict",
+              " restrict muzzle evict disperse",
     "ASSAULT": "attack shell bomb bombard kill assassinate invade ambush massacre shoot murder"
                " execute wound injure torture beat kidnap abduct storm clash fight rocket strafe"
                " behead stab firebomb occupy besiege raid assault hijack blast destroy capture",
@@ -83,7 +83,7 @@ OBJECT_VERBS: dict[str, str | None] = {
     "call": None, "cancel": None, "end": None, "halt": None, "stop": None, "declare": None,
     "take": None, "go": None, "put": None, "raise": None, "order": None, "step": None,
     "accept": "AGREE", "return": None, "hand": None, "drop": None, "abandon": None,
-    "keep": None, "continue": None, "increase": None, "boost": None, "sell": None,
+    "keep": None, "continue": None, "use": None, "increase": None, "boost": None, "sell": None,
     "pass": None, "adopt": None, "deploy": "MOBILIZE", "move": None, "mass": "MOBILIZE",
     "seize": "COERCE", "expel": "SANCTION", "withdraw": "RETREAT", "suspend": "SANCTION",
     "freeze": "SANCTION", "recall": None, "hit": "ASSAULT", "open fire": "ASSAULT",
@@ -140,7 +140,9 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], str] = {
     ("suspend", "talks"): "SANCTION", ("suspend", "aid"): "SANCTION",
     ("halt", "aid"): "SANCTION", ("stop", "aid"): "SANCTION", ("halt", "talks"): "SANCTION",
     ("freeze", "assets"): "SANCTION", ("close", "embassy"): "SANCTION",
-    ("close", "border"): "COERCE", ("recall", "ambassador"): "SANCTION",
+    ("close", "border"): "COERCE", ("close", "newspaper"): "COERCE", ("close", "newspapers"): "COERCE",
+    ("close", "station"): "COERCE", ("close", "stations"): "COERCE", ("close", "media"): "COERCE",
+    ("use", "gas"): "COERCE", ("use", "force"): "COERCE", ("recall", "ambassador"): "SANCTION",
     ("recall", "envoy"): "SANCTION", ("withdraw", "ambassador"): "SANCTION",
     ("withdraw", "support"): "SANCTION", ("withdraw", "recognition"): "SANCTION",
     ("expel", "diplomats"): "SANCTION", ("expel", "diplomat"): "SANCTION",
@@ -241,6 +243,7 @@ MODE_WORDS: dict[str, dict[str, str]] = {
                 " protests picket",
         "riot": "riot riots",
         "strike": "strike strikes walkout",
+        "strike-hun": "hunger",
         "obstruct": "blockade sit-in block",
     }),
     "COERCE": _table({
@@ -249,7 +252,7 @@ MODE_WORDS: dict[str, dict[str, str]] = {
         "confiscate": "seize confiscate",
         "destroy": "demolish raze bulldoze destroy",
         "ban": "ban outlaw",
-        "censor": "censor censorship muzzle",
+        "censor": "censor censorship muzzle newspaper newspapers media",
         "curfew": "curfew",
         "martial-law": "martial emergency",
         "restrict": "restrict restrictions restriction",
