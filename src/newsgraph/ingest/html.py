@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura import metadata as trafilatura_metadata
 
+from newsgraph.ingest.textclean_patterns import furniture_reason
 from newsgraph.ingest.document import ReadError
 from newsgraph.ingest.html_dates import choose_published, collect_dates
 
@@ -146,10 +147,12 @@ def _bare_extraction(tree: lxml_html.HtmlElement, url: str | None):
 
 
 def _paragraphs(text: str | None) -> str:
+    """trafilatura's lines as paragraphs, without the furniture it let through: the same
+    whole-line patterns as plain-text cleaning ("Also read: ...", "Share on X", ad markers)."""
     if not text:
         return ""
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line and furniture_reason(line) is None)
 
 
 def _htmldate_guess(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
