@@ -264,6 +264,41 @@ def test_speech_noun_introduces_its_content(nlp):
     assert found[0]["speaker"]["text"] == "its"
 
 
+# ---------------------------------------------------------------- subjectless cues take the governing clause's speaker
+
+def _speaker_of_cue(nlp, text: str, cue: str) -> str | None:
+    found = [q for q in quotes_of(nlp, text) if q["cue"] and q["cue"]["text"] == cue]
+    assert found, f"no quote with cue {cue!r} in {[q['cue'] for q in quotes_of(nlp, text)]}"
+    return found[0]["speaker"]["text"] if found[0]["speaker"] else None
+
+
+def test_participle_cue_takes_the_subject_of_its_clause(nlp):
+    text = 'The mayor closed the old pier on Monday, saying that the ferry would dock elsewhere.'
+    assert _speaker_of_cue(nlp, text, "saying") == "The mayor"
+
+
+def test_for_participle_cue_takes_the_object_of_the_governing_verb(nlp):
+    text = 'Voters punished the mayor for opposing the new ferry contract.'
+    assert _speaker_of_cue(nlp, text, "opposing") == "the mayor"
+
+
+def test_participle_modifying_a_noun_takes_that_noun(nlp):
+    text = 'Harbour workers supporting the ferry contract marched through the town.'
+    assert _speaker_of_cue(nlp, text, "supporting") == "Harbour workers"
+
+
+def test_speech_noun_in_a_statement_takes_the_verb_subject(nlp):
+    text = 'The ferry company said in a statement that the fares would double next spring.'
+    speakers = {q["speaker"]["text"] for q in quotes_of(nlp, text) if q["speaker"]}
+    assert speakers == {"The ferry company"}
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = 'HALIFAX \u2014 Harbour master Tom Berg said that the pier would reopen in May.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["name"] == "Tom Berg"
+
+
 # ---------------------------------------------------------------- PolNeAR dev floors (real data)
 
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

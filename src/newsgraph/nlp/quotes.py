@@ -242,6 +242,7 @@ def _subtree_span(token: Token, exclude: Token | None = None) -> tuple[int, int]
 
 
 _SIBLING_CLAUSE_DEPS = {"conj", "advcl", "parataxis"}
+_MEANS_PREPOSITIONS = {"in", "with", "through", "via"}  # "said in a statement that": the verb's subject speaks
 _JOINERS = {"cc", "punct", "mark", "preconj"}
 
 
@@ -274,20 +275,56 @@ def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _is_dateline(token: Token) -> bool:
+    """A timestamp or dateline parsed as a subject (`WASHINGTON (AP) — ...`, `9:18 p.m.`): never a speaker."""
+    if token.ent_type_ in ("TIME", "DATE"):
+        return True
+    starts_line = token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
+    following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
+    return token.is_upper and len(token) > 1 and starts_line and following in ("\u2014", "\u2013", "-", "(", ",")
+
+
+def _subject_of(verb: Token) -> Span | None:
+    """The subject (or passive agent) of `verb`; of several, the nearest that is not a dateline."""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS and not _is_dateline(child)]
+    if subjects:
+        return speaker_mention(min(subjects, key=lambda child: abs(child.i - verb.i)))
+    for child in verb.children:
+        if child.dep_ == "agent":  # "was told by X"
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return speaker_mention(grandchild)
+    return None
+
+
 def _speaker_of(verb: Token) -> Span | None:
-    """The subject of a speech verb, following conjunctions and participle clauses up."""
+    """The subject of a speech verb; a subjectless one takes it from the clause that governs it.
+
+    `X said ..., adding ...` and `X was reluctant to say ...` (the governing clause's
+    subject), `criticized Y for opposing ...` (the object: Y opposed), `groups
+    supporting her` (the noun a participle modifies).
+    """
     current = verb
-    for _ in range(3):
-        for child in current.children:
-            if child.dep_ in _SUBJECTS:
-                return speaker_mention(child)
-            if child.dep_ == "agent":  # "was told by X"
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return speaker_mention(grandchild)
-        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp") and current.head is not current:
-            current = current.head
+    for _ in range(4):
+        subject = _subject_of(current)
+        if subject is not None:
+            return subject
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ in ("conj", "advcl", "xcomp", "acomp"):
+            current = head
             continue
+        if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            governor = head.head
+            if head.lower_ == "for":
+                target = next((child for child in governor.children if child.dep_ == "dobj"), None)
+                if target is not None:
+                    return speaker_mention(target)
+            current = governor
+            continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            return speaker_mention(head)
         break
     return None
 
@@ -324,6 +361,9 @@ def _find_cues(doc: Doc) -> list[Cue]:
             speaker = speaker_mention(owner) if owner is not None else None
             if speaker is None and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
                 speaker = _speaker_of(token.head)  # "the ministry issued a warning that ..."
+            if speaker is None and token.dep_ == "pobj" and token.head.lower_ in _MEANS_PREPOSITIONS \
+                    and token.head.head.pos_ in ("VERB", "AUX"):
+                speaker = _speaker_of(token.head.head)  # "said in a statement that ...", "with the argument that"
             cues.append(Cue(token, token.idx, token.idx + len(token), speaker,
                             _trim(text, *_clause_span(noun_clause, token))))
             continue
