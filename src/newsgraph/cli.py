@@ -423,6 +423,15 @@ def _print_analysis(record: dict) -> None:
             out.print(f"[bold]{key}:[/] " + escape("; ".join(values)))
 
 
+def _listing(title: str, *columns: str) -> Table:
+    """A table for a listing command; a column named "x:r" is right-aligned (counts)."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        name, _, align = column.partition(":")
+        table.add_column(name, justify="right" if align == "r" else "left")
+    return table
+
+
 @app.command()
 def quotes(
     db: DbOption = DEFAULT_DB,
@@ -471,9 +480,7 @@ def speakers(
     if as_json:
         out.print_json(data=rows)
         return
-    table = Table(title="speakers", title_justify="left")
-    for column, justify in (("name", "left"), ("quotes", "right"), ("articles", "right"), ("roles", "left"), ("first", "left"), ("last", "left")):
-        table.add_column(column, justify=justify)
+    table = _listing("speakers", "name", "quotes:r", "articles:r", "roles", "first", "last")
     for row in rows:
         roles = "; ".join(row["roles"] + row["affiliations"])
         table.add_row(escape(row["name"]), str(row["quotes"]), str(row["articles"]), escape(roles),
@@ -528,9 +535,7 @@ def entities(
     if as_json:
         out.print_json(data=rows)
         return
-    table = Table(title="entities", title_justify="left")
-    for column, justify in (("name", "left"), ("label", "left"), ("country", "left"), ("mentions", "right"), ("articles", "right")):
-        table.add_column(column, justify=justify)
+    table = _listing("entities", "name", "label", "country", "mentions:r", "articles:r")
     for row in rows:
         table.add_row(escape(row["name"] or ""), row["label"] or "", row["country"] or "", str(row["mentions"]), str(row["articles"]))
     out.print(table)

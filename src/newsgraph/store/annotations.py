@@ -60,12 +60,7 @@ def list_quotes(
             raise QueryError(f"kind must be one of {', '.join(QUOTE_KINDS)}, got {kind!r}")
         clauses.append("q.kind = ?")
         params.append(kind)
-    if since is not None:
-        clauses.append(f"{_WHEN} >= ?")
-        params.append(fts.date_lower_bound(since, "since"))
-    if until is not None:
-        clauses.append(f"{_WHEN} <= ?")
-        params.append(fts.date_upper_bound(until, "until"))
+    _add_date_range(_WHEN, since, until, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = (
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
@@ -190,12 +185,7 @@ def list_events(
             raise QueryError(f"type must be one of the PLOVER types {', '.join(EVENT_TYPES)}, got {type!r}")
         clauses.append("ev.type = ?")
         params.append(type.upper())
-    if since is not None:
-        clauses.append(f"{when} >= ?")
-        params.append(fts.date_lower_bound(since, "since"))
-    if until is not None:
-        clauses.append(f"{when} <= ?")
-        params.append(fts.date_upper_bound(until, "until"))
+    _add_date_range(when, since, until, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
@@ -215,6 +205,16 @@ def list_events(
         }
         for r in rows
     ]
+
+
+def _add_date_range(when: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:
+    """Inclusive ISO date bounds (any precision) on the SQL expression `when`."""
+    if since is not None:
+        clauses.append(f"{when} >= ?")
+        params.append(fts.date_lower_bound(since, "since"))
+    if until is not None:
+        clauses.append(f"{when} <= ?")
+        params.append(fts.date_upper_bound(until, "until"))
 
 
 def _distinct(joined: str | None) -> list[str]:

@@ -780,7 +780,7 @@ class SQLiteStore:
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Stored quotations newest first; see `store.quotes.list_quotes` for the filters."""
+        """Stored quotations newest first; see `store.annotations.list_quotes` for the filters."""
         with self._transaction(write=False) as conn:
             return annotation_queries.list_quotes(
                 conn, speaker=speaker, about=about, since=since, until=until, kind=kind,
