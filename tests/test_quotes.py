@@ -299,6 +299,33 @@ def test_dateline_is_not_the_speaker(nlp):
     assert quote["speaker"]["name"] == "Tom Berg"
 
 
+# ---------------------------------------------------------------- naming: roles, headlines, polls and reports
+
+def test_role_description_names_the_person_introduced_with_that_title(nlp):
+    text = ('Maine Sen. Jane Doe and Ohio Sen. Tom Berg toured the harbour on Monday.\n\n'
+            'The Maine senator said that the pier must be rebuilt this year.')
+    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"] and q["cue"]["text"] == "said"]
+    assert quote["speaker"]["text"] == "The Maine senator"
+    assert quote["speaker"]["name"] == "Jane Doe"  # the affiliation picks between the two senators
+
+
+def test_headline_speaker_takes_the_full_name_from_the_body(nlp):
+    body = 'Harbour master Tom Berg spoke on Monday about the ferry contract.'
+    (quote,) = [q for q in quotes_of(nlp, body, headline="Berg: the pier will be rebuilt") if q["field"] == "headline"]
+    assert quote["speaker"]["name"] == "Tom Berg"
+
+
+def test_latest_is_a_headline_label_not_a_speaker(nlp):
+    found = quotes_of(nlp, "The ferry runs again.", headline="The Latest: ferry service resumes in the harbour")
+    assert [q for q in found if q["field"] == "headline"] == []
+
+
+def test_poll_speaker_is_named_by_the_organisation_behind_it(nlp):
+    text = 'A new survey by the Harbour Institute found that most residents want the ferry back.'
+    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "found"]
+    assert quote["speaker"]["name"] == "the Harbour Institute"
+
+
 # ---------------------------------------------------------------- PolNeAR dev floors (real data)
 
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

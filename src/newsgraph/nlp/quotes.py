@@ -51,7 +51,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
 _WH_WORDS = {"what", "how", "why", "who", "whom", "whose", "which", "where", "when", "whether", "if"}
 _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opinion", "update", "report", "poll",
-                    "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check"}
+                    "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check",
+                    "the latest", "latest", "update", "watch live", "recap", "transcript", "timeline"}
 MIN_PARTIAL_WORDS = 3
 ORPHAN_MIN_WORDS = 4  # a closing mark with nothing open starts a quotation this long at least
 
@@ -492,7 +493,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         results.append(_record(text, start, end, kind, cue, cue.speaker, resolver))
 
     if headline:
-        results.extend(headline_quotes(headline))
+        results.extend(headline_quotes(headline, resolver))
     results.sort(key=lambda r: (r["field"] != "headline", r["start"]))
     for record in results:
         record.pop("_speaker_span", None)
@@ -518,8 +519,12 @@ def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, speaker
     }
 
 
-def headline_quotes(headline: str) -> list[dict]:
-    """`Speaker: content` headlines and quotations in a headline (field headline, kind headline)."""
+def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> list[dict]:
+    """`Speaker: content` headlines and quotations in a headline (field headline, kind headline).
+
+    With the body's `resolver`, a headline speaker the body names (`Kasich:` and `John
+    Kasich` in the text) gets that name.
+    """
     results = []
     match = _HEADLINE_SPEAKER.match(headline)
     if match and _word_count(match.group(2)) >= 2 and match.group(1).lower() not in _HEADLINE_LABELS \
@@ -530,7 +535,8 @@ def headline_quotes(headline: str) -> list[dict]:
             "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
             "cue": None, "date": None,
             "speaker": {"start": speaker_start, "end": speaker_end, "text": match.group(1),
-                        "name": None, "role": None, "affiliation": None},
+                        "name": resolver.name_in_body(match.group(1)) if resolver else None,
+                        "role": None, "affiliation": None},
         })
         return results
     for span in pair_quote_marks(headline):

@@ -24,11 +24,33 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_NOUNS = {"campaign", "camp", "team", "administration", "foundation", "office", "spokespeople", "staff"}
+_NAME_LIKE_LABELS = {"FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}  # tagged wrongly, still names
+SOURCE_NOUNS = frozenset("""
+poll polls polling survey surveys report reports study analysis letter email emails memo statement records record
+data filings filing documents document tally count results figures numbers website article story editorial
+post tweet video ad ads advertisement release book transcript database profile page account census estimates
+projections review investigation audit complaint lawsuit suit
+""".split())
+"""Things that say something on someone's behalf: named by the organisation or person behind them."""
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
 _CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj"}
 _MALE_TITLES = {"mr", "mr.", "sir", "king", "husband", "father", "son", "brother", "spokesman", "chairman"}
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "queen", "wife", "mother", "daughter", "sister", "spokeswoman",
                   "chairwoman"}
+
+
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "sec": "secretary",
+    "pres": "president", "lt": "lieutenant", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
+    "insp": "inspector", "prof": "professor", "amb": "ambassador", "sgt": "sergeant", "col": "colonel",
+    "spokesperson": "spokesman", "spokeswoman": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+}
+
+
+def role_noun(word: str) -> str:
+    """A role's head noun in one spelling: `Sen.` -> `senator`, `Spokeswoman` -> `spokesman`."""
+    key = word.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(key, key)
 
 
 def speaker_mention(head: Token) -> Span:
@@ -69,11 +91,12 @@ class SpeakerResolver:
         self.doc = doc
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self.last_speakers: list[dict] = []
-        self.roles: dict[str, str] = {}  # role head noun -> full name introduced with it
+        # (token index, role head noun, affiliation, full name) of every person introduced with a role
+        self.roles: list[tuple[int, str, str | None, str]] = []
         for person in self.people:
-            role, _ = self._titles(person)
+            role, affiliation = self._titles(person)
             if role:
-                self.roles.setdefault(role.split()[-1].lower(), person.text)
+                self.roles.append((person.start, role_noun(role.split()[-1]), affiliation, self._full_name(person)))
         self.genders = self._learn_genders()
 
     def _learn_genders(self) -> dict[str, str]:
@@ -174,9 +197,61 @@ class SpeakerResolver:
             if affiliation:
                 record["affiliation"] = _entity_covering(self.doc, affiliation[0]).text
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
-            if definite and lower in self.roles:
-                record["name"] = self.roles[lower]
+            introduced = self._introduced_with_role(head, record["affiliation"]) if definite else None
+            if introduced is not None:
+                record["name"] = introduced
+            elif head.pos_ == "PROPN" and (head.is_title or head.is_upper and len(head) > 1):
+                record["name"] = self._proper_phrase(head)  # a name spaCy did not tag: "Kasich", "NY Post"
+            elif lower in SOURCE_NOUNS:
+                record["name"] = self._issuer(mention)
         return record
+
+    def _introduced_with_role(self, head: Token, affiliation: str | None) -> str | None:
+        """The person last introduced before `head` with its role (`the senator` -> `Sen. Jane Doe`).
+
+        When the mention names an affiliation (`the Florida senator`), only a person
+        introduced with that affiliation counts.
+        """
+        noun = role_noun(head.text)
+        found = None
+        for position, role, role_affiliation, name in self.roles:
+            if position >= head.i:
+                break
+            if role == noun and (affiliation is None or role_affiliation == affiliation):
+                found = name
+        return found
+
+    def name_in_body(self, text: str) -> str | None:
+        """The full name the article body gives a name written elsewhere (a headline's `Kasich`)."""
+        words = text.split()
+        if not words:
+            return None
+        for person in self.people:
+            if person[-1].text == words[-1]:
+                return self._full_name_of(words[-1]) or person.text
+        for entity in self.doc.ents:
+            if entity.text == text and entity.label_ in _NAMED:
+                return entity.text
+        return None
+
+    def _proper_phrase(self, head: Token) -> str | None:
+        """The run of proper nouns ending at `head` (`NY Daily News`), unless it is a date, time or number."""
+        entity = _entity_covering(self.doc, head)
+        if entity is not None and entity.label_ not in _NAMED and entity.label_ not in _NAME_LIKE_LABELS:
+            return None
+        start = head.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i <= head.i \
+                and "\n" not in self.doc[start - 1].text_with_ws:
+            start -= 1
+        return self.doc[start:head.i + 1].text
+
+    def _issuer(self, mention: Span) -> str | None:
+        """Who stands behind a poll, report, letter or count: the first organisation or person in the mention."""
+        for token in mention:
+            if token.i != mention.root.i and token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ == "B":
+                entity = _entity_covering(self.doc, token)
+                return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
+        return None
 
     def _apposed_person(self, head: Token) -> Span | None:
         for child in head.rights:
