@@ -37,6 +37,8 @@ How a sentence is coded:
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -215,6 +217,15 @@ class _Coder:
         self.amounts = amounts
         self.last_party: dict | None = None
         self.last_person: dict | None = None
+        self._sentences: list[Span] | None = None
+        self._sentence_starts: list[int] = []
+
+    def _sentence_of(self, token: Token) -> Span:
+        # token.sent walks the whole document on every call; index the sentences once.
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [sentence.start for sentence in self._sentences]
+        return self._sentences[bisect.bisect_right(self._sentence_starts, token.i) - 1]
 
     # ---- triggers -------------------------------------------------------------------
     def _triggers(self, sentence: Span) -> list[_Trigger]:
@@ -392,7 +403,7 @@ class _Coder:
             current = current.head
             subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is not None and subject.pos_ != "PRON":
-                party = self._party(subject, current.sent)
+                party = self._party(subject, self._sentence_of(current))
                 if party is not None:
                     return {**party, "text": pronoun.text}
         antecedent = self.last_person if lower in _PERSON_PRONOUNS else self.last_party
