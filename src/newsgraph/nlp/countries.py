@@ -17,6 +17,11 @@ Decisions a caller should know:
 - Kosovo uses the user-assigned code XKX (as the EU and IMF do); it is not in ISO 3166-1.
 - Capitals name the country they are in ("Brussels" -> BEL); as a metonym Brussels stands for
   the EU, which ``organisation_of`` reports. Jerusalem is left unmapped (status disputed).
+- Cities and regions name the country they are in ("Kharkiv" -> UKR, "Chechnya" -> RUS,
+  "Niger Delta" -> NGA): GeoNames cities of 100,000 people or more whose name no comparable
+  city elsewhere shares, and hand-written regions (see scripts/place_additions.py). A name
+  of a country or capital always wins over a place; common words are never places. The kind
+  is then "city", "region" or "region_adjective" ("Chechen" -> RUS).
 - International organisations (NATO, the EU, the UN) are not countries: ``country_of`` and
   ``countries_of`` give nothing for them; "NATO allies", "EU member states" are groups.
 """
@@ -45,7 +50,7 @@ class CountryName(NamedTuple):
     """What a name stands for: the country, the kind of name, and its canonical spelling."""
 
     iso3: str
-    kind: str  # name | adjective | demonym | capital | metonym
+    kind: str  # name | adjective | demonym | capital | metonym | city | region | region_adjective
     canonical: str  # the country's display name, or the capital's/seat's canonical spelling
 
 
@@ -93,6 +98,7 @@ class CountryTable:
     organisation_acronyms: dict[str, str]
     institutions: dict[str, str]
     institution_acronyms: dict[str, str]
+    places: dict[str, CountryName]
     pycountry_version: str
 
 
@@ -121,6 +127,7 @@ def country_table(path: Path = DATA_PATH) -> CountryTable:
         organisation_acronyms=raw["organisation_acronyms"],
         institutions=raw["institutions"],
         institution_acronyms=raw["institution_acronyms"],
+        places={key: CountryName(*value) for key, value in raw.get("places", {}).items()},
         pycountry_version=raw["pycountry_version"],
     )
 
@@ -131,11 +138,13 @@ def lookup_country(text: str) -> CountryName | None:
     acronym = acronym_key(text)
     if acronym is not None and acronym in table.acronyms:
         return table.acronyms[acronym]
-    return table.names.get(normalise_key(text))
+    key = normalise_key(text)
+    return table.names.get(key) or table.places.get(key)
 
 
 def country_of(text: str) -> str | None:
-    """ISO3 for a country name, adjective, demonym, capital or seat of government, else None.
+    """ISO3 for a country name, adjective, demonym, capital, seat of government, city or
+    region, else None.
 
     >>> country_of("Ukrainians"), country_of("the Kremlin"), country_of("Kiev")
     ('UKR', 'RUS', 'UKR')
