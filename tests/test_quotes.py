@@ -326,6 +326,19 @@ def test_poll_speaker_is_named_by_the_organisation_behind_it(nlp):
     assert quote["speaker"]["name"] == "the Harbour Institute"
 
 
+def test_scare_quoted_term_inside_reported_speech_leaves_it_indirect(nlp):
+    text = 'The mayor warned that the "harbour cartel" would fight the new ferry contract.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert quote["text"].startswith("that the")
+
+
+def test_long_quotation_inside_reported_speech_makes_it_mixed(nlp):
+    text = 'The mayor said that the ferry "will run every single day of the year" from May onwards.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "mixed"
+
+
 # ---------------------------------------------------------------- PolNeAR dev floors (real data)
 
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

@@ -468,15 +468,17 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         if not starts_sentence:
             # Embedded in reported speech: the whole reported clause is the content when it holds the quote.
             if chosen.content and chosen.content[0] <= span.start and span.end <= chosen.content[1] + 1:
-                kind = "mixed"
                 content = chosen.content
+                kind = _embedding_kind(text, content, quote_spans)
             elif words < MIN_PARTIAL_WORDS:
                 continue  # a quoted term in passing ("called it a 'hoax'" keeps only the reported clause)
             else:
                 kind = "partial"
         record = _record(text, content[0], content[1], kind, chosen, chosen.speaker, resolver)
-        if results and results[-1]["kind"] == "mixed" and results[-1]["start"] == record["start"] \
+        if results and results[-1]["kind"] in ("mixed", "indirect") and results[-1]["start"] == record["start"] \
                 and results[-1]["end"] == record["end"]:
+            if kind == "mixed":
+                results[-1]["kind"] = "mixed"
             continue  # two partial quotes in one reported clause: one content
         results.append(record)
         previous = record
@@ -489,7 +491,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             continue
         if any(r["start"] <= start and end <= r["end"] for r in results if r["field"] == "text"):
             continue
-        kind = "mixed" if any(inside_quote[start:end]) else "indirect"
+        kind = _embedding_kind(text, (start, end), quote_spans) if any(inside_quote[start:end]) else "indirect"
         results.append(_record(text, start, end, kind, cue, cue.speaker, resolver))
 
     if headline:
@@ -499,6 +501,23 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         record.pop("_speaker_span", None)
         record.pop("_cue", None)
     return results
+
+
+_EDGE_CHARACTERS = " \t\n.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _embedding_kind(text: str, content: tuple[int, int], quote_spans: list[QuoteSpan]) -> str:
+    """`mixed` for reported speech carrying a quotation at its start or end, or a long one inside;
+    `indirect` when the only quoted words are a short term within it (`that the "cartel" is nervous`)."""
+    start, end = _trim(text, *content)
+    for span in quote_spans:
+        if span.end <= start - 1 or span.start >= end + 1:
+            continue
+        reaches_edge = not text[max(span.end, start):end].strip(_EDGE_CHARACTERS) \
+            or not text[start:min(span.start, end)].strip(_EDGE_CHARACTERS)
+        if reaches_edge or _word_count(text[span.start:span.end]) > SCARE_MAX_WORDS:
+            return "mixed"
+    return "indirect"
 
 
 def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, speaker: Span | None,
