@@ -44,7 +44,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import events_lexicon as lex
-from newsgraph.nlp.countries import country_from_org, country_of, organisation_of
+from newsgraph.nlp.countries import (
+    country_from_org,
+    country_of,
+    organisation_in,
+    organisation_name,
+    organisation_of,
+)
 from newsgraph.nlp.entities import normalise_entities
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -211,6 +217,7 @@ class _Coder:
     def __init__(self, doc: Doc, entities: list[dict], quotes: list[dict], dates: list[dict],
                  amounts: list[dict]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.entities = sorted(entities, key=lambda e: (e["start"], e["end"]))
         self.quotes = quotes
         self.dates = dates
@@ -349,7 +356,7 @@ class _Coder:
             return self._pronoun_party(head)
         tokens = self._phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         found = self._entities_in(start, end)
         at_head = [e for e in found if e["start"] <= head.idx < e["end"]]
         with_country = [e for e in found if e.get("country")]
@@ -368,10 +375,17 @@ class _Coder:
             if country is None and head.pos_ != "PROPN" and not self._is_actor_noun(head):
                 return None
             party = {"text": text, "name": None, "country": country}
+        if party["country"] is None and (chosen is None or chosen.get("label") != "PERSON") \
+                and (party["name"] is None or organisation_of(party["name"]) is None):
+            # "Arab League foreign ministers", "EC officials": an international organisation
+            # named inside the phrase is the party (PLOVER codes it IGO)
+            org_id = organisation_in(text)
+            if org_id is not None:
+                party["name"] = organisation_name(org_id)
         if chosen is not None and chosen.get("label") == "PERSON":
             self.last_person = party
         if party["country"] is None and self._is_actor_noun(head) and head.ent_type_ == "" \
-                and (chosen is None or organisation_of(chosen["name"]) is None):
+                and (party["name"] is None or organisation_of(party["name"]) is None):
             # police, rebels, protesters, "the government": a domestic party of the country
             # the sentence takes place in (the CAMEO coders' convention)
             party["country"] = self._place_country(sentence)
@@ -528,7 +542,7 @@ class _Coder:
         actor = self._party(actor_head, sentence) if actor_head is not None else None
         recipient = self._recipient(trigger, passive, actor_head, actor, sentence)
         start, end = sentence.start_char, sentence.end_char
-        while end > start and self.doc.text[end - 1].isspace():
+        while end > start and self.text[end - 1].isspace():
             end -= 1
         position = trigger.token.idx
         return {
@@ -541,7 +555,7 @@ class _Coder:
             "quote": self._quote(position),
             "start": start,
             "end": end,
-            "text": self.doc.text[start:end],
+            "text": self.text[start:end],
         }
 
     def _recipient(self, trigger: _Trigger, passive: bool, actor_head: Token | None, actor: dict | None,
