@@ -339,6 +339,19 @@ def test_long_quotation_inside_reported_speech_makes_it_mixed(nlp):
     assert quote["kind"] == "mixed"
 
 
+def test_short_quotation_right_after_its_cue_is_kept(nlp):
+    text = 'As the ferry left, a man on the pier yelled, "Come back!"'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["text"].startswith("Come back")
+    assert quote["speaker"]["text"] == "a man on the pier"
+
+
+def test_short_quoted_term_in_passing_is_still_left_out(nlp):
+    text = 'The mayor said the so-called "ferry tax" was never collected.'
+    assert all("ferry tax" != q["text"] for q in quotes_of(nlp, text))
+
+
 # ---------------------------------------------------------------- PolNeAR dev floors (real data)
 
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

@@ -413,6 +413,18 @@ def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return sent_start, sent_end
 
 
+def _introduced_by(text: str, cue: Cue, span: QuoteSpan) -> bool:
+    """Whether the quotation comes right after a speech verb (at most a comma or colon between)
+    and ends its sentence: then it is what was said, however short."""
+    if cue.verb is None or cue.end > span.start:
+        return False
+    between = text[cue.end:span.start - 1].strip()
+    if between not in ("", ",", ":"):
+        return False
+    after = text[span.end + 1:span.end + 4].lstrip("\"\u201d\u2019'")
+    return not after.strip() or after.lstrip()[0] in ".!?\n" or after[0] in ".!?"
+
+
 def _is_speaker_context(between: str) -> bool:
     """Text between a quotation and its cue is only the cue clause (`, he said, `)."""
     return _word_count(between) <= 12
@@ -470,6 +482,8 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             if chosen.content and chosen.content[0] <= span.start and span.end <= chosen.content[1] + 1:
                 content = chosen.content
                 kind = _embedding_kind(text, content, quote_spans)
+            elif _introduced_by(text, chosen, span):
+                pass  # `yelled, "Stay there."`, `chanted "USA! USA!"`: the quotation is what the cue says
             elif words < MIN_PARTIAL_WORDS:
                 continue  # a quoted term in passing ("called it a 'hoax'" keeps only the reported clause)
             else:

@@ -48,6 +48,9 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _OBJECT, "call": _OBJECT,
     "charge": _CLAUSE, "accuse": _OBJECT, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
     "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
+    "chant": _PLAIN, "bark": _PLAIN, "scream": _PLAIN, "beam": _PLAIN, "interject": _PLAIN, "whisper": _PLAIN,
+    "mutter": _PLAIN, "snap": _PLAIN, "gush": _PLAIN, "scoff": _PLAIN, "holler": _PLAIN, "plead": _PLAIN,
+    "muse": _PLAIN, "marvel": _PLAIN, "sigh": _PLAIN, "mouth": _PLAIN,
     "learn": _CLAUSE, "show": _CLAUSE, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
     # speech acts whose object is what was said (PolNeAR annotates them as attributions)
     "criticize": _OBJECT, "praise": _OBJECT, "slam": _OBJECT, "attack": _OBJECT, "denounce": _OBJECT,
