@@ -176,6 +176,27 @@ def test_label_headline_is_not_a_speaker(nlp):
     assert [q for q in found if q["field"] == "headline"] == []
 
 
+def test_speaker_says_headline(nlp):
+    body = 'Harbour master Tom Berg spoke to reporters on Monday.'
+    found = [q for q in quotes_of(nlp, body, headline="Berg Says Pier Will Reopen By May.") if q["field"] == "headline"]
+    assert len(found) == 1
+    assert found[0]["text"] == "Pier Will Reopen By May"
+    assert found[0]["cue"]["text"] == "Says"
+    assert found[0]["speaker"]["text"] == "Berg" and found[0]["speaker"]["name"] == "Tom Berg"
+
+
+def test_headline_label_then_speaker_verb(nlp):
+    found = quotes_of(nlp, "The ferry runs.", headline="The Latest: Mayor Doe tells voters the pier is safe")
+    (quote,) = [q for q in found if q["field"] == "headline"]
+    assert quote["speaker"]["text"] == "Mayor Doe"
+    assert quote["text"] == "voters the pier is safe"
+
+
+def test_question_headline_is_not_an_attribution(nlp):
+    found = quotes_of(nlp, "The ferry runs.", headline="What Berg Says About The Pier")
+    assert [q for q in found if q["field"] == "headline"] == []
+
+
 # ---------------------------------------------------------------- broad attributions (stances, requests)
 
 def test_two_reported_clauses_with_two_cues_are_two_contents(nlp):

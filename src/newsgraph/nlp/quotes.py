@@ -49,6 +49,12 @@ _WORD = re.compile(r"\w+")
 SCARE_MAX_WORDS = 4  # a quoted term of up to this many words with no cue is a scare quote
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
+# "Trump Says He Will Win": a short capitalised speaker, a speech verb in the present, the content
+_HEADLINE_CUE = re.compile(
+    r"\s*([A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for)){0,5})\s+"
+    r"((?i:says|said|tells|warns|claims|insists|admits|predicts|thinks|believes|argues|suggests|vows|pledges|"
+    r"promises|denies|calls|urges|wants|slams|blasts|praises|rips|accuses|defends|rejects|backs|endorses|"
+    r"demands|asks|hopes|fears|expects|doubts))\s+(\S.*)$")
 _WH_WORDS = {"what", "how", "why", "who", "whom", "whose", "which", "where", "when", "whether", "if"}
 _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opinion", "update", "report", "poll",
                     "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check",
@@ -572,6 +578,21 @@ def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> l
                         "role": None, "affiliation": None},
         })
         return results
+    # "Trump Says He Will Win", "The Latest: Clinton tells voters she's with them"
+    after_label = match.start(2) if match and match.group(1).lower() in _HEADLINE_LABELS else 0
+    cued = _HEADLINE_CUE.match(headline, after_label)
+    if cued and cued.group(1).split()[0].lower() not in _HEADLINE_LABELS | _WH_WORDS:
+        start, end = _trim(headline, *cued.span(3))
+        end = len(headline[:end].rstrip("."))
+        if _word_count(headline[start:end]) >= 2:
+            results.append({
+                "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
+                "cue": {"start": cued.start(2), "end": cued.end(2), "text": cued.group(2)}, "date": None,
+                "speaker": {"start": cued.start(1), "end": cued.end(1), "text": cued.group(1),
+                            "name": resolver.name_in_body(cued.group(1)) if resolver else None,
+                            "role": None, "affiliation": None},
+            })
+            return results
     for span in pair_quote_marks(headline):
         if _word_count(headline[span.start:span.end]) > SCARE_MAX_WORDS:
             start, end = _trim(headline, span.start, span.end)
