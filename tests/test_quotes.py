@@ -220,6 +220,33 @@ def test_speaking_somewhere_is_not_an_attribution(nlp):
     assert quote["text"] == "for the ferry contract"
 
 
+def test_stance_verb_target_may_be_a_single_name(nlp):
+    (quote,) = quotes_of(nlp, 'Most harbour workers endorsed Doe.')
+    assert quote["cue"]["text"] == "endorsed"
+    assert quote["text"] == "Doe"
+
+
+def test_reported_clause_keeps_a_second_that_clause(nlp):
+    text = 'The mayor said that the pier would reopen but that she would not support higher fares.'
+    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "said"]
+    assert quote["text"].endswith("would not support higher fares")
+
+
+def test_poll_shows_its_object(nlp):
+    text = 'A new harbour poll shows the mayor leading her rival by ten points.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["cue"]["text"] == "shows"
+    assert quote["text"].startswith("the mayor leading")
+    assert quote["speaker"]["text"] == "A new harbour poll"
+
+
+def test_seeing_someone_as_something_is_a_view_but_seeing_is_not(nlp):
+    (quote,) = quotes_of(nlp, 'Many voters see the mayor as a reformer.')
+    assert quote["cue"]["text"] == "see"
+    assert quote["text"] == "the mayor as a reformer"
+    assert quotes_of(nlp, 'Many voters saw the new ferry on Sunday.') == []
+
+
 # ---------------------------------------------------------------- single marks, apostrophes, missing marks
 
 def test_single_quote_marks_pair_and_apostrophes_do_not():

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, is_content_child, is_speech_verb,
-                                          speech_noun_clause)
+from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_VERBS, is_content_child,
+                                          is_speech_verb, speech_noun_clause)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
@@ -253,6 +253,17 @@ _MEANS_PREPOSITIONS = {"in", "with", "through", "via"}  # "said in a statement t
 _JOINERS = {"cc", "punct", "mark", "preconj"}
 
 
+def _own_cue_clause(token: Token, cue: Token) -> bool:
+    """A sibling clause that reports something of its own (`..., adding Y`, `but did not suggest Y`).
+
+    A second that-clause (`said that X but that he would not support Y`) is still the
+    first cue's content even when its verb is a cue verb.
+    """
+    if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
+        return False
+    return any(t is not cue and is_speech_verb(t) for t in token.subtree)
+
+
 def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
     """A reported clause's extent, cut before a coordinated or adverbial clause carrying its own cue.
 
@@ -263,7 +274,7 @@ def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
     for token in clause.subtree:
         if token.i in cut or token is clause or token.dep_ not in _SIBLING_CLAUSE_DEPS:
             continue
-        if any(t is not cue and is_speech_verb(t) for t in token.subtree):
+        if _own_cue_clause(token, cue):
             cut.update(t.i for t in token.subtree)
     if not cut:
         return _subtree_span(clause)
@@ -397,6 +408,13 @@ def _find_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
+def _min_content_words(cue: Cue) -> int:
+    """Reported clauses need three words; what a stance verb targets may be one name (`endorsed Cruz`)."""
+    if cue.verb is not None and cue.verb.lemma_.lower() in STANCE_VERBS:
+        return 1
+    return 3
+
+
 def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -507,7 +525,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         if cue.used or cue.content is None:
             continue
         start, end = cue.content
-        if _word_count(text[start:end]) < 3 or inside_quote[cue.start]:
+        if _word_count(text[start:end]) < _min_content_words(cue) or inside_quote[cue.start]:
             continue
         if any(r["start"] <= start and end <= r["end"] for r in results if r["field"] == "text"):
             continue

@@ -22,6 +22,8 @@ class CueVerb:
     # others ("spoke at a rally", "voted on March 2") only say where or when
     preps: frozenset[str] = frozenset({"for", "about", "of", "on", "against", "as", "to"})
     direct_object: bool = True  # a bare object counts ("supports Trump"); not for "spoke a little while"
+    # a cue only with one of these prepositions ("sees Cruz as a uniter", not "saw the ad")
+    needs_prep: frozenset[str] = frozenset()
 
 
 _PLAIN = CueVerb()
@@ -30,6 +32,8 @@ _PROMISE = CueVerb(xcomp=True)
 _OBJECT = CueVerb(object_content=True)
 _ABOUT = CueVerb(object_content=True, preps=frozenset({"about", "of"}), direct_object=False)  # spoke about X
 _VOTE = CueVerb(object_content=True, preps=frozenset({"for", "against"}), direct_object=False)
+_SEE_AS = CueVerb(object_content=True, preps=frozenset({"as"}), needs_prep=frozenset({"as"}))  # view X as Y
+_SHOW = CueVerb(object_content=True, preps=frozenset())  # "the poll shows Clinton leading"
 _ASK = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)  # asked whether/to/for
 
 SPEECH_VERBS: dict[str, CueVerb] = {
@@ -51,7 +55,7 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "chant": _PLAIN, "bark": _PLAIN, "scream": _PLAIN, "beam": _PLAIN, "interject": _PLAIN, "whisper": _PLAIN,
     "mutter": _PLAIN, "snap": _PLAIN, "gush": _PLAIN, "scoff": _PLAIN, "holler": _PLAIN, "plead": _PLAIN,
     "muse": _PLAIN, "marvel": _PLAIN, "sigh": _PLAIN, "mouth": _PLAIN,
-    "learn": _CLAUSE, "show": _CLAUSE, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
+    "learn": _CLAUSE, "show": _SHOW, "see": _SEE_AS, "view": _SEE_AS, "regard": _SEE_AS, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
     # speech acts whose object is what was said (PolNeAR annotates them as attributions)
     "criticize": _OBJECT, "praise": _OBJECT, "slam": _OBJECT, "attack": _OBJECT, "denounce": _OBJECT,
     "dismiss": _OBJECT, "thank": _OBJECT, "blast": _OBJECT, "mock": _OBJECT, "condemn": _OBJECT,
@@ -80,6 +84,10 @@ def is_speech_verb(token: Token) -> bool:
     if token.dep_ in ("amod", "compound"):  # "the said contract"
         return False
     if entry.object_content:
+        if entry.needs_prep and not any(child.dep_ in ("ccomp", "prep") and (child.dep_ == "ccomp" or child.lower_
+                                                                            in entry.needs_prep)
+                                        for child in token.children):
+            return False
         return any(is_content_child(entry, child) for child in token.children)
     if entry.needs_clause or entry.xcomp:
         deps = {child.dep_ for child in token.children}
@@ -120,6 +128,10 @@ def speech_noun_clause(token: Token) -> Token | None:
                 return child
     return None
 
+
+STANCE_VERBS = frozenset({"support", "back", "oppose", "endorse", "prefer", "favor", "favour", "praise", "criticize",
+                          "attack", "blame", "thank", "congratulate", "defend", "reject", "condemn", "denounce"})
+"""Verbs whose target alone, even one name, is the attributed content (`most voters supported Sanders`)."""
 
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
                              "assume", "suspect", "understand", "realize", "wonder", "learn", "find", "show"})
