@@ -86,7 +86,10 @@ def party_code(party: dict | None) -> str | None:
 def score_record(nlp, record: dict) -> dict:
     text = record["text"]
     doc = nlp(text)
-    events = code_events(doc, entities=normalise_entities(doc), quotes=find_quotes(doc),
+    # every dev record carries the placeholder date 2000-01-01, so it cannot pick the office
+    # holder of the day: leaders are matched without a date
+    entities = normalise_entities(doc)
+    events = code_events(doc, entities=entities, quotes=find_quotes(doc),
                          dates=find_dates(text, published=record.get("date")), amounts=find_amounts(text))
     top = events[0] if events else None
     actor = party_code(top["actor"]) if top else None

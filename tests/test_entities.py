@@ -189,3 +189,17 @@ def test_groups_of_countries_become_one_named_entity(nlp) -> None:
     assert countries_of(nordic["name"]) == ["DNK", "FIN", "ISL", "NOR", "SWE"]
     nato = next(e for e in found if e["text"].startswith("NATO"))
     assert nato["text"] == "NATO allies" and len(countries_of(nato["name"])) == 32
+
+
+def test_a_leader_named_without_a_country_takes_the_tables(nlp) -> None:
+    from newsgraph.nlp.entities import normalise_entities
+
+    doc = nlp("President Mugabe met Jane Doe in Harare on Monday.")
+    people = {e["name"]: e["country"] for e in normalise_entities(doc) if e["label"] == "PERSON"}
+    assert people["Mugabe"] == "ZWE"
+    assert people.get("Jane Doe") is None
+    # the article's date picks the office holder: a German president in 1996, Israeli in 2023
+    doc = nlp("President Herzog spoke to reporters in Berlin.")
+    for published, iso3 in (("1996-03-01", "DEU"), ("2023-03-01", "ISR"), (None, None)):
+        found = normalise_entities(doc, published=published)
+        assert [e["country"] for e in found if e["name"] == "Herzog"] == [iso3]

@@ -22,7 +22,9 @@ Each entity is ``{"start", "end", "text", "label", "name", "country"}`` (charact
   the country table, ORG/FAC by their name ("French Foreign Ministry") or a possessive or
   "of" phrase beside them ("Ukraine's defence ministry", "the ministry of Latvia"), a person
   by a nationality or country written with their title ("Ukrainian President X",
-  "France's foreign minister X").
+  "France's foreign minister X"), else, when the article names an office holder without a
+  country ("President Mugabe", "Putin"), by the project's table of leaders
+  (``leaders.leader_country``; with ``published`` the holder in office then is preferred).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.leaders import leader_country
 from newsgraph.nlp.countries import (
     country_from_org,
     country_of,
@@ -84,8 +87,9 @@ _READING_TIME = re.compile(r"\bmin(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _CAPITALISED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 
 
-def normalise_entities(doc: Doc) -> list[dict]:
-    """The doc's named entities as record-contract dicts, in text order (see module doc)."""
+def normalise_entities(doc: Doc, *, published: str | None = None) -> list[dict]:
+    """The doc's named entities as record-contract dicts, in text order (see module doc).
+    ``published`` (ISO date) picks the office holder of the day among leaders' names."""
     mentions: list[dict] = []
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
@@ -109,6 +113,7 @@ def normalise_entities(doc: Doc) -> list[dict]:
         )
     _link_surnames(mentions)
     _unify_accents(mentions)
+    _countries_of_leaders(mentions, published)
     mentions.sort(key=lambda m: (m["start"], m["end"]))
     return mentions
 
@@ -315,6 +320,21 @@ def _link_surnames(mentions: list[dict]) -> None:
         candidates = full_names.get(_fold(mention["name"]), set())
         if len(candidates) == 1:
             mention["name"] = by_fold[next(iter(candidates))]
+
+
+# Labels under which the tagger puts a leader's name ("Putin" is sometimes an ORG).
+_LEADER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _countries_of_leaders(mentions: list[dict], published: str | None) -> None:
+    """A person the article names without a country takes the country of the office holder
+    of that name; a non-person label only when the whole name is a leader's."""
+    for mention in mentions:
+        if mention["country"] is not None or mention["label"] not in _LEADER_LABELS:
+            continue
+        country = leader_country(mention["name"], published)
+        if country is not None:
+            mention["country"] = country
 
 
 def _unify_accents(mentions: list[dict]) -> None:
