@@ -74,10 +74,16 @@ def speaker_mention(head: Token) -> Span:
 
 
 def _entity_covering(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity `token` belongs to, read from its IOB tags (no scan over every entity)."""
+    if not token.ent_type_:
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type)
 
 
 def _has_quote_mark(sentence: Span) -> bool:
