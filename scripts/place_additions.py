@@ -33,7 +33,7 @@ REGIONS: dict[str, list[str]] = {
     "SRB": ["Vojvodina", "Sandzak", "Sandžak", "Presevo Valley"],
     "BIH": ["Republika Srpska", "Bosnian Serb Republic", "Herzegovina", "Posavina",
             "Srebrenica", "Gorazde", "Goražde", "Bihac", "Bihać", "Zepa", "Žepa", "Brcko",
-            "Brčko", "Pale"],
+            "Brčko"],
     "HRV": ["Krajina", "Slavonia", "Eastern Slavonia", "Dalmatia", "Istria", "Vukovar"],
     "PSE": ["Gaza", "Gaza Strip", "West Bank", "Ramallah", "Jenin", "Nablus", "Hebron",
             "Rafah", "Khan Younis", "Bethlehem", "Jericho", "Tulkarm", "Qalqilya"],

@@ -224,3 +224,4 @@ def test_a_city_or_region_gives_its_country(nlp) -> None:
     assert country(event["actor"]) == "RUS"
     event = top(nlp, "Serbian forces shelled Gorazde on Friday.")
     assert country(event["recipient"]) == "BIH"
+

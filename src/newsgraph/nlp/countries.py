@@ -271,6 +271,8 @@ def country_from_org(org_text: str) -> str | None:
                 return table.names[key].iso3
             if key in table.institutions:
                 return table.institutions[key]
+            if key in table.places:  # "Kharkiv regional administration", "Chechen rebels"
+                return table.places[key].iso3
     return None
 
 

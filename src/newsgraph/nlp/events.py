@@ -52,6 +52,7 @@ from newsgraph.nlp.countries import (
     organisation_of,
 )
 from newsgraph.nlp.entities import normalise_entities
+from newsgraph.nlp.leaders import leader_country
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -372,6 +373,9 @@ class _Coder:
             party = {"text": text, "name": chosen.get("name") or chosen["text"], "country": country}
         else:
             country = country_of(text) or country_from_org(text)
+            if country is None and head.pos_ == "PROPN":
+                # a leader the tagger did not take for a person ("Mugabe told ...")
+                country = leader_country(text) or leader_country(head.text)
             if country is None and head.pos_ != "PROPN" and not self._is_actor_noun(head):
                 return None
             party = {"text": text, "name": None, "country": country}
