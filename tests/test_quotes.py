@@ -347,6 +347,25 @@ def test_dateline_is_not_the_speaker(nlp):
     assert quote["speaker"]["name"] == "Tom Berg"
 
 
+def test_it_resolves_to_the_organisation_just_named(nlp):
+    text = 'The board of Acme Shipping Corp. met on Monday. In a statement, it said that fares would rise in May.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["text"] == "it"
+    assert quote["speaker"]["name"] == "Acme Shipping Corp."
+
+
+def test_they_resolves_to_the_group_just_named(nlp):
+    text = 'Republicans in the county met on Monday. They said that the pier must be rebuilt.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["name"] == "Republicans"
+
+
+def test_they_with_no_group_nearby_stays_unnamed(nlp):
+    text = 'Tom Berg met the harbour workers on Monday. They said that the pier must be rebuilt.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["text"] == "They" and quote["speaker"]["name"] is None
+
+
 # ---------------------------------------------------------------- naming: roles, headlines, polls and reports
 
 def test_role_description_names_the_person_introduced_with_that_title(nlp):

@@ -19,7 +19,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p", "they": "p"}
+_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p"}
+_GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -185,6 +186,8 @@ class SpeakerResolver:
             earlier = self._known(record["name"])
             if earlier:
                 record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
+        elif head.pos_ == "PRON" and lower in _GROUP_PRONOUNS:
+            record["name"] = self._group_antecedent(head, plural=lower not in ("it", "its"))
         elif head.pos_ == "PRON" and lower in _PERSONAL:
             record["name"], record["role"], record["affiliation"] = self._antecedent(head, _PERSONAL[lower])
         elif head.pos_ in ("NOUN", "PROPN") and self._apposed_person(head) is not None:
@@ -258,6 +261,27 @@ class SpeakerResolver:
                 entity = _entity_covering(self.doc, token)
                 return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
         return None
+
+    def _group_antecedent(self, pronoun: Token, plural: bool) -> str | None:
+        """`its`/`their` speaking for an organisation: the previous speaker when it is one, else the
+        latest organisation (or, for `they`, group such as `Democrats`) named in this or the previous sentence."""
+        labels = {"ORG", "NORP"} if plural else {"ORG"}
+        if self.last_speakers and self.last_speakers[-1]["name"] in self.group_names(labels):
+            return self.last_speakers[-1]["name"]
+        sentence = pronoun.sent
+        window_start = sentence.start
+        if sentence.start > 0:
+            window_start = self.doc[sentence.start - 1].sent.start
+        found = None
+        for entity in self.doc.ents:
+            if entity.start >= pronoun.i:
+                break
+            if entity.start >= window_start and entity.label_ in labels:
+                found = entity.text
+        return found
+
+    def group_names(self, labels: set[str]) -> set[str]:
+        return {entity.text for entity in self.doc.ents if entity.label_ in labels}
 
     def _apposed_person(self, head: Token) -> Span | None:
         for child in head.rights:
