@@ -140,6 +140,11 @@ NOT_PLACES = {
     "Salem", "Richmond", "Columbia", "Savannah", "Lowell", "Kent", "Preston", "Chester",
     "Bush", "Obama", "George", "Mary", "David", "Hassan", "Green", "March", "Police", "Masai",
     "Madinat", "Ali", "Omar", "Hussein", "Mohammed", "Karim", "Rose", "Grace", "Martin",
+    "Nancy", "Nigel", "Austin", "Darwin", "Laval", "Edison", "Clovis", "Brent", "Sutton",
+    "Santos", "Reno", "Irvine", "Davie", "Barrie", "Cary", "Palma", "Assis", "Serra", "Belen",
+    "Franca", "Morena", "Gracia", "Levis", "Ajax", "Mango", "Tours", "Angers", "Mesa", "Natal",
+    "Gent", "Mitte", "Chas", "Mage", "Offa", "Paras", "Kulti", "Saki", "Mau", "Mati", "Pali",
+    "Gaya", "Naga", "Harrow", "Bexley", "Whitby", "Chico", "Pomona", "Usera", "Lages",
     # better known elsewhere or left out on purpose (see country_additions.tsv)
     "Roma", "Male", "Kiwi", "San Jose", "Jerusalem", "Al Quds", "Springfield", "Columbus",
     "Georgetown", "Kingston", "Newport", "Tripoli", "Hyderabad", "Aurangabad", "Cordoba",
