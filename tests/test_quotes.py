@@ -366,6 +366,12 @@ def test_they_with_no_group_nearby_stays_unnamed(nlp):
     assert quote["speaker"]["text"] == "They" and quote["speaker"]["name"] is None
 
 
+def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
+    text = 'CLEVELAND, July 19 (UPI) \u2014 Former harbour master Tom Berg said the pier should be rebuilt.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"] is not None and quote["speaker"]["name"] == "Tom Berg"
+
+
 # ---------------------------------------------------------------- naming: roles, headlines, polls and reports
 
 def test_role_description_names_the_person_introduced_with_that_title(nlp):

@@ -344,7 +344,30 @@ def _speaker_of(verb: Token) -> Span | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return speaker_mention(head)
         break
-    return None
+    return _name_just_before(verb)
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+_BETWEEN_NAME_AND_VERB = {"aux", "advmod", "neg", "auxpass"}
+
+
+def _name_just_before(verb: Token) -> Span | None:
+    """A finite speech verb the parser left without a subject (`CLEVELAND (UPI) — Jane Doe told ...`
+    read with the dateline as subject): the person or organisation named right before it."""
+    if verb.tag_ not in _FINITE_TAGS:
+        return None
+    index = verb.i - 1
+    while index >= verb.sent.start and verb.doc[index].dep_ in _BETWEEN_NAME_AND_VERB:
+        index -= 1
+    if index < verb.sent.start:
+        return None
+    token = verb.doc[index]
+    if token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.ent_iob_ == "O":
+        return None
+    start = index
+    while start > 0 and verb.doc[start].ent_iob_ == "I":
+        start -= 1
+    return verb.doc[start:index + 1]
 
 
 def _find_cues(doc: Doc) -> list[Cue]:
