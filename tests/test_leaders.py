@@ -71,3 +71,11 @@ def test_bad_table_is_a_clear_error(tmp_path) -> None:
     bad.write_text("Jane Doe\tFRA\tHOG\tsoon\t\t\n", encoding="utf-8")
     with pytest.raises(leaders.LeaderTableError, match="bad year"):
         leader_table(bad)
+
+
+def test_a_family_name_shared_only_within_one_country_still_resolves() -> None:
+    # father and son, both Congolese presidents; both Aliyevs Azerbaijani
+    assert leader_country("Kabila") == "COD"
+    assert leader_country("Aliyev") == "AZE"
+    # a given name many people bear is not a surname here
+    assert leader_country("Massoud") is None

@@ -44,8 +44,7 @@ COMMON_SURNAMES = frozenset(
     wang li zhang kim lee park moon yoon roh ban singh khan ali hassan hussein omar abdullah
     saleh said mohammed ahmed jonathan ramos santos marcos estrada costa michel gabriel
     fischer herzog wong anand fox kan mori noda suga aso abe hu jiang zhu wen qian gul rau
-    bishop stubb moi martin castro sharif aoun hariri kabila rajapaksa papandreou kirchner
-    aliyev shinawatra zardari bhutto raab lapid
+    bishop stubb moi castro sharif massoud rama lagos frei pavel
     """.split()
 )
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-", re.IGNORECASE)
