@@ -225,3 +225,12 @@ def test_a_city_or_region_gives_its_country(nlp) -> None:
     event = top(nlp, "Serbian forces shelled Gorazde on Friday.")
     assert country(event["recipient"]) == "BIH"
 
+
+
+def test_an_act_with_no_subject_takes_the_party_named_before_it(nlp) -> None:
+    # a headline with no subject in the parse: the country before the trigger acts
+    event = top(nlp, "Japan to send food aid to North Korea.")
+    assert (country(event["actor"]), country(event["recipient"])) == ("JPN", "PRK")
+    # never the recipient itself, and nothing when only a person without a country precedes
+    event = top(nlp, "Jane Doe: sanctions imposed on Belarus.")
+    assert event["actor"] is None or country(event["actor"]) != "BLR"

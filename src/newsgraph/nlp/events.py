@@ -545,6 +545,8 @@ class _Coder:
         actor_head, passive = self._actor_head(trigger)
         actor = self._party(actor_head, sentence) if actor_head is not None else None
         recipient = self._recipient(trigger, passive, actor_head, actor, sentence)
+        if actor is None and not passive:
+            actor = self._party_before(trigger.token, sentence, recipient)
         start, end = sentence.start_char, sentence.end_char
         while end > start and self.text[end - 1].isspace():
             end -= 1
@@ -561,6 +563,20 @@ class _Coder:
             "end": end,
             "text": self.text[start:end],
         }
+
+    def _party_before(self, trigger: Token, sentence: Span, recipient: dict | None) -> dict | None:
+        """When the parse gives the act no subject (a headline, a fragment, a misparse), the
+        nearest country or organisation named before the trigger in its sentence acts."""
+        candidates = [e for e in self._entities_in(sentence.start_char, trigger.idx)
+                      if e.get("label") != "PERSON" or e.get("country")]
+        for entity in reversed(candidates):
+            country = entity.get("country")
+            if country is None and organisation_of(entity["name"]) is None:
+                continue
+            if recipient is not None and entity["text"] in (recipient.get("text") or ""):
+                continue
+            return {"text": entity["text"], "name": entity["name"], "country": country}
+        return None
 
     def _recipient(self, trigger: _Trigger, passive: bool, actor_head: Token | None, actor: dict | None,
                    sentence: Span) -> dict | None:
