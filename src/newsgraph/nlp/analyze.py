@@ -67,7 +67,7 @@ class Analyzer:
 
 def fill_article(article: Article, doc: Doc) -> Article:
     """The extractors over one parsed article; `doc` is the parse of `article.text`."""
-    article.entities = normalise_entities(doc)
+    article.entities = normalise_entities(doc, published=article.published)
     article.dates = find_dates(article.text, published=article.published, doc=doc)
     article.amounts = find_amounts(article.text, language=article.language or "en")
     article.quotes = find_quotes(doc, headline=article.headline)
