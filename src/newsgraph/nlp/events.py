@@ -26,7 +26,10 @@ How a sentence is coded:
    will ..."), first person takes the country of the quotation's speaker ("asking us").
    Recipient: the indirect or direct object, then "to/against/with/on ..." phrases of the
    verb and of its object noun, the subject of a passive, a coordinated co-subject for
-   joint acts ("X and Y agreed"), and last a place the act happened "in".
+   joint acts ("X and Y agreed"), and last a place the act happened "in". An act the parse
+   gives no subject (a headline, a fragment) takes the nearest country or international
+   organisation named before it in the sentence. A phrase naming an international
+   organisation ("Arab League foreign ministers") is that organisation, with no country.
    A party is ``{"text", "name", "country"}``: the entity the phrase holds (the one at its
    head first), its canonical name and ISO3 country; an organisation's or group's country is
    null unless its name states one.
