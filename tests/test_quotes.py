@@ -160,6 +160,20 @@ def test_record_contract_fields(nlp):
     assert quote["field"] == "text" and quote["date"] is None
 
 
+def test_quoted_programme_title_is_not_a_partial_quotation(nlp):
+    text = 'The mayor said on "Harbour Morning Live" that the pier would reopen in May.'
+    found = quotes_of(nlp, text)
+    assert not any(q["kind"] == "partial" for q in found)
+
+
+def test_skipped_quoted_term_leaves_the_cue_its_reported_clause(nlp):
+    text = 'Speaking on "Harbour Morning Live" on Tuesday, the mayor said the pier would reopen in May.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == "the pier would reopen in May"
+    assert quote["speaker"]["text"] == "the mayor"
+
+
 # ---------------------------------------------------------------- headlines
 
 def test_speaker_colon_headline(nlp):

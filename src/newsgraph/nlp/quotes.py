@@ -460,6 +460,20 @@ def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return sent_start, sent_end
 
 
+_TITLE_FUNCTION_WORDS = {"of", "and", "the", "a", "an", "in", "on", "with", "for", "to", "at", "by", "from", "or"}
+
+
+def _is_title(quoted: str) -> bool:
+    """Quoted words in Title Case (`Meet the Press`, `Thelma and Louise`) or without letters (a date)."""
+    words = _WORD.findall(quoted)
+    if not any(word[0].isalpha() for word in words):
+        return True
+    if quoted.rstrip().endswith((".", "!", "?", ",")):
+        return False  # a sentence, not a title
+    return all(word[0].isupper() or word[0].isdigit() or word in _TITLE_FUNCTION_WORDS for word in words) \
+        and words[0][0].isupper()
+
+
 def _introduced_by(text: str, cue: Cue, span: QuoteSpan) -> bool:
     """Whether the quotation comes right after a speech verb (at most a comma or colon between)
     and ends its sentence: then it is what was said, however short."""
@@ -520,7 +534,6 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                                        resolver, inherited=previous))
                 previous = results[-1]
             continue
-        chosen.used = True
         if not starts_sentence and previous is not None and previous.get("_cue") is chosen \
                 and text[previous["end"]:span.start].rstrip(" \"\u201c\u201d").endswith((",", ":")):
             starts_sentence = True  # the second half of a quote split around its cue
@@ -533,8 +546,11 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                 pass  # `yelled, "Stay there."`, `chanted "USA! USA!"`: the quotation is what the cue says
             elif words < MIN_PARTIAL_WORDS:
                 continue  # a quoted term in passing ("called it a 'hoax'" keeps only the reported clause)
+            elif _is_title(content_text):
+                continue  # a programme, book or film title ("told 'Good Morning America'"), or a date
             else:
                 kind = "partial"
+        chosen.used = True  # a quoted term skipped above leaves the cue its own reported clause
         record = _record(text, content[0], content[1], kind, chosen, chosen.speaker, resolver)
         if results and results[-1]["kind"] in ("mixed", "indirect") and results[-1]["start"] == record["start"] \
                 and results[-1]["end"] == record["end"]:
