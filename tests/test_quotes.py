@@ -174,6 +174,19 @@ def test_skipped_quoted_term_leaves_the_cue_its_reported_clause(nlp):
     assert quote["speaker"]["text"] == "the mayor"
 
 
+def test_quotation_running_past_its_reported_clause_joins_it(nlp):
+    text = 'The mayor described the pier as "a ruin. Nobody has repaired it in twenty years and nobody will" before leaving.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "mixed"
+    assert quote["text"].startswith("the pier as") and quote["text"].endswith("nobody will")
+
+
+def test_quotation_goes_to_the_cue_whose_clause_holds_it(nlp):
+    text = 'She praised the harbour crews for what she called "months of work in terrible weather" on Monday.'
+    holders = [q["cue"]["text"] for q in quotes_of(nlp, text) if q["text"].startswith('"months of work')]
+    assert holders == ["called"]
+
+
 # ---------------------------------------------------------------- headlines
 
 def test_speaker_colon_headline(nlp):

@@ -515,6 +515,10 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         chosen: Cue | None = None
         if candidates:
             chosen = min(candidates, key=lambda cue: min(abs(cue.start - span.end), abs(cue.end - span.start)))
+            holders = [cue for cue in candidates if cue.content and cue.content[0] <= span.start < cue.content[1]]
+            if holders and not starts_sentence:
+                # A quotation inside a cue's reported clause is that cue's, however near another cue is.
+                chosen = min(holders, key=lambda cue: cue.content[1] - cue.content[0])
         kind = "direct"
         content = (span.start, span.end)
         if chosen is None and not before_text.strip():
@@ -542,6 +546,11 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             if chosen.content and chosen.content[0] <= span.start and span.end <= chosen.content[1] + 1:
                 content = chosen.content
                 kind = _embedding_kind(text, content, quote_spans)
+            elif chosen.content and chosen.content[0] <= span.start < chosen.content[1] \
+                    and words > SCARE_MAX_WORDS:
+                # The quotation opens inside the reported clause and runs on past it.
+                content = (chosen.content[0], span.end)
+                kind = "mixed"
             elif _introduced_by(text, chosen, span):
                 pass  # `yelled, "Stay there."`, `chanted "USA! USA!"`: the quotation is what the cue says
             elif words < MIN_PARTIAL_WORDS:
