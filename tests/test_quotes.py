@@ -72,6 +72,19 @@ def test_split_quote_around_cue_has_one_speaker(nlp):
     assert all(q["speaker"] and q["speaker"]["text"] == "she" for q in found)
 
 
+def test_split_quote_whose_second_half_lost_its_opening_mark(nlp):
+    text = '"Only you," she said, would turn a ferry timetable into a love letter to the harbour.'
+    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert [q["text"] for q in found] == ["Only you", "would turn a ferry timetable into a love letter to the harbour."]
+    assert all(q["speaker"]["text"] == "she" for q in found)
+
+
+def test_narrator_clause_after_the_cue_is_not_quoted(nlp):
+    for text in ('"We are ready," she said on Monday, before the ferry left the harbour.',
+                 '"We are ready," she said, and the ferry left the harbour.'):
+        assert [q["text"] for q in quotes_of(nlp, text) if q["kind"] == "direct"] == ["We are ready"]
+
+
 def test_second_sentence_quote_continues_the_speaker(nlp):
     text = ('Jane Doe chairs the port board.\n\n'
             '"Ferries are back," Doe said. "Families on both sides asked for it every winter."')

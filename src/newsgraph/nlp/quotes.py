@@ -474,6 +474,26 @@ def _is_title(quoted: str) -> bool:
         and words[0][0].isupper()
 
 
+# Words that carry on the quoted sentence itself, not a narrator's clause (", adding", ", before ...")
+_CONTINUING_WORDS = {"would", "will", "is", "are", "was", "were", "can", "could", "should", "must", "has", "have",
+                     "had", "do", "does", "did", "may", "might", "we", "i", "you"}
+
+
+def _unmarked_continuation(text: str, span: QuoteSpan, cue: Cue) -> tuple[int, int] | None:
+    """`"Only you," she said, would ...`: the second half of a split quotation whose opening mark is
+    missing, the lower-case rest of the sentence after the cue clause."""
+    after_cue = text[cue.end:_paragraph_end(text, cue.end)]
+    between = text[span.end:cue.start]
+    if "\n" in between or _word_count(between) > 6 or not between.lstrip().startswith(
+            ('"', "\u201d", ',"', ",\u201d")):
+        return None
+    match = re.match(r"[^,.;:!?\"\u201c\u201d]{0,40},\s+([a-z][^\"\u201c\u201d]*?[.!?])(?=\s|$)", after_cue)
+    if match is None or _word_count(match.group(1)) < 3 \
+            or match.group(1).split()[0].lower() not in _CONTINUING_WORDS:
+        return None
+    return cue.end + match.start(1), cue.end + match.end(1)
+
+
 def _introduced_by(text: str, cue: Cue, span: QuoteSpan) -> bool:
     """Whether the quotation comes right after a speech verb (at most a comma or colon between)
     and ends its sentence: then it is what was said, however short."""
@@ -568,6 +588,10 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             continue  # two partial quotes in one reported clause: one content
         results.append(record)
         previous = record
+        if kind == "direct" and span.end <= chosen.start:
+            rest = _unmarked_continuation(text, span, chosen)
+            if rest is not None:
+                results.append(_record(text, rest[0], rest[1], "direct", chosen, chosen.speaker, resolver))
 
     for cue in cues:
         if cue.used or cue.content is None:
