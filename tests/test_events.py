@@ -234,3 +234,36 @@ def test_an_act_with_no_subject_takes_the_party_named_before_it(nlp) -> None:
     # never the recipient itself, and nothing when only a person without a country precedes
     event = top(nlp, "Jane Doe: sanctions imposed on Belarus.")
     assert event["actor"] is None or country(event["actor"]) != "BLR"
+
+
+# Broadened vocabulary: one hand-written sentence per added verb group, each type covered.
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Delegates from Chile and Peru convened in Lima.", "CONSULT"),
+        ("The Indian foreign minister travelled to Nepal.", "CONSULT"),
+        ("Poland ceded the disputed strip to Lithuania.", "CONCEDE"),
+        ("The president pardoned forty jailed journalists.", "CONCEDE"),
+        ("Egypt and Israel normalized their relations.", "COOPERATE"),
+        ("Qatar contributed to the reconstruction of Gaza.", "AID"),
+        ("The rebels disbanded their militia.", "RETREAT"),
+        ("Britain encouraged Iraq to hold elections.", "REQUEST"),
+        ("The opposition lobbied Washington to impose sanctions.", "REQUEST"),
+        ("Greece complained to Turkey about airspace violations.", "ACCUSE"),
+        ("The French minister reprimanded Algeria.", "ACCUSE"),
+        ("Moscow refuted the report from Kyiv.", "REJECT"),
+        ("Hanoi snubbed the envoy from Beijing.", "REJECT"),
+        ("Seoul cautioned Tokyo against revising its textbooks.", "THREATEN"),
+        ("Washington penalized Venezuela for the rigged vote.", "SANCTION"),
+        ("Russia amassed tanks near the Ukrainian border.", "MOBILIZE"),
+        ("China dispatched warships to the strait.", "MOBILIZE"),
+        ("Belarusian police apprehended six opposition activists.", "COERCE"),
+        ("The Bolivian government nationalized Spanish gas companies.", "COERCE"),
+        ("Iranian security forces quelled the unrest in Zahedan.", "COERCE"),
+        ("Rebels overran an army base in northern Mali.", "ASSAULT"),
+        ("Syrian troops recaptured the town of Palmyra.", "ASSAULT"),
+        ("A car bomb exploded outside the Kabul ministry.", "ASSAULT"),
+    ],
+)
+def test_broadened_verbs(nlp, text, event_type):
+    assert top(nlp, text)["type"] == event_type

@@ -68,6 +68,31 @@ VERB_EVENTS = _table({
                " behead stab firebomb occupy besiege raid assault hijack blast destroy capture",
 })
 
+# Further verbs of political news by type (the CAMEO verb dictionaries' categories that each
+# PLOVER type merges), kept apart from the core list above so each addition stays visible.
+VERB_EVENTS.update(_table({
+    "AGREE": "sign_on endorse_deal reconcile",
+    "CONSULT": "convene travel arrive",
+    "SUPPORT": "extol honor honour reassure sympathise side",
+    "CONCEDE": "cede relinquish compromise amnesty pardon",
+    "COOPERATE": "ally normalize normalise integrate",
+    "AID": "subsidize subsidise lend contribute arm airdrop rebuild reconstruct",
+    "RETREAT": "disband dismantle decommission vacate",
+    "REQUEST": "encourage lobby pressure pressurize pressurise solicit beseech entreat",
+    "ACCUSE": "complain berate reproach admonish assail vilify excoriate chastise reprimand"
+              " denigrate brand ridicule insult slander defame smear accuse",
+    "REJECT": "refute contradict disagree balk shun snub scrap abrogate annul nullify thwart"
+              " object",
+    "THREATEN": "caution intimidate",
+    "PROTEST": "chant",
+    "SANCTION": "penalize penalise punish isolate",
+    "MOBILIZE": "amass dispatch redeploy conscript",
+    "COERCE": "apprehend incarcerate intern expropriate nationalize nationalise impound"
+              " suppress repress quell harass persecute prohibit forbid dissolve",
+    "ASSAULT": "target pound batter slaughter lynch rape maim loot plunder torch sabotage"
+               " overrun retake recapture detonate explode infiltrate down",
+}))
+
 # Verbs whose object (or particle) decides the type; the value is the type when the object
 # says nothing (None: no event without a telling object).
 OBJECT_VERBS: dict[str, str | None] = {
