@@ -102,6 +102,15 @@ def test_colon_introduction(nlp):
     assert quote["cue"]["text"] == "said"
 
 
+def test_colon_closing_the_previous_paragraph_introduces_the_quotation(nlp):
+    text = ('In a statement on Monday, the harbour board said about the new timetable:\n\n'
+            '"The ferry will run every hour from May. Families on both islands asked for this for years."')
+    (quote,) = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert quote["text"].startswith("The ferry will run every hour")
+    assert quote["cue"]["text"] == "said"
+    assert quote["speaker"]["text"] == "the harbour board"
+
+
 def test_pronoun_resolves_to_the_previous_speaker(nlp):
     text = ('Foreign Minister Jane Doe spoke in Vilnius.\n\n'
             '"The alliance cannot afford to wait any longer," Doe said.\n\n'

@@ -548,6 +548,14 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             colon_cues = [cue for cue in cues if previous_sentence is not None and len(previous_sentence)
                           and previous_sentence.start_char <= cue.start < region_start
                           and text[cue.end:region_start].rstrip().endswith(":")]
+            if not colon_cues and not text[line_start:span.start - 1].strip():
+                # `... the committee said in a statement:` closing the paragraph before the quotation's
+                colon_at = len(text[:line_start].rstrip())
+                if colon_at > 0 and text[colon_at - 1] == ":":
+                    paragraph_start = text.rfind("\n", 0, colon_at - 1) + 1
+                    colon_cues = [cue for cue in cues if paragraph_start <= cue.start < colon_at
+                                  and not inside_quote[cue.start]
+                                  and "." not in text[cue.end:colon_at].rstrip(". ")]
             if colon_cues:
                 chosen = colon_cues[-1]
         if chosen is None:
