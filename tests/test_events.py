@@ -267,3 +267,56 @@ def test_an_act_with_no_subject_takes_the_party_named_before_it(nlp) -> None:
 )
 def test_broadened_verbs(nlp, text, event_type):
     assert top(nlp, text)["type"] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # verb + object readings
+        ("Canada expressed concern over the trial in Minsk.", "ACCUSE"),
+        ("Spain expressed solidarity with Morocco after the earthquake.", "SUPPORT"),
+        ("The Irish president sent condolences to Turkey.", "SUPPORT"),
+        ("The Kenyan prime minister paid a visit to Uganda.", "CONSULT"),
+        ("Austria sent an envoy to Serbia.", "CONSULT"),
+        ("Japan sent peacekeepers to South Sudan.", "AID"),
+        ("France dispatched troops to Chad.", "MOBILIZE"),
+        ("Greece dispatched medical supplies to Libya.", "AID"),
+        ("The junta granted amnesty to political prisoners.", "CONCEDE"),
+        ("Finland joined the alliance in April.", "COOPERATE"),
+        ("Washington imposed tariffs on Chinese steel.", "SANCTION"),
+        ("Mexico filed a complaint against the United States.", "ACCUSE"),
+        ("Beijing denied the allegations from Manila.", "REJECT"),
+        ("Russia blocked the resolution on Syria.", "REJECT"),
+        ("Iraq closed its airspace to Turkish flights.", "SANCTION"),
+        ("Saudi Arabia reopened its embassy in Damascus.", "COOPERATE"),
+        ("The rebels seized control of the airport in Goma.", "ASSAULT"),
+        ("Syria offered its troops to Lebanon.", "AGREE"),
+        # verb + particle readings
+        ("Romania stood by Moldova during the energy crisis.", "SUPPORT"),
+        ("The government finally gave in to the strikers.", "CONCEDE"),
+        ("Colombia walked away from the talks with the rebels.", "REJECT"),
+        ("Pakistan built up forces along the Indian border.", "MOBILIZE"),
+        ("Turkish authorities clamped down on Kurdish newspapers.", "COERCE"),
+        ("Ukrainian air defences shot down a Russian drone.", "ASSAULT"),
+    ],
+)
+def test_broadened_objects_and_particles(nlp, text, event_type):
+    assert top(nlp, text)["type"] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # an event noun alone, when the sentence has no verb trigger
+        ("Thousands at a candlelight vigil in Minsk.", "PROTEST"),
+        ("New tariffs on Canadian lumber from Washington.", "SANCTION"),
+        ("A prisoner swap between Armenia and Azerbaijan.", "RETREAT"),
+        ("Heavy bombardment of Aleppo by Syrian aircraft.", "ASSAULT"),
+        ("Mass deportations of Afghans from Pakistan.", "COERCE"),
+        ("A Russian troop buildup near Ukraine.", "MOBILIZE"),
+        ("Amnesty for opposition leaders in Belarus.", "CONCEDE"),
+        ("Solidarity with Ukraine from the Baltic states.", "SUPPORT"),
+    ],
+)
+def test_broadened_event_nouns(nlp, text, event_type):
+    assert top(nlp, text)["type"] == event_type

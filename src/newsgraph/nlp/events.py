@@ -69,6 +69,7 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
+_ADVERB_PARTICLES = frozenset({"away", "back", "down", "off", "out", "up", "over", "in", "aside"})
 _MONEY_TYPES = frozenset({"AID", "SANCTION"})
 # Passive forms that state the subject's own stance ("is committed to", "is prepared to").
 _STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "engage",
@@ -161,7 +162,9 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = _lemma(verb)
     if lemma in lex.REPORTING_VERBS:
         return None
-    particles = [child.lower_ for child in verb.children if child.dep_ in {"prt", "prep"}]
+    # the parser tags some particles as adverbs ("walked away from", "pulled back")
+    particles = [child.lower_ for child in verb.children if child.dep_ in {"prt", "prep"}
+                 or (child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES)]
     objects = _object_nouns(verb)
     for noun in objects:
         for key in _noun_keys(noun):

@@ -114,6 +114,10 @@ OBJECT_VERBS: dict[str, str | None] = {
     "freeze": "SANCTION", "recall": None, "hit": "ASSAULT", "open fire": "ASSAULT",
 }
 
+# Further verbs read by their object: "expressed solidarity", "paid a visit", "voiced concern".
+OBJECT_VERBS.update({"express": None, "voice": None, "pay": None,
+                     "dispatch": "MOBILIZE", "join": None, "hold": None, "win": None})
+
 # Event nouns, as objects of the verbs above or heads of their own phrase.
 NOUN_EVENTS = _table({
     "AGREE": "agreement accord deal pact treaty truce ceasefire cease-fire armistice consensus"
@@ -145,6 +149,30 @@ NOUN_EVENTS = _table({
                " bombing bombings shelling invasion fire fighting clashes ambush massacre"
                " assassination incursion operation war",
 })
+
+# Further event nouns of political news by type.
+NOUN_EVENTS.update(_table({
+    "AGREE": "offer proposal ratification reconciliation",
+    "CONSULT": "trip tour videoconference teleconference round",
+    "SUPPORT": "solidarity sympathy tribute gratitude thanks appreciation",
+    "CONCEDE": "amnesty pardon resignation",
+    "COOPERATE": "alliance",
+    "AID": "donation donations contribution contributions bailout subsidies peacekeepers"
+           " reconstruction",
+    "RETREAT": "pullback disarmament demobilization demobilisation swap",
+    "REQUEST": "petition plea urging",
+    "ACCUSE": "complaint complaints rebuke reproach censure denunciation indictment lawsuit"
+              " suit",
+    "REJECT": "objection objections dismissal",
+    "THREATEN": "intimidation",
+    "PROTEST": "vigil sit-in unrest uprising picket",
+    "SANCTION": "tariffs tariff penalties expulsion expulsions suspension",
+    "MOBILIZE": "buildup build-up reinforcements conscription",
+    "COERCE": "detention detentions imprisonment deportation deportations repression"
+              " confiscation seizure expropriation",
+    "ASSAULT": "bombardment killing killings explosion skirmish skirmishes firefight battle"
+               " hostilities kidnapping kidnappings abduction shootout",
+}))
 
 # Per verb, objects that change the type from NOUN_EVENTS' reading.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], str] = {
@@ -204,6 +232,40 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], str] = {
     ("pass", "resolution"): None, ("adopt", "resolution"): None,
 }
 
+# Further verb + object readings.
+VERB_OBJECT_OVERRIDES.update({
+    ("express", "concern"): "ACCUSE", ("voice", "concern"): "ACCUSE",
+    ("express", "outrage"): "ACCUSE", ("express", "regret"): "ACCUSE",
+    ("express", "support"): "SUPPORT", ("voice", "support"): "SUPPORT",
+    ("offer", "condolences"): "SUPPORT", ("send", "condolences"): "SUPPORT",
+    ("send", "congratulations"): "SUPPORT", ("send", "message"): None,
+    ("send", "envoy"): "CONSULT", ("send", "delegation"): "CONSULT",
+    ("send", "warships"): "MOBILIZE", ("send", "ships"): "MOBILIZE",
+    ("send", "reinforcements"): "MOBILIZE", ("send", "peacekeepers"): "AID",
+    ("pay", "tribute"): "SUPPORT", ("pay", "compensation"): "AID",
+    ("grant", "amnesty"): "CONCEDE", ("grant", "pardon"): "CONCEDE",
+    ("join", "forces"): "COOPERATE", ("join", "alliance"): "COOPERATE",
+    ("join", "coalition"): "COOPERATE", ("join", "protest"): "PROTEST",
+    ("join", "protests"): "PROTEST", ("join", "talks"): "CONSULT",
+    ("lift", "tariffs"): "CONCEDE", ("cut", "tariffs"): "CONCEDE",
+    ("impose", "tariffs"): "SANCTION", ("raise", "tariffs"): "SANCTION",
+    ("impose", "penalties"): "SANCTION", ("impose", "fine"): "COERCE",
+    ("seize", "control"): "ASSAULT", ("take", "control"): "ASSAULT",
+    ("hold", "referendum"): None, ("hold", "election"): None, ("hold", "elections"): None,
+    ("issue", "statement"): None, ("make", "statement"): None,
+    ("file", "complaint"): "ACCUSE", ("lodge", "complaint"): "ACCUSE",
+    ("file", "lawsuit"): "ACCUSE", ("bring", "charges"): "ACCUSE",
+    ("press", "charges"): "ACCUSE", ("level", "accusations"): "ACCUSE",
+    ("reject", "accusations"): "REJECT", ("reject", "allegations"): "REJECT",
+    ("deny", "accusations"): "REJECT", ("deny", "allegations"): "REJECT",
+    ("close", "airspace"): "SANCTION", ("close", "consulate"): "SANCTION",
+    ("reopen", "embassy"): "COOPERATE", ("open", "embassy"): "COOPERATE",
+    ("block", "resolution"): "REJECT", ("block", "road"): "PROTEST", ("block", "roads"): "PROTEST",
+    ("storm", "parliament"): "PROTEST", ("set", "fire"): "ASSAULT",
+    ("declare", "ceasefire"): "AGREE", ("declare", "truce"): "AGREE",
+    ("win", "support"): None, ("win", "election"): None,
+})
+
 # Verb + particle/preposition readings.
 PARTICLE_EVENTS: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST", ("call", "for"): "REQUEST",
@@ -219,6 +281,21 @@ PARTICLE_EVENTS: dict[tuple[str, str], str] = {
     ("take", "to"): None, ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
     ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT", ("speak", "to"): "CONSULT",
 }
+
+# Further verb + particle readings.
+PARTICLE_EVENTS.update({
+    ("stand", "by"): "SUPPORT", ("stand", "with"): "SUPPORT", ("side", "with"): "SUPPORT",
+    ("reach", "out"): "CONSULT", ("sit", "down"): "CONSULT", ("meet", "with"): "CONSULT",
+    ("give", "in"): "CONCEDE", ("cave", "in"): "CONCEDE", ("back", "off"): "CONCEDE",
+    ("stand", "down"): "RETREAT", ("hand", "back"): "RETREAT", ("move", "out"): "RETREAT",
+    ("walk", "away"): "REJECT", ("brush", "aside"): "REJECT", ("turn", "away"): "REJECT",
+    ("rail", "against"): "ACCUSE", ("point", "finger"): "ACCUSE",
+    ("build", "up"): "MOBILIZE", ("call", "up"): "MOBILIZE", ("mass", "along"): "MOBILIZE",
+    ("clamp", "down"): "COERCE", ("close", "down"): "COERCE", ("lock", "up"): "COERCE",
+    ("shoot", "down"): "ASSAULT", ("gun", "down"): "ASSAULT", ("mow", "down"): "ASSAULT",
+    ("wipe", "out"): "ASSAULT", ("beat", "up"): "ASSAULT", ("fire", "upon"): "ASSAULT",
+    ("take", "over"): "ASSAULT", ("cut", "back"): None,
+})
 
 # Words that head an intention: their complement's event is promised (AGREE for cooperation,
 # THREATEN for material conflict).
@@ -320,7 +397,7 @@ OBJECT_ONLY_NOUNS = frozenset(
 # support"), otherwise the object's own type.
 TRANSFER_VERBS = frozenset(
     "provide give send deliver supply ship grant transfer allocate sell extend increase boost"
-    " donate".split()
+    " donate dispatch".split()
 )
 # Words before "strike" that make it a military strike rather than a labour one.
 MILITARY_STRIKE_WORDS = frozenset(
