@@ -320,3 +320,21 @@ def test_broadened_objects_and_particles(nlp, text, event_type):
 )
 def test_broadened_event_nouns(nlp, text, event_type):
     assert top(nlp, text)["type"] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # the main clause's act comes first, whatever precedes it in the sentence
+        ("Russia, which invaded Ukraine in 2022, rejected the peace plan.", "REJECT", "RUS"),
+        ("Germany, which has sent tanks to Ukraine, urged its allies to do more.", "REQUEST", "DEU"),
+        ("While Turkey deployed troops, Greece called for talks.", "REQUEST", "GRC"),
+        ("After meeting the Polish president, Zelensky appealed for more weapons.", "REQUEST", "UKR"),
+        ("Kenya's president, speaking at a summit in Nairobi, criticized Ethiopia.", "ACCUSE", "KEN"),
+        ("Venezuela expelled the Spanish ambassador, accusing Madrid of interference.", "SANCTION", "VEN"),
+        ("Amid fighting in Khartoum, Egypt evacuated its citizens from Sudan.", "AID", "EGY"),
+    ],
+)
+def test_main_clause_event_comes_first(nlp, text, event_type, actor):
+    event = top(nlp, text)
+    assert (event["type"], country(event["actor"])) == (event_type, actor)
