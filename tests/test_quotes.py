@@ -165,6 +165,17 @@ def test_according_to(nlp):
     assert quote["text"] == "the docking fees will double next year"
 
 
+def test_less_common_speech_verbs_are_cues(nlp):
+    (quote,) = quotes_of(nlp, 'The mayor assured residents that the pier would reopen in May.')
+    assert quote["cue"]["text"] == "assured"
+    assert quote["text"] == "that the pier would reopen in May"
+
+
+def test_relative_clause_on_the_object_is_not_reported_speech(nlp):
+    found = quotes_of(nlp, 'The mayor told the residents that live near the pier about the plan.')
+    assert not any(q["text"].startswith("that live") for q in found)
+
+
 # ---------------------------------------------------------------- what is not a quotation
 
 def test_scare_quotes_are_not_quotations(nlp):

@@ -370,6 +370,22 @@ def _name_just_before(verb: Token) -> Span | None:
     return verb.doc[start:index + 1]
 
 
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """`told delegates (at the convention) that X` parsed with the that-clause on the object or its
+    preposition's object: a clause opened by the conjunction `that` (dep mark, not a relative
+    pronoun) is the verb's reported content."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative")]
+    objects += [grandchild for child in verb.children if child.dep_ == "prep"
+                for grandchild in child.children if grandchild.dep_ == "pobj"]
+    for noun in objects:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.i > noun.i:
+                first = clause.left_edge
+                if first.lower_ == "that" and first.dep_ == "mark":
+                    return clause
+    return None
+
+
 def _find_cues(doc: Doc) -> list[Cue]:
     """Speech cues of the parse with their speaker and reported clause (when there is one)."""
     cues: list[Cue] = []
@@ -413,6 +429,8 @@ def _find_cues(doc: Doc) -> list[Cue]:
         speaker = _speaker_of(token)
         content = None
         clause = next((child for child in token.children if child.dep_ in ("ccomp",)), None)
+        if clause is None:
+            clause = _misattached_that_clause(token)
         if clause is None and token.lemma_ in SPEECH_VERBS and SPEECH_VERBS[token.lemma_].xcomp:
             clause = next((child for child in token.children if child.dep_ == "xcomp"), None)
         entry = SPEECH_VERBS.get(token.lemma_.lower())

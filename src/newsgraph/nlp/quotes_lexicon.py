@@ -54,7 +54,9 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
     "chant": _PLAIN, "bark": _PLAIN, "scream": _PLAIN, "beam": _PLAIN, "interject": _PLAIN, "whisper": _PLAIN,
     "mutter": _PLAIN, "snap": _PLAIN, "gush": _PLAIN, "scoff": _PLAIN, "holler": _PLAIN, "plead": _PLAIN,
-    "muse": _PLAIN, "marvel": _PLAIN, "sigh": _PLAIN, "mouth": _PLAIN,
+    "muse": _PLAIN, "marvel": _PLAIN, "sigh": _PLAIN, "mouth": _PLAIN, "grouse": _PLAIN, "gripe": _PLAIN,
+    "assure": _PLAIN, "reassure": _PLAIN, "ponder": _CLAUSE, "opine": _PLAIN, "brag": _PLAIN, "fume": _PLAIN,
+    "scold": _OBJECT, "chide": _OBJECT, "rebuke": _OBJECT, "concur": _CLAUSE,
     "learn": _CLAUSE, "show": _SHOW, "see": _SEE_AS, "view": _SEE_AS, "regard": _SEE_AS, "find": _CLAUSE, "recount": _PLAIN, "point": _CLAUSE,
     # speech acts whose object is what was said (PolNeAR annotates them as attributions)
     "criticize": _OBJECT, "praise": _OBJECT, "slam": _OBJECT, "attack": _OBJECT, "denounce": _OBJECT,
