@@ -338,3 +338,16 @@ def test_broadened_event_nouns(nlp, text, event_type):
 def test_main_clause_event_comes_first(nlp, text, event_type, actor):
     event = top(nlp, text)
     assert (event["type"], country(event["actor"])) == (event_type, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Turkey took in millions of Syrian refugees.", "AID"),
+        ("Jordan hosted refugees from Iraq.", "AID"),
+        ("The militia abandoned its positions near Tripoli.", "RETREAT"),
+        ("Farmers blocked highways in Poland.", "PROTEST"),
+    ],
+)
+def test_refugees_positions_and_roadblocks(nlp, text, event_type):
+    assert top(nlp, text)["type"] == event_type

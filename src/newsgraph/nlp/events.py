@@ -69,6 +69,8 @@ _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
+# "millions of refugees", "dozens of soldiers": the counted noun is the real object
+_QUANTITY_HEADS = frozenset({"million", "thousand", "hundred", "dozen", "score", "number", "group"})
 _ADVERB_PARTICLES = frozenset({"away", "back", "down", "off", "out", "up", "over", "in", "aside"})
 _MONEY_TYPES = frozenset({"AID", "SANCTION"})
 # Passive forms that state the subject's own stance ("is committed to", "is prepared to").
@@ -148,7 +150,7 @@ def _object_nouns(verb: Token) -> list[Token]:
         for child in noun.children:
             if child.dep_ == "prep":
                 found.extend(grand for grand in child.children if grand.dep_ == "pobj"
-                             and _noun_type(grand))
+                             and (_noun_type(grand) or _lemma(noun) in _QUANTITY_HEADS))
     return found
 
 

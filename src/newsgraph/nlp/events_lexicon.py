@@ -264,6 +264,12 @@ VERB_OBJECT_OVERRIDES.update({
     ("storm", "parliament"): "PROTEST", ("set", "fire"): "ASSAULT",
     ("declare", "ceasefire"): "AGREE", ("declare", "truce"): "AGREE",
     ("win", "support"): None, ("win", "election"): None,
+    ("take", "refugees"): "AID", ("host", "refugees"): "AID", ("shelter", "refugees"): "AID",
+    ("leave", "positions"): "RETREAT", ("leave", "territory"): "RETREAT",
+    ("leave", "base"): "RETREAT", ("abandon", "positions"): "RETREAT",
+    ("block", "highway"): "PROTEST", ("block", "highways"): "PROTEST",
+    ("block", "street"): "PROTEST", ("block", "streets"): "PROTEST",
+    ("block", "railway"): "PROTEST", ("block", "bridge"): "PROTEST",
 })
 
 # Verb + particle/preposition readings.
