@@ -427,9 +427,21 @@ def test_they_with_no_group_nearby_stays_unnamed(nlp):
 
 
 def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
-    text = 'CLEVELAND, July 19 (UPI) \u2014 Former harbour master Tom Berg said the pier should be rebuilt.'
-    (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"] is not None and quote["speaker"]["name"] == "Tom Berg"
+    # The parse as the parser sometimes gives it for a dateline: the name hung on the dateline
+    # as an apposition, the verb without a subject. Built by hand so the rule is what is tested.
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.quotes import _speaker_of
+
+    words = ["HALIFAX", "\u2014", "Tom", "Berg", "said", "the", "pier", "would", "reopen", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 0, 3, 0, 4, 6, 8, 8, 4, 4],
+              deps=["dep", "punct", "compound", "appos", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+              tags=["NNP", ":", "NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."],
+              pos=["PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+              ents=["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    speaker = _speaker_of(doc[4])
+    assert speaker is not None and speaker.text == "Tom Berg"
+    assert _speaker_of(doc[8]).text == "the pier"  # a verb with its own subject keeps it
 
 
 # ---------------------------------------------------------------- naming: roles, headlines, polls and reports
