@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import shared_data_dir  # noqa: E402
+from _common import f1, shared_data_dir  # noqa: E402
 
 # (content F1 overlap, direct F1, speaker accuracy, cue F1) measured on PolNeAR dev with these conventions
 ANCHORS = {
@@ -101,15 +101,6 @@ class Counts:
     def add(self, other: "Counts") -> None:
         for name in self.__slots__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def f1(matched: int, predicted: int, gold: int) -> float:
-    if predicted == 0 and gold == 0:
-        return 1.0
-    if matched == 0:
-        return 0.0
-    precision, recall = matched / predicted, matched / gold
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass(slots=True)

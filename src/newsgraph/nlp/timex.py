@@ -301,21 +301,15 @@ def _month_day(context: _Context, match: re.Match):
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     else:
         year = cal.month_year(context.day, month, _month_direction(context), day)
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        return None
-    context.last_date = value
-    return "DATE", value.isoformat()
+    value = _calendar_day(context, year, month, day)
+    return ("DATE", value.isoformat()) if value else None
 
 
 @_rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?")
 def _iso_date(context: _Context, match: re.Match):
-    try:
-        value = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
+    value = _calendar_day(context, int(match["y"]), int(match["m"]), int(match["d"]))
+    if value is None:
         return None
-    context.last_date = value
     if match["H"]:
         return "TIME", f"{value.isoformat()}T{match['H']}:{match['M']}"
     return "DATE", value.isoformat()
@@ -329,12 +323,18 @@ def _numeric_date(context: _Context, match: re.Match):
         year += 2000 if year < 50 else 1900
     # Dotted dates are day-first (European); slashed ones month-first unless that cannot be.
     day, month = (first, second) if match["sep"] == "." or first > 12 else (second, first)
+    value = _calendar_day(context, year, month, day)
+    return ("DATE", value.isoformat()) if value else None
+
+
+def _calendar_day(context: _Context, year: int, month: int, day: int) -> dt.date | None:
+    """The stated day, remembered for "that day" and later times; None for an impossible date (Feb 30)."""
     try:
         value = dt.date(year, month, day)
     except ValueError:
         return None
     context.last_date = value
-    return "DATE", value.isoformat()
+    return value
 
 
 @_rule(rf"{MODIFIER}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})")
