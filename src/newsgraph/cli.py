@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -163,7 +163,7 @@ def _progress(transient: bool = False) -> Progress:
     )
 
 
-def _tracker(progress: Progress, paths: list[str], files: int):
+def _tracker(progress: Progress, files: int):
     """A callback that advances the bar by input file and shows articles and articles/s."""
     task = progress.add_task("reading", total=files, articles=0, rate=0.0)
     state = {"file": None, "articles": 0}
@@ -218,8 +218,8 @@ def extract(
     started = time.perf_counter()
     files = count_files(paths)
     analyzer = _analyzer(analysis, model)
-    with user_errors(), (open(output, "w", encoding="utf-8") if output else _nullcontext(sys.stdout)) as sink, _progress() as progress:
-        on_document, finish = _tracker(progress, paths, files)
+    with user_errors(), (open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)) as sink, _progress() as progress:
+        on_document, finish = _tracker(progress, files)
         options = ExtractOptions(workers=_workers(workers, files))
         items = extract_paths(paths, options, stdin=_stdin_if_needed(paths))
         for item in analyzed(items, analyzer) if analyzer else items:
@@ -234,17 +234,6 @@ def extract(
     err.print(f"{produced} articles extracted, {failed} inputs failed")
     if failed and (strict or not produced):
         raise typer.Exit(1)
-
-
-class _nullcontext:
-    def __init__(self, value):
-        self.value = value
-
-    def __enter__(self):
-        return self.value
-
-    def __exit__(self, *exc):
-        return False
 
 
 @app.command()
@@ -275,7 +264,7 @@ def ingest(
     files = count_files(paths)
     analyzer = _analyzer(analysis, model)
     with user_errors(), open_store(db) as store, _progress() as progress:
-        on_document, finish = _tracker(progress, paths, files)
+        on_document, finish = _tracker(progress, files)
         summary = run_ingest(
             paths,
             store,

@@ -26,7 +26,7 @@ from newsgraph.ingest.furniture import SiteTemplates
 from newsgraph.ingest.html import HtmlExtract, extract_html
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.sources import iter_documents
-from newsgraph.ingest.textclean import clean_text, split_paragraphs
+from newsgraph.ingest.textclean import clean_text
 from newsgraph.records import Article, Failure
 
 # Adult news readers manage about 230 words a minute; used when a page states no reading time.
@@ -201,7 +201,3 @@ def extract_paths(
     documents = iter_documents([os.fspath(p) for p in paths], stdin=stdin)
     return extract_documents(documents, options, skip=skip)
 
-
-def split_text(text: str) -> list[str]:
-    """Paragraphs of a plain text, with hard-wrapped lines re-joined (re-exported for callers)."""
-    return split_paragraphs(text)
