@@ -31,6 +31,12 @@ def test_mixed_straight_and_curly_marks_pair():
     assert contents('He said "we are ready\u201d and left.') == ["we are ready"]
 
 
+def test_two_apostrophe_and_backtick_marks_are_double_quotes():
+    # Some wires (and the Penn Treebank) write double marks as two characters.
+    text = "''We will rebuild the bridge,'' she said. He called it ``a fine plan.''"
+    assert contents(text) == ["We will rebuild the bridge,", "a fine plan."]
+
+
 def test_nested_quote_stays_one_quotation():
     text = '"When you mention "red lines," you tie your own hands," she said.'
     assert contents(text) == ['When you mention "red lines," you tie your own hands,']
@@ -70,6 +76,14 @@ def test_split_quote_around_cue_has_one_speaker(nlp):
     found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
     assert len(found) == 2
     assert all(q["speaker"] and q["speaker"]["text"] == "she" for q in found)
+
+
+def test_two_apostrophe_marks_give_a_direct_quote_with_speaker(nlp):
+    text = "''The ferry will run again in May,'' the harbour director, Ilse Brandt, said on Tuesday."
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "The ferry will run again in May"
+    assert quote["speaker"]["name"] == "Ilse Brandt"
 
 
 def test_split_quote_whose_second_half_lost_its_opening_mark(nlp):

@@ -169,8 +169,27 @@ def _later_single_close(text: str, start: int) -> bool:
     return any(text[i] in _SINGLE_CLOSE and _single_closes(text, i) for i in range(start, end))
 
 
+_TWO_CHARACTER_MARK = re.compile(r"''|``")
+
+
+def normalise_double_marks(text: str) -> str:
+    """`text` with each two-character double mark (`''`, `` `` ``, as some wires and the Penn Treebank write
+    them) turned into a straight `"` plus a space, same length, so offsets stay valid. The space goes on
+    the outer side of the mark (` "Word`, `word," `), where it reads as opening or closing."""
+    if "''" not in text and "``" not in text:
+        return text
+
+    def replace(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else "\n"
+        opening = before.isspace() or before in _OPEN_CONTEXT or match.group() == "``"
+        return ' "' if opening else '" '
+
+    return _TWO_CHARACTER_MARK.sub(replace, text)
+
+
 def pair_quote_marks(text: str) -> list[QuoteSpan]:
     """Quotations in `text` (double marks of any style, then single marks outside them), without the marks."""
+    text = normalise_double_marks(text)
     doubles = pair_double_quote_marks(text)
     return sorted(doubles + pair_single_quotes(text, doubles), key=lambda span: span.start)
 
@@ -531,7 +550,8 @@ def _is_speaker_context(between: str) -> bool:
 
 def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
     """Record-contract quotes of one article: the parsed body `doc`, and its headline when given."""
-    text = doc.text
+    original = doc.text
+    text = normalise_double_marks(original)  # same offsets; the character tests below see one mark style
     cues = _find_cues(doc)
     quote_spans = pair_quote_marks(text)
     inside_quote = [False] * (len(text) + 1)
@@ -580,7 +600,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             if words <= SCARE_MAX_WORDS or not starts_sentence:
                 continue  # a quoted term nobody is said to say
             if previous is not None and text.count("\n\n", previous["end"], span.start) <= 2:
-                results.append(_record(text, span.start, span.end, "direct", None, previous.get("_speaker_span"),
+                results.append(_record(original, span.start, span.end, "direct", None, previous.get("_speaker_span"),
                                        resolver, inherited=previous))
                 previous = results[-1]
             continue
@@ -606,7 +626,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
             else:
                 kind = "partial"
         chosen.used = True  # a quoted term skipped above leaves the cue its own reported clause
-        record = _record(text, content[0], content[1], kind, chosen, chosen.speaker, resolver)
+        record = _record(original, content[0], content[1], kind, chosen, chosen.speaker, resolver)
         if results and results[-1]["kind"] in ("mixed", "indirect") and results[-1]["start"] == record["start"] \
                 and results[-1]["end"] == record["end"]:
             if kind == "mixed":
@@ -617,7 +637,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         if kind == "direct" and span.end <= chosen.start:
             rest = _unmarked_continuation(text, span, chosen)
             if rest is not None:
-                results.append(_record(text, rest[0], rest[1], "direct", chosen, chosen.speaker, resolver))
+                results.append(_record(original, rest[0], rest[1], "direct", chosen, chosen.speaker, resolver))
 
     for cue in cues:
         if cue.used or cue.content is None:
@@ -628,7 +648,7 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         if any(r["start"] <= start and end <= r["end"] for r in results if r["field"] == "text"):
             continue
         kind = _embedding_kind(text, (start, end), quote_spans) if any(inside_quote[start:end]) else "indirect"
-        results.append(_record(text, start, end, kind, cue, cue.speaker, resolver))
+        results.append(_record(original, start, end, kind, cue, cue.speaker, resolver))
 
     if headline:
         results.extend(headline_quotes(headline, resolver))

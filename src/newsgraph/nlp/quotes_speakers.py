@@ -88,7 +88,7 @@ def _entity_covering(doc: Doc, token: Token) -> Span | None:
 
 
 def _has_quote_mark(sentence: Span) -> bool:
-    return any(char in sentence.text for char in '"\u201c\u201d\u00ab\u00bb')
+    return any(char in sentence.text for char in '"\u201c\u201d\u00ab\u00bb') or "''" in sentence.text
 
 
 class SpeakerResolver:
