@@ -151,4 +151,6 @@ NOT_PLACES = {
     "Córdoba", "Santiago", "San Juan", "San Fernando", "San Miguel", "San Pedro", "Santa Cruz",
     "Santa Ana", "Santa Clara", "Santa Maria", "Leon", "León", "Merida", "Mérida", "Valencia",
     "Granada", "Trujillo", "Colon", "Colón", "Brest", "Alexandria", "Naples",
+    # names of international bodies ("the Commonwealth" is the Commonwealth of Nations)
+    "Commonwealth",
 }

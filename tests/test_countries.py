@@ -314,3 +314,31 @@ def test_organisation_in_negatives(text: str) -> None:
 )
 def test_country_from_org_reads_cities_and_regions(org: str, iso3: str | None) -> None:
     assert country_from_org(org) == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        # a former state is read as the state that continues it (as CAMEO/PLOVER code it)
+        ("Soviet Union", "RUS"), ("USSR", "RUS"), ("Soviet", "RUS"), ("Soviets", "RUS"),
+        ("Yugoslavia", "SRB"), ("Yugoslav", "SRB"), ("East Germany", "DEU"),
+        ("West German", "DEU"),
+    ],
+)
+def test_former_states_name_their_continuing_state(text: str, iso3: str) -> None:
+    assert country_of(text) == iso3
+
+
+def test_the_commonwealth_is_the_organisation_not_a_place() -> None:
+    assert country_of("the Commonwealth") is None
+    assert organisation_of("the Commonwealth") == "COMMONWEALTH"
+    assert organisation_of("CSCE") == "OSCE"
+
+
+@pytest.mark.parametrize(
+    ("org", "iso3"),
+    [("Hamas", "PSE"), ("the PLO", "PSE"), ("Taliban fighters", "AFG"), ("Khmer Rouge", "KHM"),
+     ("PKK militants", "TUR"), ("UNITA rebels", "AGO"), ("Tamil Tigers", "LKA")],
+)
+def test_movements_name_their_country(org: str, iso3: str) -> None:
+    assert country_from_org(org) == iso3
