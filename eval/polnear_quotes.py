@@ -18,11 +18,19 @@ with the anchors printed beside them:
   share whose predicted speaker mention shares a word token with it;
 - cue F1: gold and predicted cue spans matched one-to-one when they share a token;
 - named-speaker accuracy (the issue's "on named gold sources the resolved `name`
-  right"): among overlap-matched contents, a gold Source is *named* when one of its
-  words is a capitalised proper-name token that is not a pronoun, determiner or
-  role/title noun, and that the article never writes in lower case (so a capital at
-  a sentence start is not a name: `Six in 10`, `Newspaper`) (`Clinton`, `the Clinton
-  campaign`, `Sen. Ted Cruz`; not `He`, `The senator`, `Officials`). The predicted speaker `name` is right when its last
+  right"): among overlap-matched contents, a gold Source is *named* when it refers to
+  its speaker by a proper name: the head of the Source phrase (its last word before a
+  comma, bracket, dash, or a preposition or relative word opening a post-modifier), or
+  of an apposition after its first comma (not a list of examples: `, including ...`),
+  is a proper-name token: capitalised, not a pronoun, determiner or role/title noun,
+  never written in lower case in the article and written somewhere other than at a
+  sentence start (so a capital opening a sentence is not a name: `Six in 10`,
+  `Authorities`).
+  Named: `Clinton`, `Sen. Ted Cruz`, `Mr. Trump`, `a top strategist, John Weaver`,
+  `Secretary of State John Kerry`. Not named: `He`, `The senator`, `the Florida
+  senator`, `Clinton supporters`, `the Rubio campaign`, `U.S. officials`, `a
+  spokeswoman for YouTube` (the speaker is a group or an unnamed person, which the
+  system rightly leaves without an invented name). The predicted speaker `name` is right when its last
   word (the surname) is a word of the gold Source, or of the name that Source
   co-refers to earlier in the article by surname match (the longest run of
   capitalised words before the Source ending in the Source's last proper-name word:
@@ -194,10 +202,56 @@ def coreferent_name(text: str, before: int, surname: str) -> str:
     return best
 
 
+# Where the head phrase of a Source ends: a comma, bracket or dash, or a word opening a post-modifier
+# ("of" only before a lower-case word: `Secretary of State John Kerry` runs on, `dozens of them` stops).
+_POST_MODIFIER = re.compile(
+    r",|\(|\s[\u2014\u2013-]+\s|\s(?:for|at|in|from|with|by|who|which|that|on|to|and|&|like|including)\s"
+)
+
+
+def _head_word(phrase: str) -> str:
+    """The last word of a noun phrase's head part (`a spokeswoman for YouTube` -> `spokeswoman`).
+    `of` opens a post-modifier unless capitalised words stand on both sides of it (`Secretary of State`)."""
+    words = re.findall(r"[\w'\u2019.-]+", _POST_MODIFIER.split(phrase, maxsplit=1)[0])
+    for number, word in enumerate(words[1:-1], start=1):
+        if word == "of" and not (words[number - 1][:1].isupper() and words[number + 1][:1].isupper()):
+            words = words[:number]
+            break
+    return words[-1] if words else ""
+
+
+_EXAMPLES = re.compile(r"\s*(?:including|like|such as|along with|among them|especially)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"\u201c\u201d']\s+|\n\s*)$")
+
+
+def _written_mid_sentence(word: str, article: str) -> bool:
+    """Whether `article` writes `word` somewhere other than at a sentence start (a capitalised word that
+    only ever opens sentences, `Authorities`, `Projections`, is no evidence of a name)."""
+    for match in re.finditer(r"\b" + re.escape(word) + r"\b", article):
+        if not _SENTENCE_START.search(article[max(0, match.start() - 3):match.start()]):
+            return True
+    return False
+
+
+def is_named_source(source_text: str, article: str = "") -> bool:
+    """Whether a Source refers to its speaker by a proper name (its head, or an apposition's head, is one).
+    An apposition listing examples (`candidates, including Jane Doe`) does not name the speaker."""
+    parts = [source_text]
+    if "," in source_text:
+        apposition = source_text.split(",", 2)[1]
+        if not _EXAMPLES.match(apposition):
+            parts.append(apposition)
+    for part in parts:
+        head = _head_word(part)
+        if proper_name_words(head, article) and (not article or _written_mid_sentence(head, article)):
+            return True
+    return False
+
+
 def _source_names(text: str, fragments: Span) -> frozenset[str]:
     source_text = " ".join(text[start:end] for start, end in fragments)
     names = proper_name_words(source_text, text)
-    if not names:
+    if not names or not is_named_source(source_text, text):
         return frozenset()
     words = {word.lower() for word in _WORD.findall(source_text)}
     words |= {word.lower() for word in _WORD.findall(coreferent_name(text, fragments[0][0], names[-1]))}

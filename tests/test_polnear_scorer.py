@@ -125,6 +125,26 @@ def test_named_sources_and_surname_coreference():
     assert scorer._source_names(text, [(0, len("Foreign Minister"))]) == frozenset()  # a role alone is unnamed
 
 
+@pytest.mark.parametrize("source, named", [
+    ("Clinton", True), ("Sen. Ted Cruz", True), ("Mr. Trump", True), ("Ted Cruz (R-Texas)", True),
+    ("a top strategist, John Weaver", True), ("Secretary of State John Kerry", True),
+    ("Christie, the state's governor", True), ("the Holocaust Museum", True),
+    ("He", False), ("The senator", False), ("the Florida senator", False), ("Clinton supporters", False),
+    ("the Rubio campaign", False), ("U.S. officials", False), ("a spokeswoman for YouTube", False),
+    ("Sanders' aides", False), ("Other candidates, including Jane Doe", False),
+    ("only 32 percent of British Columbians", False),
+])
+def test_a_named_source_refers_to_its_speaker_by_name(source, named):
+    assert scorer.is_named_source(source) is named
+
+
+def test_a_capital_at_a_sentence_start_is_not_a_name():
+    article = "Dozens of them said so. Later dozens more came. Authorities agreed. Clinton spoke. Then Clinton left."
+    assert not scorer.is_named_source("Dozens of them", article)
+    assert not scorer.is_named_source("Authorities", article)  # only ever opens a sentence
+    assert scorer.is_named_source("Clinton", article)
+
+
 def test_named_speaker_accuracy_counts_only_named_sources(gold):
     index, contents = gold
     predictions = [
