@@ -243,6 +243,13 @@ def test_speaker_colon_headline(nlp):
     assert found[0]["kind"] == "headline"
     assert found[0]["text"] == "we need ammunition, not troops"
     assert found[0]["speaker"]["text"] == "Minister"
+    assert found[0]["speaker"]["name"] is None  # a role names nobody
+
+
+def test_speaker_colon_headline_names_an_outlet_the_body_does_not(nlp):
+    found = [q for q in quotes_of(nlp, "The ferry runs again.", headline="Harbour Gazette: the ferry is late again")
+             if q["field"] == "headline"]
+    assert found[0]["speaker"]["name"] == "Harbour Gazette"
 
 
 def test_label_headline_is_not_a_speaker(nlp):
@@ -533,3 +540,34 @@ def test_polnear_dev_scores_stay_above_floors():
     below = {name: round(getattr(scores, name), 3) for name, floor in DEV_FLOORS.items()
              if getattr(scores, name) < floor}
     assert not below, f"PolNeAR dev figures under their floors {DEV_FLOORS}: {below}"
+
+
+# ---------------------------------------------------------------- names the tagger missed
+
+def test_surname_the_tagger_did_not_make_a_person_takes_the_full_name(nlp):
+    text = ("Harbour director Ilse Brandt opened the pier on Monday. "
+            "Later, Brandt said that the ferry would return in May.")
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["text"] == "Brandt"
+    assert quote["speaker"]["name"] == "Ilse Brandt"
+
+
+def test_untagged_surname_repeated_mid_sentence_resolves(nlp):
+    text = ("Columnist Dana Milbank wrote about the harbour. Milbank said the port was in trouble. "
+            "Milbank added that the ferry was late.")
+    found = quotes_of(nlp, text)
+    assert [q["speaker"]["name"] for q in found] == ["Dana Milbank", "Dana Milbank"]
+
+
+def test_capitalised_common_noun_opening_a_sentence_gets_no_invented_name(nlp):
+    (quote,) = quotes_of(nlp, "Authorities said the bridge would close for a week.")
+    assert quote["speaker"]["text"] == "Authorities"
+    assert quote["speaker"]["name"] is None
+
+
+def test_pronoun_takes_the_previous_sentence_subject(nlp):
+    # the latest person named is Paul Green, but the sentence is about Tom Bright
+    text = "Senator Tom Bright toured the port with Governor Paul Green on Monday.\n\nHe said the ferry would return."
+    found = quotes_of(nlp, text)
+    assert found[-1]["speaker"]["text"] == "He"
+    assert found[-1]["speaker"]["name"] == "Tom Bright"

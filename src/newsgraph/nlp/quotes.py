@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_VERBS, is_content_child,
                                           is_speech_verb, speech_noun_clause)
-from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
+from newsgraph.nlp.quotes_speakers import SpeakerResolver, names_a_speaker, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
 CLOSING_MARKS = "\u201d\u00bb"
@@ -710,7 +710,9 @@ def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> l
             "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
             "cue": None, "date": None,
             "speaker": {"start": speaker_start, "end": speaker_end, "text": match.group(1),
-                        "name": resolver.name_in_body(match.group(1)) if resolver else None,
+                        # the label before the colon is a name by its form; the body may give it in full
+                        "name": (resolver.name_in_body(match.group(1)) if resolver else None)
+                        or (match.group(1) if names_a_speaker(match.group(1)) else None),
                         "role": None, "affiliation": None},
         })
         return results

@@ -48,6 +48,21 @@ TITLE_ABBREVIATIONS = {
 }
 
 
+# Role and group nouns: a headline label made only of these (`Minister:`, `Police:`) names nobody.
+ROLE_WORDS = frozenset("""
+minister ministers president presidents senator senators governor governors mayor mayors spokesman spokeswoman
+spokesperson official officials police chief leader leaders secretary director chairman chairwoman ceo judge
+court ministry government aide aides adviser advisers source sources expert experts analyst analysts
+lawmakers lawyers lawyer witness witnesses residents voters critics officials prime foreign defence defense
+interior finance deputy former top senior general commander army military report study poll survey
+""".split())
+
+
+def names_a_speaker(label: str) -> bool:
+    """Whether a short capitalised label (a headline's `Kasich:`) holds a word that is not a role or group noun."""
+    return any(role_noun(word) not in ROLE_WORDS for word in label.split())
+
+
 def role_noun(word: str) -> str:
     """A role's head noun in one spelling: `Sen.` -> `senator`, `Spokeswoman` -> `spokesman`."""
     key = word.lower().rstrip(".")
@@ -105,6 +120,8 @@ class SpeakerResolver:
             if role:
                 self.roles.append((person.start, role_noun(role.split()[-1]), affiliation, self._full_name(person)))
         self.genders = self._learn_genders()
+        self._lower_words: set[str] | None = None  # built on first use by _looks_like_name
+        self._mid_sentence: set[str] = set()
 
     def _learn_genders(self) -> dict[str, str]:
         """Surname -> 'm'/'f' from titles (Mr., Ms.) and from the pronoun that follows a lone person.
@@ -173,7 +190,14 @@ class SpeakerResolver:
             record.update(name=antecedent["name"], role=antecedent["role"], affiliation=antecedent["affiliation"])
             return record
         entity = _entity_covering(self.doc, head)
-        if entity is not None and entity.label_ in _NAMED:
+        surname_of = self._person_with_surname(head, entity)
+        if surname_of is not None:
+            # "Sanders" tagged as an organisation, or as a common noun: the person introduced as "Bernie Sanders".
+            record["name"] = surname_of
+            earlier = self._known(surname_of)
+            if earlier:
+                record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
+        elif entity is not None and entity.label_ in _NAMED:
             record["name"] = self._full_name(entity) if entity.label_ == "PERSON" else entity.text
             if entity.label_ == "PERSON":
                 record["role"], record["affiliation"] = self._titles(entity)
@@ -209,11 +233,40 @@ class SpeakerResolver:
             introduced = self._introduced_with_role(head, record["affiliation"]) if definite else None
             if introduced is not None:
                 record["name"] = introduced
-            elif head.pos_ == "PROPN" and (head.is_title or head.is_upper and len(head) > 1):
+            elif self._looks_like_name(head):
                 record["name"] = self._proper_phrase(head)  # a name spaCy did not tag: "Kasich", "NY Post"
             elif lower in SOURCE_NOUNS:
                 record["name"] = self._issuer(mention)
         return record
+
+    def _person_with_surname(self, head: Token, entity: Span | None) -> str | None:
+        """The full name of the person whose surname a lone capitalised head is, when the tagger did not
+        make it a person (a common noun, or a one-word organisation or place): the latest such person
+        introduced before it, else the first after it."""
+        if entity is not None and (entity.label_ == "PERSON" or len(entity) > 1):
+            return None
+        if not head.is_title or head.pos_ not in ("PROPN", "NOUN") or any(
+                child.dep_ in ("compound", "amod") and child.is_title for child in head.lefts):
+            return None
+        found = None
+        for person in self.people:
+            if len(person) > 1 and person[-1].text == head.text:
+                if person.start > head.i and found is not None:
+                    break
+                found = person.text
+        return found
+
+    def _looks_like_name(self, head: Token) -> bool:
+        """A capitalised word the article never writes in lower case, and writes capitalised somewhere other
+        than at a sentence start (`Milbank`, `HuffPo`; not `Authorities` or `Projections` opening a sentence)."""
+        if not (head.is_title or head.is_upper and len(head) > 1) or head.pos_ not in ("PROPN", "NOUN"):
+            return False
+        if self._lower_words is None:
+            self._lower_words = {token.lower_ for token in self.doc if token.is_lower}
+            self._mid_sentence = {token.text for token in self.doc
+                                  if not token.is_sent_start and token.i and not self.doc[token.i - 1].is_punct
+                                  and (token.is_title or token.is_upper)}
+        return head.lower_ not in self._lower_words and (head.pos_ == "PROPN" or head.text in self._mid_sentence)
 
     def _introduced_with_role(self, head: Token, affiliation: str | None) -> str | None:
         """The person last introduced before `head` with its role (`the senator` -> `Sen. Jane Doe`).
@@ -328,6 +381,29 @@ class SpeakerResolver:
                 return person.text
         return None
 
+    def _previous_subject(self, pronoun: Token, gender: str | None) -> str | None:
+        """The person who is the main-clause subject of the sentence before the pronoun's, when that
+        sentence holds no quotation (inside a run of quotes the previous speaker is the better guess)
+        and the gender agrees: `Doe toured the port. Later he said ...` -> Doe."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or _has_quote_mark(sentence[:pronoun.i - sentence.start]):
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        if _has_quote_mark(previous):
+            return None
+        subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        entity = _entity_covering(self.doc, subject)
+        if entity is not None and entity.label_ == "PERSON":
+            name = self._full_name(entity)
+        else:
+            name = self._person_with_surname(subject, entity)
+        if name is None:
+            return None
+        guessed = self._gender(name)
+        return name if guessed is None or guessed == gender else None
+
     def _gender(self, name: str) -> str | None:
         return self.genders.get(name.split()[-1]) if name.split() else None
 
@@ -336,6 +412,10 @@ class SpeakerResolver:
             return None, None, None
         if pronoun.lower_ == "i" and not self.last_speakers:
             return None, None, None
+        subject = self._previous_subject(pronoun, gender) if pronoun.lower_ != "i" else None
+        if subject is not None:
+            earlier = self._known(subject) or {}
+            return subject, earlier.get("role"), earlier.get("affiliation")
         for record in reversed(self.last_speakers[-3:]):
             guessed = self._gender(record["name"])
             if guessed is None or gender is None or guessed == gender:
