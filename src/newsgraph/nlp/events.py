@@ -87,7 +87,43 @@ _ACTOR_NOUNS = frozenset({
     "guerrilla", "student", "worker", "resident", "civilian", "villager", "refugee",
     "negotiator", "activist", "activists", "gunman", "troop", "force", "authority", "junta",
     "administration", "cabinet", "fighter", "fighters", "bomber", "bombers", "rioter", "rioters",
-    "mob", "crowd", "youths", "youth", "security", "guard", "guards", "separatist", "separatists"})
+    "mob", "crowd", "youths", "youth", "security", "guard", "guards", "separatist", "separatists",
+    # more people and bodies of wire news: groups, armed men, office holders, the press
+    "supporters", "supporter", "followers", "members", "member", "farmers", "miners", "teachers",
+    "doctors", "journalists", "journalist", "reporters", "reporter", "dissidents", "dissident",
+    "exiles", "prisoners", "prisoner", "inmates", "detainees", "strikers", "marchers", "peasants",
+    "settlers", "militia", "militias", "militiamen", "commandos", "paratroopers", "marines",
+    "navy", "warplanes", "jets", "planes", "aircraft", "helicopters", "gunboats", "artillery",
+    "gunners", "tanks", "warships", "men", "extremists", "terrorists", "fundamentalists",
+    "islamists", "hardliners", "nationalists", "kidnappers", "hijackers", "attackers",
+    "assailants", "raiders", "bandits", "pirates", "diplomats", "diplomat", "envoy", "ambassador",
+    "spokesman", "spokeswoman", "premier", "chancellor", "king", "general", "commander",
+    "commanders", "governor", "lawmakers", "legislators", "deputies", "senators", "congress",
+    "assembly", "council", "party", "movement", "unions", "union", "tribesmen", "crowds", "citizens",
+    "nationals", "immigrants", "migrants", "opponents", "critics", "newspaper", "newspapers",
+    "media", "embassy", "agency", "radio", "television", "state", "country", "nation"})
+# Parts of a phrase that only count what follows ("thousands of students", "dozens of rebels").
+_COUNTING_HEADS = _QUANTITY_HEADS | {"thousands", "hundreds", "dozens", "scores", "millions",
+                                      "crowd", "band", "handful", "busload", "contingent"}
+# Verbs that move something to someone: the "to" phrase is the recipient, not the thing moved
+# ("extradited two suspects to France", "handed the documents to the UN").
+_MOVING_VERBS = frozenset(
+    "provide give send deliver supply ship grant transfer allocate sell extend donate dispatch"
+    " extradite hand return lend offer airlift pay".split())
+# Nouns for armed forces as a verb's object: withdrawn, or sent and massed.
+_TROOP_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "units", "battalions",
+                          "divisions", "brigades", "tanks", "warships"})
+_TROOP_RETREAT_VERBS = frozenset({"withdraw", "pull", "return", "bring", "cut", "reduce", "remove",
+                                  "recall", "evacuate", "demobilize", "demobilise"})
+# Prepositions of circumstance: their object is never what a verb acts on ("amid fighting").
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", "despite", "following",
+                                 "since", "until", "among", "like", "unlike", "besides", "because"})
+# Joint acts of two or more parties: a coordinated co-subject is the recipient first.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "joint patrols", "a joint investigation": acts done together are cooperation
+_JOINT_NOUNS = frozenset({"patrol", "patrols", "venture", "project", "operation", "operations",
+                          "investigation", "force", "effort", "mission", "exercise", "exercises",
+                          "drill", "drills", "manoeuvres", "maneuvers", "program", "programme"})
 
 
 @dataclass
@@ -129,6 +165,9 @@ def _lemma(token: Token) -> str:
 
 def _noun_type(token: Token) -> str | None:
     lower, lemma = token.lower_, _lemma(token)
+    if any(child.lower_ == "joint" and child.dep_ in {"amod", "compound"} for child in token.children) \
+            and (lemma in _JOINT_NOUNS or lower in _JOINT_NOUNS):
+        return "COOPERATE"
     if lemma in {"strike", "strikes"} or lower in {"strike", "strikes"}:
         modifiers = {_lemma(child) for child in token.children if child.dep_ in {"compound", "amod"}}
         return "ASSAULT" if modifiers & lex.MILITARY_STRIKE_WORDS else "PROTEST"
@@ -143,7 +182,7 @@ def _object_nouns(verb: Token) -> list[Token]:
         if child.dep_ in {"dobj", "attr", "oprd", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             found.append(child)
     for child in verb.children:
-        if child.dep_ in {"prep", "dative", "prt"}:
+        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ not in _CIRCUMSTANCE_PREPS:
             found.extend(grand for grand in child.children if grand.dep_ == "pobj")
     for noun in list(found):
         # "took part in talks", "put troops on alert": the object's own preposition object
@@ -157,18 +196,29 @@ def _object_nouns(verb: Token) -> list[Token]:
 def _noun_keys(noun: Token) -> list[str]:
     keys = [noun.lower_, _lemma(noun)]
     keys += [child.lower_ for child in noun.children if child.dep_ == "compound"]
+    if _lemma(noun) in {"state", "note", "imposition"}:  # "a state of emergency", "a note of protest"
+        keys += [grand.lower_ for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for grand in child.children if grand.dep_ == "pobj"]
     return keys
 
 
 def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = _lemma(verb)
-    if lemma in lex.REPORTING_VERBS:
-        return None
-    # the parser tags some particles as adverbs ("walked away from", "pulled back")
-    particles = [child.lower_ for child in verb.children if child.dep_ in {"prt", "prep"}
+    # the parser tags some particles as adverbs ("walked away from", "pulled back"); "in" with
+    # an object is a preposition, not the particle of "gave in"
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"
+                 or (child.dep_ == "prep" and not (child.lower_ == "in" and any(
+                     grand.dep_ == "pobj" for grand in child.children)))
                  or (child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES)]
     objects = _object_nouns(verb)
+    if any(child.lower_ == "free" for child in verb.children) or any(
+            child.lower_ == "free" and child.dep_ == "amod" for noun in objects for child in noun.children):
+        particles.append("free")  # "set free 30 soldiers"
     for noun in objects:
+        if lemma in lex.OBJECT_VERBS or lemma in lex.LIGHT_VERBS:
+            noun_type = _noun_type(noun)
+            if noun_type == "COOPERATE" and any(c.lower_ == "joint" for c in noun.children):
+                return "COOPERATE", [noun]  # "held joint exercises"
         for key in _noun_keys(noun):
             if (lemma, key) in lex.VERB_OBJECT_OVERRIDES:
                 found = lex.VERB_OBJECT_OVERRIDES[(lemma, key)]
@@ -178,6 +228,8 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
             found = lex.PARTICLE_EVENTS[(lemma, particle)]
             if found:
                 return found, []
+    if lemma in lex.REPORTING_VERBS:  # "recalled its ambassador", "wrote off" are read above
+        return None
     if lemma in lex.OBJECT_VERBS:
         for noun in objects:
             noun_type = _noun_type(noun)
@@ -185,8 +237,12 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 continue
             if lemma in lex.TRANSFER_VERBS and noun_type in {"SUPPORT", "COOPERATE", "AID", "AGREE"}:
                 return "AID", [noun]
-            if lemma in lex.TRANSFER_VERBS and noun_type == "RETREAT":
-                return "MOBILIZE", [noun]  # "sent troops"
+            if noun_type == "RETREAT" and (_lemma(noun) in _TROOP_NOUNS or noun.lower_ in _TROOP_NOUNS):
+                # troops withdrawn are a retreat; sent, massed or moved they are mobilised
+                if lemma in _TROOP_RETREAT_VERBS:
+                    return "RETREAT", [noun]
+                fallback = lex.OBJECT_VERBS[lemma]
+                return (fallback if fallback and fallback != "AID" else "MOBILIZE"), [noun]
             return noun_type, [noun]
         fallback = lex.OBJECT_VERBS[lemma]
         if fallback:
@@ -195,6 +251,22 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
             return None
     found = lex.VERB_EVENTS.get(lemma)
     return (found, []) if found else None
+
+
+def _counted(head: Token) -> Token:
+    """The noun a phrase is about: "students" in "thousands of students", "miners" in "the
+    demands of striking miners" (a thing "of" people is read as those people)."""
+    of_object = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                      for grand in child.children if grand.dep_ == "pobj"), None)
+    if of_object is None:
+        return head
+    lemma = _lemma(head)
+    if lemma in _COUNTING_HEADS or head.lower_ in _COUNTING_HEADS or head.pos_ == "NUM":
+        return of_object
+    if head.ent_type_ == "" and lemma not in _ACTOR_NOUNS and head.lower_ not in _ACTOR_NOUNS \
+            and (_lemma(of_object) in _ACTOR_NOUNS or of_object.lower_ in _ACTOR_NOUNS):
+        return of_object
+    return head
 
 
 def _is_negated(token: Token) -> bool:
@@ -380,6 +452,7 @@ class _Coder:
                 country = country_from_org(text)
             party = {"text": text, "name": chosen.get("name") or chosen["text"], "country": country}
         else:
+            head = _counted(head)
             country = country_of(text) or country_from_org(text)
             if country is None and head.pos_ == "PROPN":
                 # a leader the tagger did not take for a person ("Mugabe told ...")
@@ -396,7 +469,7 @@ class _Coder:
                 party["name"] = organisation_name(org_id)
         if chosen is not None and chosen.get("label") == "PERSON":
             self.last_person = party
-        if party["country"] is None and self._is_actor_noun(head) and head.ent_type_ == "" \
+        if party["country"] is None and self._is_actor_noun(head) and _counted(head).ent_type_ == "" \
                 and (party["name"] is None or organisation_of(party["name"]) is None):
             # police, rebels, protesters, "the government": a domestic party of the country
             # the sentence takes place in (the CAMEO coders' convention)
@@ -405,11 +478,13 @@ class _Coder:
 
     def _place_country(self, sentence: Span) -> str | None:
         places = [e for e in self._entities_in(sentence.start_char, sentence.end_char)
-                  if e.get("label") in {"GPE", "LOC", "FAC"} and e.get("country")]
+                  if e.get("country") and (e.get("label") in {"GPE", "LOC", "FAC"}
+                                           or (e.get("label") == "ORG" and country_of(e["text"])))]
         return places[0]["country"] if places else None
 
     @staticmethod
     def _is_actor_noun(token: Token) -> bool:
+        token = _counted(token)
         # Common nouns for people and bodies can be parties without a named entity.
         return token.ent_type_ != "" or _lemma(token) in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS
 
@@ -491,12 +566,19 @@ class _Coder:
             nouns += trigger.complement.objects
         if passive:
             candidates += [c for v in verbs for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        moved: list[Token] = []  # what a moving verb moves: after its "to" phrase
         for holder in verbs + nouns:
+            if trigger.complement is not None and holder is trigger.complement.token \
+                    and holder.dep_ == "ccomp":
+                # "charged that Serbian police had beaten ...": the accused before the victims
+                candidates += [c for c in holder.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"]
+            moving = holder in verbs and _lemma(holder) in _MOVING_VERBS and any(
+                child.dep_ == "prep" and child.lower_ == "to" for child in holder.children)
             for child in holder.children:
                 if child.dep_ == "dative":
                     candidates += [g for g in child.children if g.dep_ == "pobj"] or [child]
                 elif child.dep_ in {"dobj", "iobj"} and child not in nouns:
-                    candidates.append(child)
+                    (moved if moving and child.dep_ == "dobj" else candidates).append(child)
             for preposition in lex.RECIPIENT_PREPS:
                 for child in holder.children:
                     if child.dep_ == "prep" and child.lower_ == preposition:
@@ -504,7 +586,8 @@ class _Coder:
                             continue
                         candidates += [g for g in child.children if g.dep_ == "pobj"]
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "near", "outside", "inside"}:
+                if child.dep_ == "prep" and child.lower_ in {"in", "near", "outside", "inside", "around",
+                                                             "along", "across", "throughout"}:
                     places += [g for g in child.children if g.dep_ == "pobj"]
         # "provided support worth EUR3.8 billion to Ukraine": a recipient phrase attached
         # deeper in the clause, before any place
@@ -517,10 +600,11 @@ class _Coder:
         # "demanded that Britain return ...": the subject of the demanded/alleged clause
         reported = [g for v in verbs for c in v.children if c.dep_ == "ccomp"
                     for g in c.children if g.dep_ in _SUBJECT_DEPS and g.pos_ != "PRON"]
-        candidates += reported
-        if trigger.type == "RETREAT":  # "pulled out of Chechnya", "withdrew from Lebanon"
-            deeper += [g for v in verbs for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"from", "of"}
-                       for g in t.children if g.dep_ == "pobj"]
+        candidates += reported + moved
+        if trigger.type == "RETREAT":  # "pulled out of Chechnya", "withdrew its troops from Lebanon"
+            candidates = [g for v in verbs for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"from", "of"}
+                          and t.head.dep_ not in {"relcl", "acl", "ccomp"}
+                          for g in t.children if g.dep_ == "pobj"] + candidates
         # the telling object itself ("expelled two British diplomats"), when it names a party
         objects = [noun for noun in nouns if noun not in candidates]
         return candidates + deeper + objects, places
@@ -551,6 +635,10 @@ class _Coder:
 
     def _event(self, trigger: _Trigger, sentence: Span) -> dict:
         actor_head, passive = self._actor_head(trigger)
+        if passive and actor_head is None and trigger.type == "MOBILIZE":
+            # "troops were put on alert", "the army was deployed": the forces act themselves
+            actor_head = next((c for c in trigger.clause.children if c.dep_ in _PASSIVE_SUBJECT_DEPS), None)
+            passive = actor_head is None
         actor = self._party(actor_head, sentence) if actor_head is not None else None
         recipient = self._recipient(trigger, passive, actor_head, actor, sentence)
         if actor is None and not passive:
@@ -591,12 +679,26 @@ class _Coder:
         heads, places = self._recipient_heads(trigger, passive)
         if actor_head is not None:
             heads = [h for h in heads if h.i != actor_head.i]
-        parties = [p for p in (self._party(h, sentence) for h in heads) if p is not None]
-        # a party with a country first, then one with a name
-        for party in parties:
-            if party["country"]:
-                return party
+        actor_country = actor.get("country") if actor else None
+        parties = []
+        for head in heads:
+            party = self._party(head, sentence)
+            if party is None:
+                continue
+            if party["country"] is None and actor_country and self._is_actor_noun(head) \
+                    and _counted(head).ent_type_ == "" and not _coded(party) \
+                    and _lemma(_counted(head)) not in _TROOP_NOUNS:
+                # "arrested opposition activists", "sentenced a journalist": an unnamed group
+                # in a sentence that names no place belongs to the acting country
+                party = {**party, "country": actor_country}
+            parties.append(party)
         co_party = self._co_party(actor_head, actor, sentence)
+        if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
+            return co_party  # "X and Y held talks": each is the other's recipient
+        # a party with a country (or an international organisation) first, then one with a name
+        for party in parties:
+            if _coded(party):
+                return party
         if co_party is not None:
             return co_party
         for party in parties:
@@ -605,6 +707,12 @@ class _Coder:
         for party in (self._party(h, sentence) for h in places):
             if party is not None and (party["country"] or party["name"]):
                 return party
+        if trigger.type == "PROTEST":
+            # a protest with no named target is against the authorities of the place it is in
+            # (or of the protesters' own country)
+            country = self._place_country(sentence) or actor_country
+            if country:
+                return {"text": None, "name": None, "country": country}
         return None
 
     def _co_party(self, actor_head: Token | None, actor: dict | None, sentence: Span) -> dict | None:
@@ -658,6 +766,14 @@ class _Coder:
             if quote.get("field", "text") == "text" and quote["start"] <= position < quote["end"]:
                 return index
         return None
+
+
+def _coded(party: dict | None) -> bool:
+    """A party PLOVER gives a code: a country, or an international organisation."""
+    if not party:
+        return False
+    return bool(party.get("country")) or any(
+        value and organisation_of(value) is not None for value in (party.get("name"), party.get("text")))
 
 
 def _is_money(amount: dict) -> bool:

@@ -93,6 +93,16 @@ VERB_EVENTS.update(_table({
                " overrun retake recapture detonate explode infiltrate down",
 }))
 
+# More verbs by type from the PLOVER definitions: admitting and abdicating concede, feeding and
+# resettling people are aid, upholding and championing a cause support it.
+VERB_EVENTS.update(_table({
+    "SUPPORT": "champion uphold vouch",
+    "CONCEDE": "admit abdicate acquiesce",
+    "AID": "feed resettle vaccinate train",
+    "ACCUSE": "impeach",
+    "COERCE": "curb crush",
+}))
+
 # Verbs whose object (or particle) decides the type; the value is the type when the object
 # says nothing (None: no event without a telling object).
 OBJECT_VERBS: dict[str, str | None] = {
@@ -115,6 +125,10 @@ OBJECT_VERBS: dict[str, str | None] = {
 }
 
 # Further verbs read by their object: "expressed solidarity", "paid a visit", "voiced concern".
+OBJECT_VERBS.update({"rush": None, "fly": None, "distribute": "AID", "evacuate": "AID",
+                     "position": "MOBILIZE", "concentrate": None, "station": "MOBILIZE",
+                     "place": None, "renew": None, "repeat": None, "forgive": "SUPPORT",
+                     "boycott": "SANCTION", "register": None, "lodge": None, "hand": None})
 OBJECT_VERBS.update({"express": None, "voice": None, "pay": None,
                      "dispatch": "MOBILIZE", "join": None, "hold": None, "win": None})
 
@@ -173,6 +187,10 @@ NOUN_EVENTS.update(_table({
     "ASSAULT": "bombardment killing killings explosion skirmish skirmishes firefight battle"
                " hostilities kidnapping kidnappings abduction shootout",
 }))
+
+# Relief goods as objects of a transfer verb ("rushed tents and blankets to ...").
+NOUN_EVENTS.update(_table({"AID": "tents blankets clothing rice wheat grain flour fuel doctors"
+                                  " generators"}))
 
 # Per verb, objects that change the type from NOUN_EVENTS' reading.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], str] = {
@@ -272,6 +290,58 @@ VERB_OBJECT_OVERRIDES.update({
     ("block", "railway"): "PROTEST", ("block", "bridge"): "PROTEST",
 })
 
+# Conceding by object, extraditing by handing over suspects, protesting diplomatically
+# (a note of protest is an accusation; PLOVER PROTEST is collective civilian action),
+# boycotting talks (a refusal) or goods (a protest), moving weapons to a front.
+VERB_OBJECT_OVERRIDES.update({
+    ("grant", "autonomy"): "CONCEDE", ("grant", "independence"): "CONCEDE",
+    ("make", "concessions"): "CONCEDE", ("make", "concession"): "CONCEDE",
+    ("drop", "objections"): "CONCEDE", ("drop", "objection"): "CONCEDE",
+    ("drop", "opposition"): "CONCEDE", ("drop", "claim"): "CONCEDE", ("drop", "claims"): "CONCEDE",
+    ("drop", "veto"): "CONCEDE", ("lift", "veto"): "CONCEDE", ("withdraw", "objections"): "CONCEDE",
+    ("withdraw", "objection"): "CONCEDE", ("withdraw", "demand"): "CONCEDE",
+    ("withdraw", "demands"): "CONCEDE", ("accept", "responsibility"): "CONCEDE",
+    ("admit", "responsibility"): "CONCEDE", ("concede", "defeat"): "CONCEDE",
+    ("hand", "suspects"): "COOPERATE", ("hand", "suspect"): "COOPERATE",
+    ("hand", "fugitive"): "COOPERATE", ("hand", "fugitives"): "COOPERATE",
+    ("hand", "traffickers"): "COOPERATE", ("hand", "criminals"): "COOPERATE",
+    ("lodge", "protest"): "ACCUSE", ("file", "protest"): "ACCUSE", ("deliver", "protest"): "ACCUSE",
+    ("send", "protest"): "ACCUSE", ("register", "protest"): "ACCUSE", ("issue", "protest"): "ACCUSE",
+    ("make", "protest"): "ACCUSE", ("lodge", "note"): "ACCUSE",
+    ("boycott", "talks"): "REJECT", ("boycott", "negotiations"): "REJECT",
+    ("boycott", "meeting"): "REJECT", ("boycott", "conference"): "REJECT",
+    ("boycott", "summit"): "REJECT", ("boycott", "session"): "REJECT",
+    ("boycott", "goods"): "PROTEST", ("boycott", "shops"): "PROTEST", ("boycott", "products"): "PROTEST",
+    ("boycott", "elections"): "PROTEST", ("boycott", "election"): "PROTEST", ("boycott", "classes"): "PROTEST",
+    ("move", "tanks"): "MOBILIZE", ("move", "artillery"): "MOBILIZE", ("move", "missiles"): "MOBILIZE",
+    ("move", "warships"): "MOBILIZE", ("place", "alert"): "MOBILIZE", ("place", "footing"): "MOBILIZE",
+    ("put", "footing"): "MOBILIZE", ("impose", "emergency"): "COERCE", ("impose", "martial"): "COERCE",
+    ("forgive", "debt"): "AID", ("forgive", "debts"): "AID", ("cancel", "debt"): "AID",
+    ("cancel", "debts"): "AID", ("renew", "call"): "REQUEST", ("repeat", "call"): "REQUEST",
+    ("renew", "appeal"): "REQUEST", ("renew", "demand"): "REQUEST",
+})
+
+# Lifting an emergency, banning trade, suspending membership, cutting troop numbers, and
+# expelling people who are not diplomats (CAMEO 174 deport: COERCE).
+VERB_OBJECT_OVERRIDES.update({
+    ("lift", "emergency"): "CONCEDE", ("lift", "law"): "CONCEDE", ("end", "emergency"): "CONCEDE",
+    ("end", "law"): "CONCEDE", ("revoke", "emergency"): "CONCEDE",
+    ("ban", "imports"): "SANCTION", ("ban", "exports"): "SANCTION", ("ban", "trade"): "SANCTION",
+    ("ban", "flights"): "SANCTION", ("halt", "imports"): "SANCTION", ("stop", "imports"): "SANCTION",
+    ("suspend", "imports"): "SANCTION", ("restrict", "imports"): "SANCTION",
+    ("suspend", "flights"): "SANCTION", ("suspend", "trade"): "SANCTION", ("halt", "trade"): "SANCTION",
+    ("cut", "trade"): "SANCTION", ("suspend", "membership"): "SANCTION", ("expel", "envoy"): "SANCTION",
+    ("suspend", "cooperation"): "SANCTION", ("halt", "cooperation"): "SANCTION",
+    ("suspend", "relations"): "SANCTION", ("downgrade", "relations"): "SANCTION",
+    ("cut", "troops"): "RETREAT", ("reduce", "troops"): "RETREAT", ("reduce", "forces"): "RETREAT",
+    ("expel", "journalists"): "COERCE", ("expel", "journalist"): "COERCE",
+    ("expel", "correspondent"): "COERCE", ("expel", "reporters"): "COERCE",
+    ("expel", "workers"): "COERCE", ("expel", "immigrants"): "COERCE", ("expel", "refugees"): "COERCE",
+    ("expel", "nationals"): "COERCE", ("expel", "missionaries"): "COERCE",
+    ("send", "doctors"): "AID", ("send", "rescuers"): "AID", ("send", "food"): "AID",
+    ("hold", "talks"): "CONSULT", ("resume", "talks"): "CONSULT",
+})
+
 # Verb + particle/preposition readings.
 PARTICLE_EVENTS: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST", ("call", "for"): "REQUEST",
@@ -301,6 +371,10 @@ PARTICLE_EVENTS.update({
     ("shoot", "down"): "ASSAULT", ("gun", "down"): "ASSAULT", ("mow", "down"): "ASSAULT",
     ("wipe", "out"): "ASSAULT", ("beat", "up"): "ASSAULT", ("fire", "upon"): "ASSAULT",
     ("take", "over"): "ASSAULT", ("cut", "back"): None,
+    # "attacked X for its policy": a verbal attack; "protested to Beijing": a diplomatic note
+    ("attack", "for"): "ACCUSE", ("attack", "over"): "ACCUSE", ("protest", "to"): "ACCUSE",
+    ("call", "off"): "SANCTION", ("break", "off"): "SANCTION", ("work", "with"): "COOPERATE",
+    ("write", "off"): "AID", ("set", "free"): "RETREAT",
 })
 
 # Words that head an intention: their complement's event is promised (AGREE for cooperation,
@@ -397,13 +471,14 @@ OBJECT_ONLY_NOUNS = frozenset(
     " supplies shelter tanks missiles shells jets howitzers troops forces soldiers prisoners"
     " hostages detainees captives intelligence information evidence ties relations exercise"
     " credit relief vaccines understanding commitment promise pledge call help support"
-    " operation war fire fighting".split()
+    " operation war fire fighting tents blankets clothing rice wheat grain flour fuel doctors"
+    " generators".split()
 )
 # Verbs that hand something over: with a supportive object they are AID ("provided military
 # support"), otherwise the object's own type.
 TRANSFER_VERBS = frozenset(
     "provide give send deliver supply ship grant transfer allocate sell extend increase boost"
-    " donate dispatch".split()
+    " donate dispatch rush fly distribute airlift".split()
 )
 # Words before "strike" that make it a military strike rather than a labour one.
 MILITARY_STRIKE_WORDS = frozenset(
