@@ -240,6 +240,7 @@ INSTITUTIONS = {
     "TUR": ["Anadolu", "Anadolu Agency", "AKP", "Grand National Assembly"],
     "QAT": ["Al Jazeera"],
     "LBN": ["Hezbollah", "Hizbollah", "Amal"],
+    "VAT": ["Pope", "Vatican Radio"],  # the pope is the Vatican's head of state
     # armed and political movements whose name does not say their country
     "PSE": ["PLO", "Palestine Liberation Organization", "Palestine Liberation Organisation",
             "Hamas", "Fatah", "Palestinian Authority", "Palestinian National Authority"],

@@ -421,3 +421,31 @@ def test_party_rules(nlp, text, event_type, actor, recipient):
 )
 def test_broadened_lexicon_by_object_and_particle(nlp, text, event_type):
     assert top(nlp, text)["type"] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # ending one's own protest concedes; calling off talks reduces relations
+        ("The miners called off their strike after two weeks.", "CONCEDE"),
+        ("The detainees ended their hunger strike.", "CONCEDE"),
+        ("The cabinet met the demands of the striking nurses.", "CONCEDE"),
+        ("Peru halted negotiations with Ecuador over the border.", "SANCTION"),
+        ("Rwanda ordered two Belgian diplomats to leave the country.", "SANCTION"),
+        ("A Turkish court put six journalists on trial.", "COERCE"),
+        ("Chile and Peru strengthened their trade ties.", "COOPERATE"),
+        ("The Finnish government held Moscow responsible for the incident.", "ACCUSE"),
+        ("The Danish premier was critical of the Swedish decision.", "ACCUSE"),
+        ("Guerrillas slew four villagers near the border.", "ASSAULT"),
+        ("Police nabbed the opposition leader at the airport.", "COERCE"),
+        ("Warships patrolled the disputed waters off Taiwan.", "MOBILIZE"),
+        ("Police tightened security around the parliament in Dhaka.", "MOBILIZE"),
+        ("Italy voted against the resolution.", "REJECT"),
+        ("Riot police broke up the rally in Tbilisi.", "COERCE"),
+        ("Morocco reopened its border with Algeria.", "CONCEDE"),
+        ("Jordan gave its support to the Egyptian peace plan.", "SUPPORT"),
+        ("Qatar gave military support to the rebels.", "AID"),
+    ],
+)
+def test_lexicon_by_cameo_subcategory(nlp, text, event_type):
+    assert top(nlp, text)["type"] == event_type

@@ -115,6 +115,12 @@ _TROOP_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "uni
                           "divisions", "brigades", "tanks", "warships"})
 _TROOP_RETREAT_VERBS = frozenset({"withdraw", "pull", "return", "bring", "cut", "reduce", "remove",
                                   "recall", "evacuate", "demobilize", "demobilise"})
+# Predicate adjectives that state a stance toward a party.
+_ADJECTIVE_EVENTS = {"critical": "ACCUSE", "opposed": "REJECT", "supportive": "SUPPORT",
+                     "hostile": "ACCUSE"}
+# Kinds of support that are material (aid) rather than political.
+_MATERIAL_SUPPORT = frozenset({"military", "financial", "economic", "logistical", "logistic", "material",
+                               "humanitarian", "medical", "technical", "budget", "budgetary"})
 # Prepositions of circumstance: their object is never what a verb acts on ("amid fighting").
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", "despite", "following",
                                  "since", "until", "among", "like", "unlike", "besides", "because"})
@@ -153,6 +159,8 @@ def event_type_of(token: Token) -> tuple[str, list[Token]] | None:
     """The PLOVER type a verb or noun states by the lexicon, with the object nouns that told it."""
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         return _verb_type(token)
+    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "oprd"} and token.lower_ in _ADJECTIVE_EVENTS:
+        return _ADJECTIVE_EVENTS[token.lower_], []  # "was critical of", "is opposed to"
     if token.pos_ in {"NOUN", "PROPN"}:
         noun_type = _noun_type(token)
         return (noun_type, [token]) if noun_type else None
@@ -204,6 +212,9 @@ def _noun_keys(noun: Token) -> list[str]:
 
 def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = _lemma(verb)
+    if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
+                               for child in verb.children):
+        return "ACCUSE", []  # "held Israel responsible for the raid"
     # the parser tags some particles as adverbs ("walked away from", "pulled back"); "in" with
     # an object is a preposition, not the particle of "gave in"
     particles = [child.lower_ for child in verb.children if child.dep_ == "prt"
@@ -214,6 +225,20 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     if any(child.lower_ == "free" for child in verb.children) or any(
             child.lower_ == "free" and child.dep_ == "amod" for noun in objects for child in noun.children):
         particles.append("free")  # "set free 30 soldiers"
+    for particle in particles:  # phrasal verb + object: "called off the strike"
+        for noun in objects:
+            for key in _noun_keys(noun):
+                if (f"{lemma} {particle}", key) in lex.VERB_OBJECT_OVERRIDES:
+                    return lex.VERB_OBJECT_OVERRIDES[(f"{lemma} {particle}", key)], [noun]
+    if lemma == "order" and any(child.dep_ in {"xcomp", "ccomp"} and _lemma(child) in {"leave", "quit", "depart"}
+                                for child in verb.children):
+        # "ordered the diplomats to leave": an expulsion
+        for noun in objects:
+            found = lex.VERB_OBJECT_OVERRIDES.get(("expel", _lemma(noun))) or lex.VERB_OBJECT_OVERRIDES.get(
+                ("expel", noun.lower_))
+            if found:
+                return found, [noun]
+        return "SANCTION", []
     for noun in objects:
         if lemma in lex.OBJECT_VERBS or lemma in lex.LIGHT_VERBS:
             noun_type = _noun_type(noun)
@@ -235,7 +260,11 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
             noun_type = _noun_type(noun)
             if noun_type is None:
                 continue
-            if lemma in lex.TRANSFER_VERBS and noun_type in {"SUPPORT", "COOPERATE", "AID", "AGREE"}:
+            if lemma in lex.TRANSFER_VERBS and noun_type == "SUPPORT" and _lemma(noun) == "support" \
+                    and not any(child.lower_ in _MATERIAL_SUPPORT for child in noun.children):
+                return "SUPPORT", [noun]  # "gave its backing/support to the plan": political
+            if lemma in lex.TRANSFER_VERBS and noun_type in {"SUPPORT", "COOPERATE", "AID", "AGREE"} \
+                    and _lemma(noun) not in {"tie", "ties", "relation", "relations", "cooperation", "trade"}:
                 return "AID", [noun]
             if noun_type == "RETREAT" and (_lemma(noun) in _TROOP_NOUNS or noun.lower_ in _TROOP_NOUNS):
                 # troops withdrawn are a retreat; sent, massed or moved they are mobilised

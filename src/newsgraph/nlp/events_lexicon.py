@@ -342,6 +342,63 @@ VERB_OBJECT_OVERRIDES.update({
     ("hold", "talks"): "CONSULT", ("resume", "talks"): "CONSULT",
 })
 
+# Ending one's own protest concedes (CAMEO 0832 ease popular dissent); charging someone "with"
+# a crime stays an accusation (PLOVER ACCUSE covers legal charges), putting them on trial is
+# legal coercion (CAMEO 173); halting negotiations reduces
+# relations (CAMEO 164); ties strengthened are cooperation, not aid. Keys may be phrasal
+# verbs ("call off").
+VERB_OBJECT_OVERRIDES.update({
+    ("call off", "strike"): "CONCEDE", ("call off", "protest"): "CONCEDE",
+    ("call off", "protests"): "CONCEDE", ("call off", "demonstration"): "CONCEDE",
+    ("call off", "boycott"): "CONCEDE", ("call off", "march"): "CONCEDE",
+    ("call off", "talks"): "SANCTION", ("call off", "visit"): "SANCTION",
+    ("end", "strike"): "CONCEDE", ("end", "protest"): "CONCEDE", ("end", "protests"): "CONCEDE",
+    ("end", "boycott"): "CONCEDE", ("end", "sit-in"): "CONCEDE", ("suspend", "strike"): "CONCEDE",
+    ("suspend", "protest"): "CONCEDE", ("suspend", "protests"): "CONCEDE",
+    ("abandon", "strike"): "CONCEDE", ("halt", "protests"): "CONCEDE",
+    ("meet", "demands"): "CONCEDE", ("meet", "demand"): "CONCEDE", ("accept", "demands"): "CONCEDE",
+    ("accept", "demand"): "CONCEDE", ("give in", "demands"): "CONCEDE",
+    ("put", "trial"): "COERCE", ("bring", "trial"): "COERCE",
+    ("halt", "negotiations"): "SANCTION", ("suspend", "negotiations"): "SANCTION",
+    ("break off", "negotiations"): "SANCTION", ("break off", "talks"): "SANCTION",
+    ("freeze", "talks"): "SANCTION", ("freeze", "negotiations"): "SANCTION",
+    ("boost", "ties"): "COOPERATE", ("boost", "trade"): "COOPERATE", ("boost", "cooperation"): "COOPERATE",
+    ("increase", "trade"): "COOPERATE", ("increase", "cooperation"): "COOPERATE",
+    ("expand", "ties"): "COOPERATE", ("expand", "trade"): "COOPERATE", ("expand", "cooperation"): "COOPERATE",
+    ("strengthen", "ties"): "COOPERATE", ("strengthen", "relations"): "COOPERATE",
+    ("strengthen", "cooperation"): "COOPERATE", ("improve", "relations"): "COOPERATE",
+    ("improve", "ties"): "COOPERATE", ("deepen", "ties"): "COOPERATE", ("deepen", "cooperation"): "COOPERATE",
+    ("upgrade", "relations"): "COOPERATE", ("upgrade", "ties"): "COOPERATE",
+})
+OBJECT_VERBS.update({"expand": None, "strengthen": None, "improve": None, "deepen": None,
+                     "upgrade": None, "bring": None, "order": None})
+
+
+# Further news verbs by type (each from its PLOVER definition): killing and burning, flogging
+# and barring, patrolling and test-firing, implicating, briefing, investing.
+VERB_EVENTS.update(_table({
+    "ASSAULT": "slay burn sink hack snipe battle ram hurl lob machine-gun",
+    "COERCE": "flog whip cane jam interrogate nab bar",
+    "PROTEST": "barricade",
+    "MOBILIZE": "patrol test-fire",
+    "ACCUSE": "implicate",
+    "CONSULT": "brief",
+    "COOPERATE": "invest",
+}))
+OBJECT_VERBS.update({"revoke": "COERCE", "bolster": None, "beef": None, "tighten": None,
+                     "test": None, "settle": None, "vote": None})
+VERB_OBJECT_OVERRIDES.update({
+    ("tighten", "security"): "MOBILIZE", ("increase", "security"): "MOBILIZE",
+    ("boost", "security"): "MOBILIZE", ("beef up", "security"): "MOBILIZE",
+    ("step up", "security"): "MOBILIZE", ("step up", "patrols"): "MOBILIZE",
+    ("step up", "attacks"): "ASSAULT", ("test", "missile"): "MOBILIZE", ("test", "missiles"): "MOBILIZE",
+    ("conduct", "test"): "MOBILIZE", ("conduct", "tests"): "MOBILIZE", ("carry", "test"): "MOBILIZE",
+    ("end", "occupation"): "RETREAT", ("reopen", "border"): "CONCEDE", ("reopen", "crossing"): "CONCEDE",
+    ("reopen", "crossings"): "CONCEDE", ("cancel", "visit"): "SANCTION", ("cancel", "trip"): "SANCTION",
+    ("deny", "visa"): "SANCTION", ("deny", "visas"): "SANCTION", ("settle", "dispute"): "AGREE",
+    ("settle", "differences"): "AGREE", ("lend", "support"): "SUPPORT", ("blast", "for"): "ACCUSE",
+})
+
 # Verb + particle/preposition readings.
 PARTICLE_EVENTS: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST", ("call", "for"): "REQUEST",
@@ -375,6 +432,12 @@ PARTICLE_EVENTS.update({
     ("attack", "for"): "ACCUSE", ("attack", "over"): "ACCUSE", ("protest", "to"): "ACCUSE",
     ("call", "off"): "SANCTION", ("break", "off"): "SANCTION", ("work", "with"): "COOPERATE",
     ("write", "off"): "AID", ("set", "free"): "RETREAT",
+})
+
+# Voting, breaking up a rally, blasting a government for its policy.
+PARTICLE_EVENTS.update({
+    ("vote", "against"): "REJECT", ("vote", "for"): "SUPPORT", ("break", "up"): "COERCE",
+    ("blast", "for"): "ACCUSE", ("blast", "over"): "ACCUSE", ("beef", "up"): "MOBILIZE",
 })
 
 # Words that head an intention: their complement's event is promised (AGREE for cooperation,
