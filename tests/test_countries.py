@@ -342,3 +342,7 @@ def test_the_commonwealth_is_the_organisation_not_a_place() -> None:
 )
 def test_movements_name_their_country(org: str, iso3: str) -> None:
     assert country_from_org(org) == iso3
+
+
+def test_the_pope_names_the_vatican() -> None:
+    assert country_from_org("Pope John Paul") == "VAT"

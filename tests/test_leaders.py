@@ -79,3 +79,16 @@ def test_a_family_name_shared_only_within_one_country_still_resolves() -> None:
     assert leader_country("Aliyev") == "AZE"
     # a given name many people bear is not a surname here
     assert leader_country("Massoud") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Reagan", "USA"), ("Thatcher", "GBR"), ("Khomeini", "IRN"), ("Nakasone", "JPN"),
+     ("Honecker", "DEU"), ("Ceausescu", "ROU"), ("Akayev", "KGZ")],
+)
+def test_earlier_office_holders(name: str, iso3: str) -> None:
+    assert leader_country(name) == iso3
+
+
+def test_un_secretary_general_of_the_1980s_has_no_country() -> None:
+    assert leader_country("Perez de Cuellar") is None
