@@ -571,3 +571,17 @@ def test_pronoun_takes_the_previous_sentence_subject(nlp):
     found = quotes_of(nlp, text)
     assert found[-1]["speaker"]["text"] == "He"
     assert found[-1]["speaker"]["name"] == "Tom Bright"
+
+
+def test_colon_introduction_without_a_speech_verb_names_the_speaker(nlp):
+    text = ("Harbour analyst Ilse Brandt has followed the port for years. More from Ilse Brandt:\n\n"
+            "\u201cThe ferry has carried more passengers this year than in any year before it.\u201d")
+    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    assert len(found) == 1
+    assert found[0]["speaker"]["name"] == "Ilse Brandt"
+
+
+def test_long_quotation_nobody_is_named_for_is_left_out(nlp):
+    text = ("The port reopened on Monday.\n\n"
+            "\u201cThe ferry has carried more passengers this year than in any year before it.\u201d")
+    assert [q for q in quotes_of(nlp, text) if q["kind"] == "direct"] == []

@@ -60,6 +60,7 @@ _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opin
                     "editorial", "commentary", "live", "photos", "review", "explainer", "factbox", "fact check",
                     "the latest", "latest", "update", "watch live", "recap", "transcript", "timeline"}
 MIN_PARTIAL_WORDS = 3
+UNATTRIBUTED_MIN_WORDS = 8  # a cue-less quotation this long after a colon naming its speaker is kept
 ORPHAN_MIN_WORDS = 4  # a closing mark with nothing open starts a quotation this long at least
 
 
@@ -543,6 +544,30 @@ def _introduced_by(text: str, cue: Cue, span: QuoteSpan) -> bool:
     return not after.strip() or after.lstrip()[0] in ".!?\n" or after[0] in ".!?"
 
 
+def _colon_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
+    """Who a cue-less colon introduction before a quotation names: the subject of the sentence ending
+    in the colon (`the headline reads:`, `Stated Stone:`), else its last person or organisation
+    (`Pollsters agree - Carl Bialik:`) or proper noun. The colon may close the paragraph before."""
+    lead = text[:max(quote_start - 1, 0)].rstrip()
+    if not lead.endswith(":") or text.count("\n\n", len(lead), quote_start) > 1:
+        return None
+    colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    sentence = colon[0].sent
+    root = sentence.root
+    subjects = [child for child in root.children if child.dep_ in _SUBJECTS and child.pos_ != "PRON"]
+    if subjects and root.pos_ == "VERB" and root.lemma_ != "be":
+        mention = speaker_mention(subjects[0])
+        if len(mention) <= 8:  # a long subject is a clause, not somebody
+            return mention
+    named = [entity for entity in sentence.ents if entity.label_ in ("PERSON", "ORG")]
+    if named:
+        return named[-1]
+    proper = [token for token in sentence if token.pos_ == "PROPN" and token.dep_ != "compound"]
+    return speaker_mention(proper[-1]) if proper else None  # a name the tagger missed
+
+
 def _is_speaker_context(between: str) -> bool:
     """Text between a quotation and its cue is only the cue clause (`, he said, `)."""
     return _word_count(between) <= 12
@@ -603,6 +628,13 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                 results.append(_record(original, span.start, span.end, "direct", None, previous.get("_speaker_span"),
                                        resolver, inherited=previous))
                 previous = results[-1]
+            elif words >= UNATTRIBUTED_MIN_WORDS:
+                # A long quoted passage standing as its own sentence after a colon that names no
+                # speech verb: `Stated Stone: "..."`, `More from Jones: "..."`, `the headline reads: "..."`.
+                speaker = _colon_speaker(doc, text, span.start)
+                if speaker is not None:
+                    results.append(_record(original, span.start, span.end, "direct", None, speaker, resolver))
+                    previous = results[-1]
             continue
         if not starts_sentence and previous is not None and previous.get("_cue") is chosen \
                 and text[previous["end"]:span.start].rstrip(" \"\u201c\u201d").endswith((",", ":")):
