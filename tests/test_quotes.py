@@ -585,3 +585,15 @@ def test_long_quotation_nobody_is_named_for_is_left_out(nlp):
     text = ("The port reopened on Monday.\n\n"
             "\u201cThe ferry has carried more passengers this year than in any year before it.\u201d")
     assert [q for q in quotes_of(nlp, text) if q["kind"] == "direct"] == []
+
+
+@pytest.mark.parametrize("sentence, cue, content_start", [
+    ("The mayor lambasted the council's plan to close the ferry.", "lambasted", "the council's plan"),
+    ("The harbour union portrayed the new timetable as a threat to jobs.", "portrayed", "the new timetable"),
+    ("The port authority disclosed that two ferries had failed inspections.", "disclosed", "that two ferries"),
+    ("Residents anticipate that the bridge will close again in winter.", "anticipate", "that the bridge"),
+])
+def test_characterising_disclosing_and_anticipating_verbs_are_cues(nlp, sentence, cue, content_start):
+    found = [q for q in quotes_of(nlp, sentence) if q["cue"] and q["cue"]["text"] == cue]
+    assert found, f"no quote with cue {cue!r}"
+    assert found[0]["text"].startswith(content_start)

@@ -71,7 +71,20 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "vote": _VOTE, "welcome": _OBJECT, "congratulate": _OBJECT, "apologize": _OBJECT, "apologise": _OBJECT,
     "remind": _OBJECT, "echo": _OBJECT, "highlight": _OBJECT, "recommend": _OBJECT, "request": _OBJECT,
     "refuse": _PROMISE, "plan": _PROMISE, "decide": _PROMISE, "intend": _PROMISE,
+    # characterising and judging someone or something (VerbNet's characterize and judgment classes)
+    "portray": _OBJECT, "depict": _OBJECT, "characterize": _OBJECT, "characterise": _OBJECT, "brand": _OBJECT,
+    "hail": _OBJECT, "cast": _SEE_AS, "paint": _SEE_AS, "deem": _OBJECT, "criticise": _OBJECT,
+    "commend": _OBJECT, "laud": _OBJECT, "fault": _OBJECT, "chastise": _OBJECT, "castigate": _OBJECT,
+    "lambaste": _OBJECT, "lambast": _OBJECT, "assail": _OBJECT, "ridicule": _OBJECT, "deride": _OBJECT, "disparage": _OBJECT,
+    "belittle": _OBJECT, "excoriate": _OBJECT, "champion": _OBJECT, "advocate": _OBJECT, "embrace": _OBJECT,
+    "dispute": _OBJECT, "challenge": _OBJECT, "contest": _OBJECT, "celebrate": _OBJECT,
+    "invite": _OBJECT, "implore": _OBJECT, "beg": _OBJECT, "lobby": _VOTE, "campaign": _VOTE,
+    # telling, disclosing and implying (VerbNet's say, tell and reflexive-appearance classes)
+    "proclaim": _PLAIN, "affirm": _CLAUSE, "disclose": _CLAUSE, "imply": _CLAUSE, "insinuate": _CLAUSE,
+    "advise": _CLAUSE, "inform": _CLAUSE, "notify": _CLAUSE, "demonstrate": _CLAUSE, "prove": _CLAUSE,
     # cognition (PolNeAR attributes beliefs too)
+    "anticipate": _CLAUSE, "foresee": _CLAUSE, "imagine": _CLAUSE, "guess": _CLAUSE, "reckon": _CLAUSE,
+    "recognize": _CLAUSE, "recognise": _CLAUSE, "realise": _CLAUSE, "wish": _CLAUSE,
     "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _CLAUSE, "hope": _CLAUSE,
     "fear": _CLAUSE, "worry": _CLAUSE, "know": _CLAUSE, "doubt": _CLAUSE, "assume": _CLAUSE,
     "suspect": _CLAUSE, "understand": _CLAUSE, "realize": _CLAUSE, "wonder": _CLAUSE,
@@ -132,7 +145,10 @@ def speech_noun_clause(token: Token) -> Token | None:
 
 
 STANCE_VERBS = frozenset({"support", "back", "oppose", "endorse", "prefer", "favor", "favour", "praise", "criticize",
-                          "attack", "blame", "thank", "congratulate", "defend", "reject", "condemn", "denounce"})
+                          "attack", "blame", "thank", "congratulate", "defend", "reject", "condemn", "denounce",
+                          "criticise", "commend", "laud", "hail", "champion", "advocate", "embrace", "fault",
+                          "chastise", "castigate", "lambaste", "lambast", "assail", "ridicule", "deride", "disparage",
+                          "belittle", "excoriate", "celebrate", "challenge", "dispute"})
 """Verbs whose target alone, even one name, is the attributed content (`most voters supported Sanders`)."""
 
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
