@@ -240,10 +240,9 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 return found, [noun]
         return "SANCTION", []
     for noun in objects:
-        if lemma in lex.OBJECT_VERBS or lemma in lex.LIGHT_VERBS:
-            noun_type = _noun_type(noun)
-            if noun_type == "COOPERATE" and any(c.lower_ == "joint" for c in noun.children):
-                return "COOPERATE", [noun]  # "held joint exercises"
+        if (lemma in lex.OBJECT_VERBS or lemma in lex.LIGHT_VERBS) \
+                and any(c.lower_ == "joint" for c in noun.children) and _noun_type(noun) == "COOPERATE":
+            return "COOPERATE", [noun]  # "held joint exercises"
         for key in _noun_keys(noun):
             if (lemma, key) in lex.VERB_OBJECT_OVERRIDES:
                 found = lex.VERB_OBJECT_OVERRIDES[(lemma, key)]
@@ -709,6 +708,11 @@ class _Coder:
         if actor_head is not None:
             heads = [h for h in heads if h.i != actor_head.i]
         actor_country = actor.get("country") if actor else None
+        co_party = self._co_party(actor_head, actor, sentence)
+        if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
+            return co_party  # "X and Y held talks": each is the other's recipient
+        # a party with a country (or an international organisation) first, then one with a name;
+        # parties are read one head at a time, stopping at the first coded one
         parties = []
         for head in heads:
             party = self._party(head, sentence)
@@ -720,14 +724,9 @@ class _Coder:
                 # "arrested opposition activists", "sentenced a journalist": an unnamed group
                 # in a sentence that names no place belongs to the acting country
                 party = {**party, "country": actor_country}
-            parties.append(party)
-        co_party = self._co_party(actor_head, actor, sentence)
-        if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
-            return co_party  # "X and Y held talks": each is the other's recipient
-        # a party with a country (or an international organisation) first, then one with a name
-        for party in parties:
             if _coded(party):
                 return party
+            parties.append(party)
         if co_party is not None:
             return co_party
         for party in parties:
