@@ -298,7 +298,7 @@ def test_stance_verbs_report_their_object(nlp):
 def test_speaking_somewhere_is_not_an_attribution(nlp):
     assert quotes_of(nlp, 'The mayor spoke at the harbour festival on Sunday.') == []
     (quote,) = quotes_of(nlp, 'The mayor voted for the ferry contract.')
-    assert quote["text"] == "for the ferry contract"
+    assert quote["text"] == "the ferry contract"
 
 
 def test_stance_verb_target_may_be_a_single_name(nlp):
@@ -597,3 +597,22 @@ def test_characterising_disclosing_and_anticipating_verbs_are_cues(nlp, sentence
     found = [q for q in quotes_of(nlp, sentence) if q["cue"] and q["cue"]["text"] == cue]
     assert found, f"no quote with cue {cue!r}"
     assert found[0]["text"].startswith(content_start)
+
+
+def test_partial_quotation_takes_the_clause_it_completes_under_the_cue():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.nlp.quotes import Cue, QuoteSpan, _clause_around
+
+    words = ["He", "told", "reporters", "he", "was", '"', "not", "quite", "ready", '"', "yet", "."]
+    spaces = [True, True, True, True, True, False, True, True, False, True, False, False]
+    heads = [1, 1, 1, 4, 1, 8, 8, 8, 4, 8, 4, 1]
+    deps = ["nsubj", "ROOT", "dative", "nsubj", "ccomp", "punct", "neg", "advmod", "acomp", "punct", "advmod",
+            "punct"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    start = doc.text.index("not")
+    span = QuoteSpan(start, doc.text.index('" yet'))
+    cue = Cue(doc[1], doc[1].idx, doc[1].idx + 4, None, None)
+    clause = _clause_around(doc, span, cue)
+    assert doc.text[clause[0]:clause[1]] == 'he was "not quite ready" yet'

@@ -281,7 +281,7 @@ def _own_cue_clause(token: Token, cue: Token) -> bool:
     """
     if any(child.dep_ == "mark" and child.lower_ == "that" for child in token.children):
         return False
-    return any(t is not cue and is_speech_verb(t) for t in token.subtree)
+    return any(t.i != cue.i and is_speech_verb(t) for t in token.subtree)
 
 
 def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
@@ -292,7 +292,7 @@ def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
     """
     cut: set[int] = set()
     for token in clause.subtree:
-        if token.i in cut or token is clause or token.dep_ not in _SIBLING_CLAUSE_DEPS:
+        if token.i in cut or token.i == clause.i or token.dep_ not in _SIBLING_CLAUSE_DEPS:
             continue
         if _own_cue_clause(token, cue):
             cut.update(t.i for t in token.subtree)
@@ -308,7 +308,7 @@ def _clause_span(clause: Token, cue: Token) -> tuple[int, int]:
     while high + 1 < len(kept) and kept[high + 1].i == kept[high].i + 1:
         high += 1
     tokens = kept[low:high + 1]
-    while len(tokens) > 1 and tokens[-1].dep_ in _JOINERS and tokens[-1] is not clause:
+    while len(tokens) > 1 and tokens[-1].dep_ in _JOINERS and tokens[-1].i != clause.i:
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -348,7 +348,7 @@ def _speaker_of(verb: Token) -> Span | None:
         if subject is not None:
             return subject
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ in ("conj", "advcl", "xcomp", "acomp"):
             current = head
@@ -417,7 +417,7 @@ def _find_cues(doc: Doc) -> list[Cue]:
             if source is None:
                 continue
             sentence = token.sent
-            head = token.head if token.head is not token else None
+            head = token.head if token.head.i != token.i else None
             phrase_start, phrase_end = token.idx, _subtree_span(token)[1]
             content = None
             if head is not None:
@@ -457,7 +457,10 @@ def _find_cues(doc: Doc) -> list[Cue]:
         if clause is None and entry is not None and entry.object_content:
             parts = [child for child in token.rights if is_content_child(entry, child)]
             if parts:
-                content = _trim(text, parts[0].left_edge.idx, parts[-1].right_edge.idx + len(parts[-1].right_edge))
+                first = parts[0]
+                if first.dep_ == "prep":  # "apologized for the columns": what it is about, not the preposition
+                    first = next((child for child in first.children if child.dep_ in ("pobj", "pcomp")), first)
+                content = _trim(text, first.left_edge.idx, parts[-1].right_edge.idx + len(parts[-1].right_edge))
         if clause is not None:
             if clause.left_edge.lower_ in _WH_WORDS and token.lemma_ in COGNITION_VERBS:
                 continue  # "knows how tempting it is": an embedded question, not a reported belief
@@ -568,6 +571,25 @@ def _colon_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
     return speaker_mention(proper[-1]) if proper else None  # a name the tagger missed
 
 
+def _clause_around(doc: Doc, span: QuoteSpan, cue: Cue) -> tuple[int, int] | None:
+    """The clause a partial quotation completes, when it hangs under the cue's verb: climbing from the
+    quotation's first word to the child of the cue that holds it (`he was "not quite there yet"`)."""
+    if cue.verb is None:
+        return None
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    token = first.root  # spaCy makes a new Token object on each access: compare positions, not identity
+    while token.head.i != token.i and token.head.i != cue.verb.i:
+        token = token.head
+    if token.head.i != cue.verb.i or token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "dobj", "prep"):
+        return None
+    start, end = _subtree_span(token)
+    if start > span.start or end < span.end - 1:
+        return None
+    return _trim(doc.text, start, end)
+
+
 def _is_speaker_context(between: str) -> bool:
     """Text between a quotation and its cue is only the cue clause (`, he said, `)."""
     return _word_count(between) <= 12
@@ -657,6 +679,9 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                 continue  # a programme, book or film title ("told 'Good Morning America'"), or a date
             else:
                 kind = "partial"
+                clause = _clause_around(doc, span, chosen)
+                if clause is not None:
+                    content = clause  # `told reporters he was "not quite there yet"`: the clause it completes
         chosen.used = True  # a quoted term skipped above leaves the cue its own reported clause
         record = _record(original, content[0], content[1], kind, chosen, chosen.speaker, resolver)
         if results and results[-1]["kind"] in ("mixed", "indirect") and results[-1]["start"] == record["start"] \
