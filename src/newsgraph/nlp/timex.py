@@ -10,11 +10,11 @@ winners are normalised in text order against the document creation time
 
 - type DATE / TIME / DURATION / SET and value as TimeML writes them: 2024-03-08,
   2024-03, 2024-W10, 2024-SU, 2024-Q1, 2024-03-08T13:12, 2024-03-08TMO,
-  199 (the 1990s), 19 (the 20th century), PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H,
+  199X (the 1990s), 19XX (the 20th century), PRESENT_REF, PAST_REF, FUTURE_REF, P3D, PT5H,
   XXXX-WXX-1 (every Monday).
-- Decades: DESIGN.md's record contract shows "199X"; TIMEX3 as TimeBank/TBAQ annotate it writes
-  the leading digits, "199", and that is what this module emits (it scores on TBAQ). A consumer that
-  wants the contract's spelling appends "X" to a three-digit value.
+- Decades: TimeBank/TBAQ write the leading digits ("199"); DESIGN.md's record contract writes
+  "199X" (and a century "19XX"), and that is what `find_dates` returns (`contract_value`, in
+  one place; the TBAQ scorer reads gold values through it too).
 - A bare weekday, month or month-day points back (on or before publication) in
   past-tense reporting and forward for future tense; the tense is that of the
   governing verb in spaCy's parse, or `tense_hint` ("past", "present", "future")
@@ -917,7 +917,17 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
         results.append({"start": candidate.start, "end": candidate.end,
                         "text": text[candidate.start:candidate.end], "type": timex_type, "value": value})
     _date_following_clock_times(text, results)
+    for result in results:
+        result["value"] = contract_value(result["value"])
     return results
+
+
+def contract_value(value: str) -> str:
+    """A TIMEX3 value in the record contract's spelling: a decade TimeML writes as its leading digits
+    ("199") is "199X", a century ("19") is "19XX"; every other value is unchanged."""
+    if value.isdigit() and len(value) in (2, 3):
+        return value + "X" * (4 - len(value))
+    return value
 
 
 _MENTION = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?![\dX])")
