@@ -616,3 +616,20 @@ def test_partial_quotation_takes_the_clause_it_completes_under_the_cue():
     cue = Cue(doc[1], doc[1].idx, doc[1].idx + 4, None, None)
     clause = _clause_around(doc, span, cue)
     assert doc.text[clause[0]:clause[1]] == 'he was "not quite ready" yet'
+
+
+def test_attitude_adjective_attributes_its_clause_to_the_subject(nlp):
+    found = quotes_of(nlp, "The harbour master is confident that the ferry will return in May.")
+    assert len(found) == 1
+    assert found[0]["text"] == "that the ferry will return in May"
+    assert found[0]["cue"]["text"] == "confident"
+    assert found[0]["speaker"]["text"] == "The harbour master"
+
+
+def test_passive_cue_content_is_its_subject_and_the_agent_speaks(nlp):
+    found = quotes_of(nlp, "The new ferry timetable was rejected by the island council on Tuesday.")
+    assert len(found) == 1
+    assert found[0]["text"].startswith("The new ferry timetable")
+    assert found[0]["speaker"]["text"] == "the island council"
+    expected = quotes_of(nlp, "The ferry is expected to return in May.")
+    assert expected and expected[0]["speaker"] is None and "to return in May" in expected[0]["text"]

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_VERBS, is_content_child,
+from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_VERBS,
+                                          is_content_child,
                                           is_speech_verb, speech_noun_clause)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, names_a_speaker, speaker_mention
 
@@ -444,6 +445,22 @@ def _find_cues(doc: Doc) -> list[Cue]:
             cues.append(Cue(token, token.idx, token.idx + len(token), speaker,
                             _trim(text, *_clause_span(noun_clause, token))))
             continue
+        passive = _passive_content(token)
+        if passive is not None:
+            # "Clinton is expected to win", "the plan was rejected by the council": what is said,
+            # expected or rejected is the passive subject; the `by` agent, if any, holds it.
+            agent = next((grand for child in token.children if child.dep_ == "agent"
+                          for grand in child.children if grand.dep_ == "pobj"), None)
+            cues.append(Cue(token, token.idx, token.idx + len(token),
+                            speaker_mention(agent) if agent is not None else None, _trim(text, *passive)))
+            continue
+        stance = _stance_adjective_content(token)
+        if stance is not None:
+            # "the mayor is confident that ...", "voters were critical of the plan": an attitude the
+            # subject holds, its clause or object the content.
+            cues.append(Cue(token, token.idx, token.idx + len(token), _speaker_of(token.head),
+                            _trim(text, *_subtree_span(stance))))
+            continue
         if not is_speech_verb(token):
             continue
         speaker = _speaker_of(token)
@@ -470,6 +487,39 @@ def _find_cues(doc: Doc) -> list[Cue]:
             content = _trim(text, *_subtree_span(token.head, exclude=token))
         cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
     return cues
+
+
+def _passive_content(token: Token) -> tuple[int, int] | None:
+    """The content of a speech, cognition or stance verb in the passive (`X is expected to win`,
+    `the plan was rejected`): the passive subject, with the infinitive or clause that follows it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    children = list(token.children)
+    if not any(child.dep_ == "auxpass" for child in children):
+        return None
+    subject = next((child for child in children if child.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that", "which", "who"):
+        return None  # "it is said that ..." keeps its clause through the ordinary route
+    start, end = _subtree_span(subject)
+    complement = next((child for child in children if child.dep_ in ("xcomp", "ccomp")), None)
+    if complement is not None:
+        end = max(end, _subtree_span(complement)[1])
+    return start, end
+
+
+def _stance_adjective_content(token: Token) -> Token | None:
+    """What a predicative attitude adjective is about (`is confident that X`, `was critical of Y`,
+    `are eager to Z`): its clause, infinitive or `of/about/with` object."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in STANCE_ADJECTIVES:
+        return None
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "with", "toward", "towards", "on"):
+            target = next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                return target
+    return None
 
 
 def _min_content_words(cue: Cue) -> int:

@@ -153,3 +153,11 @@ STANCE_VERBS = frozenset({"support", "back", "oppose", "endorse", "prefer", "fav
 
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
                              "assume", "suspect", "understand", "realize", "wonder", "learn", "find", "show"})
+
+STANCE_ADJECTIVES = frozenset("""
+confident sure certain convinced aware afraid worried concerned hopeful optimistic pessimistic skeptical sceptical
+critical supportive opposed eager happy glad proud unhappy angry upset furious adamant determined willing
+unwilling reluctant keen doubtful fearful wary suspicious dismissive disappointed frustrated pleased satisfied
+dissatisfied comfortable uncomfortable enthusiastic insistent resigned ready
+""".split())
+"""Attitude adjectives after `be`/`seem`/`remain` whose clause or object is attributed to the subject."""
