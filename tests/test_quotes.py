@@ -633,3 +633,9 @@ def test_passive_cue_content_is_its_subject_and_the_agent_speaks(nlp):
     assert found[0]["speaker"]["text"] == "the island council"
     expected = quotes_of(nlp, "The ferry is expected to return in May.")
     assert expected and expected[0]["speaker"] is None and "to return in May" in expected[0]["text"]
+
+
+def test_stance_noun_object_is_content_when_its_holder_is_named(nlp):
+    found = quotes_of(nlp, "The fishermen's union renewed its criticism of the new harbour fees.")
+    assert any(q["text"] == "the new harbour fees" and q["cue"]["text"] == "criticism" for q in found)
+    assert quotes_of(nlp, "There was criticism of the new harbour fees.") == []  # nobody holds it

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_VERBS,
                                           is_content_child,
-                                          is_speech_verb, speech_noun_clause)
+                                          is_speech_verb, speech_noun_clause, stance_noun_target)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, names_a_speaker, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
@@ -428,7 +428,7 @@ def _find_cues(doc: Doc) -> list[Cue]:
                 content = (content[0], len(text[:content[1]].rstrip(".")))
             cues.append(Cue(None, token.idx, to.idx + len(to), speaker_mention(source), content))
             continue
-        noun_clause = speech_noun_clause(token)
+        noun_clause = speech_noun_clause(token) or stance_noun_target(token)
         if noun_clause is not None:
             # "her warning that ...": the possessor or the `by`/`from` phrase is the speaker.
             owner = next((child for child in token.children if child.dep_ == "poss"), None)
@@ -442,8 +442,13 @@ def _find_cues(doc: Doc) -> list[Cue]:
             if speaker is None and token.dep_ == "pobj" and token.head.lower_ in _MEANS_PREPOSITIONS \
                     and token.head.head.pos_ in ("VERB", "AUX"):
                 speaker = _speaker_of(token.head.head)  # "said in a statement that ...", "with the argument that"
-            cues.append(Cue(token, token.idx, token.idx + len(token), speaker,
-                            _trim(text, *_clause_span(noun_clause, token))))
+            if noun_clause.dep_ in ("pobj", "pcomp"):  # "criticism of the plan": the object, not a clause
+                if speaker is None:
+                    continue  # whose criticism or support the sentence does not say: not an attribution
+                content = _trim(text, *_subtree_span(noun_clause))
+            else:
+                content = _trim(text, *_clause_span(noun_clause, token))
+            cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
             continue
         passive = _passive_content(token)
         if passive is not None:

@@ -161,3 +161,26 @@ unwilling reluctant keen doubtful fearful wary suspicious dismissive disappointe
 dissatisfied comfortable uncomfortable enthusiastic insistent resigned ready
 """.split())
 """Attitude adjectives after `be`/`seem`/`remain` whose clause or object is attributed to the subject."""
+
+STANCE_NOUNS: dict[str, frozenset[str]] = {
+    noun: frozenset(preps.split()) for nouns, preps in (
+        ("criticism criticisms condemnation praise", "of for"),
+        ("support backing endorsement opposition objection objections resistance", "for of to"),
+        ("concern concerns worry worries fear fears doubt doubts complaint complaints", "about over"),
+        ("call calls demand demands request requests appeal appeals plea", "for"),
+        ("attack attacks", "on against"),
+        ("warning warnings", "about of against"),
+    ) for noun in nouns.split()
+}
+"""Nouns of stance whose prepositional object is what someone criticises, supports, fears or asks for."""
+
+
+def stance_noun_target(token: Token) -> Token | None:
+    """The object a stance noun is about (`criticism of the plan`, `calls for a ceasefire`), if it has one."""
+    preps = STANCE_NOUNS.get(token.lower_)
+    if preps is None or token.pos_ != "NOUN":
+        return None
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")), None)
+    return None
