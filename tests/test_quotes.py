@@ -639,3 +639,10 @@ def test_stance_noun_object_is_content_when_its_holder_is_named(nlp):
     found = quotes_of(nlp, "The fishermen's union renewed its criticism of the new harbour fees.")
     assert any(q["text"] == "the new harbour fees" and q["cue"]["text"] == "criticism" for q in found)
     assert quotes_of(nlp, "There was criticism of the new harbour fees.") == []  # nobody holds it
+
+
+def test_cue_in_the_middle_of_the_sentence_reports_the_clause_around_it(nlp):
+    found = quotes_of(nlp, "The new ferry, the mayor said, was even more popular than the old one.")
+    assert len(found) == 1
+    assert found[0]["text"].startswith("The new ferry") and found[0]["text"].endswith("the old one")
+    assert found[0]["cue"]["text"] == "said" and found[0]["speaker"]["text"] == "the mayor"

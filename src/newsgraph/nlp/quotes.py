@@ -487,8 +487,9 @@ def _find_cues(doc: Doc) -> list[Cue]:
             if clause.left_edge.lower_ in _WH_WORDS and token.lemma_ in COGNITION_VERBS:
                 continue  # "knows how tempting it is": an embedded question, not a reported belief
             content = _trim(text, *_clause_span(clause, token))
-        elif token.dep_ == "parataxis" and token.head.i < token.i:
-            # "The plan failed, officials said." parsed with the cue as a parenthetical.
+        elif token.dep_ == "parataxis" and (token.head.i < token.i or token.head.pos_ in ("VERB", "AUX")):
+            # "The plan failed, officials said." and "The plan, officials said, failed." parsed with
+            # the cue as a parenthetical: the clause around it is the content.
             content = _trim(text, *_subtree_span(token.head, exclude=token))
         cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
     return cues
