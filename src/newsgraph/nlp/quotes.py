@@ -491,6 +491,7 @@ def _find_cues(doc: Doc) -> list[Cue]:
             # "The plan failed, officials said." and "The plan, officials said, failed." parsed with
             # the cue as a parenthetical: the clause around it is the content.
             content = _trim(text, *_subtree_span(token.head, exclude=token))
+            content = (content[0], len(text[:content[1]].rstrip(".")))  # the sentence's full stop is not said
         cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
     return cues
 
