@@ -646,3 +646,10 @@ def test_cue_in_the_middle_of_the_sentence_reports_the_clause_around_it(nlp):
     assert len(found) == 1
     assert found[0]["text"].startswith("The new ferry") and found[0]["text"].endswith("the old one")
     assert found[0]["cue"]["text"] == "said" and found[0]["speaker"]["text"] == "the mayor"
+
+
+def test_headline_speaker_running_into_capitalised_words_takes_the_body_name(nlp):
+    body = "Harbour master Tom Berg spoke to reporters on Monday."
+    (quote,) = [q for q in quotes_of(nlp, body, headline="Tom Berg Finally Says Pier Will Reopen")
+                if q["field"] == "headline"]
+    assert quote["speaker"]["name"] == "Tom Berg"

@@ -284,13 +284,25 @@ class SpeakerResolver:
         return found
 
     def name_in_body(self, text: str) -> str | None:
-        """The full name the article body gives a name written elsewhere (a headline's `Kasich`)."""
+        """The full name the article body gives a name written elsewhere (a headline's `Kasich`); a
+        headline label running on into capitalised words (`Donald Trump Finally`) is read without them."""
+        words = text.split()
+        found = self._name_in_body(text)
+        for length in range(len(words) - 1, 0, -1):
+            if found is not None:
+                break
+            found = self._name_in_body(" ".join(words[:length]), people_only=True)
+        return found
+
+    def _name_in_body(self, text: str, people_only: bool = False) -> str | None:
         words = text.split()
         if not words:
             return None
         for person in self.people:
             if person[-1].text == words[-1]:
                 return self._full_name_of(words[-1]) or person.text
+        if people_only:
+            return None
         for entity in self.doc.ents:
             if entity.text == text and entity.label_ in _NAMED:
                 return entity.text
