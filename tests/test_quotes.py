@@ -523,8 +523,9 @@ def test_short_quoted_term_in_passing_is_still_left_out(nlp):
 POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 # Just under the figures measured with `.venv/bin/python eval/polnear_quotes.py --split dev`
 # (content .677, direct .787, speaker .907, cue .719, named speaker .822): a regression fails.
-DEV_FLOORS = {"overlap_f1": 0.67, "direct_f1": 0.78, "speaker_accuracy": 0.90, "cue_f1": 0.71,
-              "named_speaker_accuracy": 0.81}
+# The targets (content .70, direct .85, speaker .90, cue .70, named .90); cue F1 just under its figure.
+DEV_FLOORS = {"overlap_f1": 0.70, "direct_f1": 0.85, "speaker_accuracy": 0.90, "cue_f1": 0.73,
+              "named_speaker_accuracy": 0.90}
 
 
 @pytest.mark.slow
