@@ -453,3 +453,13 @@ def test_broadened_lexicon_by_object_and_particle(nlp, text, event_type):
 )
 def test_lexicon_by_cameo_subcategory(nlp, text, event_type):
     assert top(nlp, text)["type"] == event_type
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Riot police opened fire on protesters in Nairobi on Monday.", "COERCE"),
+    ("Soldiers beat demonstrators in the capital.", "COERCE"),
+    ("Rebels shelled the town of Goma.", "ASSAULT"),
+])
+def test_security_forces_using_force_on_a_crowd_is_violent_repression(nlp, sentence, expected):
+    # CAMEO 175 (violent repression) is PLOVER COERCE; armed attacks stay ASSAULT
+    assert top(nlp, sentence)["type"] == expected

@@ -675,8 +675,11 @@ class _Coder:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         position = trigger.token.idx
+        event_type = trigger.type
+        if event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
+            event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
         return {
-            "type": trigger.type,
+            "type": event_type,
             "mode": trigger.mode or self._mode(trigger),
             "actor": actor,
             "recipient": recipient,
@@ -794,6 +797,29 @@ class _Coder:
             if quote.get("field", "text") == "text" and quote["start"] <= position < quote["end"]:
                 return index
         return None
+
+
+# Security forces and the unarmed crowds they repress (CAMEO 175 "use tactics of violent repression",
+# which PLOVER codes COERCE): force used by the first against the second is not an armed assault.
+_SECURITY_WORDS = frozenset({"police", "policemen", "police officers", "riot police", "security forces",
+                             "security", "troops", "soldiers", "army", "gendarmes", "militia", "guards",
+                             "authorities"})
+_CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "students",
+                          "rioters", "marchers", "strikers", "mourners", "worshippers", "demonstration",
+                          "protest", "rally", "march"})
+
+
+def _is_repression(actor: dict | None, recipient: dict | None, trigger: Token) -> bool:
+    """Security forces acting on a crowd: the recipient, or the words the act is done to
+    (its object and its at/on/against phrases) when no recipient party was found."""
+    if not actor:
+        return False
+    actor_words = set((actor.get("text") or "").lower().split())
+    target_words = set((recipient.get("text") or "").lower().split()) if recipient else set()
+    for child in trigger.children:
+        if child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"at", "on", "against", "into"}:
+            target_words |= {token.lower_ for token in child.subtree}
+    return bool(actor_words & _SECURITY_WORDS) and bool(target_words & _CROWD_WORDS)
 
 
 def _coded(party: dict | None) -> bool:
