@@ -654,3 +654,9 @@ def test_headline_speaker_running_into_capitalised_words_takes_the_body_name(nlp
     (quote,) = [q for q in quotes_of(nlp, body, headline="Tom Berg Finally Says Pier Will Reopen")
                 if q["field"] == "headline"]
     assert quote["speaker"]["name"] == "Tom Berg"
+
+
+def test_inverted_attribution_the_parser_left_subjectless_names_the_speaker(nlp):
+    text = "''I am more skilled with my hands than with my brain,'' said Robin Maynard, half joking."
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"]["text"] == "Robin Maynard"

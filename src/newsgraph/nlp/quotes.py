@@ -365,7 +365,7 @@ def _speaker_of(verb: Token) -> Span | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return speaker_mention(head)
         break
-    return _name_just_before(verb)
+    return _name_just_before(verb) or _name_just_after(verb)
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -383,12 +383,38 @@ def _name_just_before(verb: Token) -> Span | None:
     if index < verb.sent.start:
         return None
     token = verb.doc[index]
-    if token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.ent_iob_ == "O":
+    if token.ent_type_ in ("PERSON", "ORG", "NORP") and token.ent_iob_ != "O":
+        start = index
+        while start > 0 and verb.doc[start].ent_iob_ == "I":
+            start -= 1
+        return verb.doc[start:index + 1]
+    if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
+        # a name the tagger missed, parsed into the verb's phrase ("Trump barked" as a compound)
+        start = index
+        while start > verb.sent.start and verb.doc[start - 1].pos_ == "PROPN" and verb.doc[start - 1].is_title:
+            start -= 1
+        return verb.doc[start:index + 1]
+    return None
+
+
+def _name_just_after(verb: Token) -> Span | None:
+    """`"...," said Jane Doe, half joking`: an inverted attribution the parser gave no subject, the
+    name right after the verb when the verb follows a quotation's closing mark or a comma."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote):
         return None
-    start = index
-    while start > 0 and verb.doc[start].ent_iob_ == "I":
-        start -= 1
-    return verb.doc[start:index + 1]
+    first = doc[verb.i + 1]
+    if first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ == "B":
+        end = first.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[first.i:end]
+    if first.pos_ == "PROPN" and first.is_title:
+        end = first.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        return doc[first.i:end]
+    return None
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:
