@@ -102,6 +102,13 @@ def _entity_covering(doc: Doc, token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type)
 
 
+def _inside_quotation(sentence: Span, token: Token) -> bool:
+    """Whether `token` stands inside quote marks in its sentence (an odd number of marks before it)."""
+    before = sentence.doc.text[sentence.start_char:token.idx]
+    marks = sum(before.count(mark) for mark in '"\u201c\u201d\u00ab\u00bb') + before.count("''")
+    return marks % 2 == 1
+
+
 def _has_quote_mark(sentence: Span) -> bool:
     return any(char in sentence.text for char in '"\u201c\u201d\u00ab\u00bb') or "''" in sentence.text
 
@@ -394,17 +401,15 @@ class SpeakerResolver:
         return None
 
     def _previous_subject(self, pronoun: Token, gender: str | None) -> str | None:
-        """The person who is the main-clause subject of the sentence before the pronoun's, when that
-        sentence holds no quotation (inside a run of quotes the previous speaker is the better guess)
-        and the gender agrees: `Doe toured the port. Later he said ...` -> Doe."""
+        """The person who is the main-clause subject of the sentence before the pronoun's, outside any
+        quotation in it, when the gender agrees: `Doe toured the port. Later he said ...` -> Doe,
+        `"...," Doe said. He added ...` -> Doe."""
         sentence = pronoun.sent
         if sentence.start == 0 or _has_quote_mark(sentence[:pronoun.i - sentence.start]):
             return None
         previous = self.doc[sentence.start - 1].sent
-        if _has_quote_mark(previous):
-            return None
         subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
+        if subject is None or _inside_quotation(previous, subject):
             return None
         entity = _entity_covering(self.doc, subject)
         if entity is not None and entity.label_ == "PERSON":
