@@ -660,3 +660,8 @@ def test_inverted_attribution_the_parser_left_subjectless_names_the_speaker(nlp)
     text = "''I am more skilled with my hands than with my brain,'' said Robin Maynard, half joking."
     (quote,) = quotes_of(nlp, text)
     assert quote["speaker"]["text"] == "Robin Maynard"
+
+
+def test_speech_verb_misparsed_as_a_modifier_of_the_name_keeps_the_name_as_speaker(nlp):
+    (quote,) = quotes_of(nlp, "Ilse Brandt, who runs the harbour, tweeted on Friday that the ferry would return in May.")
+    assert quote["speaker"]["text"] == "Ilse Brandt"

@@ -364,6 +364,11 @@ def _speaker_of(verb: Token) -> Span | None:
             continue
         if current.dep_ == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return speaker_mention(head)
+        if current.dep_ == "acl" and head.pos_ == "PROPN" and (current.tag_ in _FINITE_TAGS or (
+                current.tag_ == "VBN" and current.lemma_ != "ask" and current.i > 0
+                and current.doc[current.i - 1].text == ",")):
+            # "Donald Trump, who is running, tweeted ...": a finite verb misparsed as a modifier of the name
+            return speaker_mention(head)
         break
     return _name_just_before(verb) or _name_just_after(verb)
 
