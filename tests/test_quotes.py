@@ -665,3 +665,9 @@ def test_inverted_attribution_the_parser_left_subjectless_names_the_speaker(nlp)
 def test_speech_verb_misparsed_as_a_modifier_of_the_name_keeps_the_name_as_speaker(nlp):
     (quote,) = quotes_of(nlp, "Ilse Brandt, who runs the harbour, tweeted on Friday that the ferry would return in May.")
     assert quote["speaker"]["text"] == "Ilse Brandt"
+
+
+def test_urging_someone_to_act_attributes_the_act(nlp):
+    found = quotes_of(nlp, "The mayor urged the council to keep the night ferry running.")
+    assert any(q["cue"]["text"] == "urged" and q["text"].startswith("to keep the night ferry") for q in found)
+    assert quotes_of(nlp, "The crew pushed the boat into the water.") == []  # a bare object is not urged

@@ -35,6 +35,8 @@ _VOTE = CueVerb(object_content=True, preps=frozenset({"for", "against"}), direct
 _SEE_AS = CueVerb(object_content=True, preps=frozenset({"as"}), needs_prep=frozenset({"as"}))  # view X as Y
 _SHOW = CueVerb(object_content=True, preps=frozenset())  # "the poll shows Clinton leading"
 _ASK = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)  # asked whether/to/for
+# urging someone to act: "urged Congress to act", "pressed for a vote" (a bare object is not what was urged)
+_URGE = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)
 
 SPEECH_VERBS: dict[str, CueVerb] = {
     # speech
@@ -46,7 +48,8 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "reveal": _CLAUSE, "complain": _PLAIN, "ask": _ASK, "reply": _PLAIN, "respond": _PLAIN,
     "answer": _PLAIN, "add": _CLAUSE, "maintain": _CLAUSE, "allege": _PLAIN, "testify": _PLAIN,
     "indicate": _CLAUSE, "conclude": _CLAUSE, "observe": _CLAUSE, "remark": _PLAIN, "mention": _OBJECT,
-    "promise": _PROMISE, "vow": _PROMISE, "pledge": _PROMISE, "threaten": _PROMISE, "urge": _CLAUSE,
+    "promise": _PROMISE, "vow": _PROMISE, "pledge": _PROMISE, "threaten": _PROMISE, "urge": _URGE,
+    "encourage": _URGE, "press": _URGE, "push": _URGE, "exhort": _URGE, "appeal": _URGE,
     "predict": _PLAIN, "caution": _PLAIN, "concede": _PLAIN, "boast": _PLAIN, "joke": _PLAIN,
     "quip": _PLAIN, "shout": _PLAIN, "yell": _PLAIN, "retort": _PLAIN, "counter": _CLAUSE,
     "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _OBJECT, "call": _OBJECT,
@@ -78,7 +81,7 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "lambaste": _OBJECT, "lambast": _OBJECT, "assail": _OBJECT, "ridicule": _OBJECT, "deride": _OBJECT, "disparage": _OBJECT,
     "belittle": _OBJECT, "excoriate": _OBJECT, "champion": _OBJECT, "advocate": _OBJECT, "embrace": _OBJECT,
     "dispute": _OBJECT, "challenge": _OBJECT, "contest": _OBJECT, "celebrate": _OBJECT,
-    "invite": _OBJECT, "implore": _OBJECT, "beg": _OBJECT, "lobby": _VOTE, "campaign": _VOTE,
+    "invite": _URGE, "implore": _URGE, "beg": _URGE, "lobby": _VOTE, "campaign": _VOTE,
     # telling, disclosing and implying (VerbNet's say, tell and reflexive-appearance classes)
     "proclaim": _PLAIN, "affirm": _CLAUSE, "disclose": _CLAUSE, "imply": _CLAUSE, "insinuate": _CLAUSE,
     "advise": _CLAUSE, "inform": _CLAUSE, "notify": _CLAUSE, "demonstrate": _CLAUSE, "prove": _CLAUSE,
