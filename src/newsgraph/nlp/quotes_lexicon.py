@@ -35,6 +35,7 @@ _VOTE = CueVerb(object_content=True, preps=frozenset({"for", "against"}), direct
 _SEE_AS = CueVerb(object_content=True, preps=frozenset({"as"}), needs_prep=frozenset({"as"}))  # view X as Y
 _SHOW = CueVerb(object_content=True, preps=frozenset())  # "the poll shows Clinton leading"
 _ASK = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)  # asked whether/to/for
+_FOCUS = CueVerb(object_content=True, preps=frozenset({"on"}), direct_object=False)  # focused on X
 # urging someone to act: "urged Congress to act", "pressed for a vote" (a bare object is not what was urged)
 _URGE = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)
 
@@ -85,10 +86,14 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     # telling, disclosing and implying (VerbNet's say, tell and reflexive-appearance classes)
     "proclaim": _PLAIN, "affirm": _CLAUSE, "disclose": _CLAUSE, "imply": _CLAUSE, "insinuate": _CLAUSE,
     "advise": _CLAUSE, "inform": _CLAUSE, "notify": _CLAUSE, "demonstrate": _CLAUSE, "prove": _CLAUSE,
+    # declining to say, considering, focusing on, addressing or debating something
+    "hop": _PROMISE,  # spaCy's small model lemmatises "hopes"/"hoped" to "hop"; only a clause makes it a cue
+    "decline": _PROMISE, "consider": _OBJECT, "focus": _FOCUS, "remember": _CLAUSE, "address": _OBJECT,
+    "debate": _OBJECT, "ignore": _OBJECT, "identify": _SEE_AS, "cheer": _OBJECT, "convince": _CLAUSE,
     # cognition (PolNeAR attributes beliefs too)
     "anticipate": _CLAUSE, "foresee": _CLAUSE, "imagine": _CLAUSE, "guess": _CLAUSE, "reckon": _CLAUSE,
     "recognize": _CLAUSE, "recognise": _CLAUSE, "realise": _CLAUSE, "wish": _CLAUSE,
-    "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _CLAUSE, "hope": _CLAUSE,
+    "believe": _CLAUSE, "think": _CLAUSE, "feel": _CLAUSE, "expect": _PROMISE, "hope": _PROMISE,
     "fear": _CLAUSE, "worry": _CLAUSE, "know": _CLAUSE, "doubt": _CLAUSE, "assume": _CLAUSE,
     "suspect": _CLAUSE, "understand": _CLAUSE, "realize": _CLAUSE, "wonder": _CLAUSE,
 }
