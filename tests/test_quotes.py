@@ -500,9 +500,17 @@ def test_scare_quoted_term_inside_reported_speech_leaves_it_indirect(nlp):
 
 
 def test_long_quotation_inside_reported_speech_makes_it_mixed(nlp):
-    text = 'The mayor said that the ferry "will run every single day of the year" from May onwards.'
+    text = ('The mayor said that the ferry "will run every single day of the year, whatever the weather '
+            'and whatever it costs the town" from May onwards.')
     (quote,) = quotes_of(nlp, text)
     assert quote["kind"] == "mixed"
+
+
+def test_phrase_quoted_inside_reported_speech_away_from_its_edges_keeps_it_indirect(nlp):
+    # PolNeAR's "direct" contents have a quote mark at an edge; a quoted phrase within is reported speech
+    text = 'The mayor said that the ferry "will run every single day of the year" from May onwards.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "indirect"
 
 
 def test_short_quotation_right_after_its_cue_is_kept(nlp):

@@ -48,6 +48,7 @@ _OPEN_CONTEXT = set("([{\u2014\u2013-/:")
 _CLOSE_CONTEXT = set(".,;:!?)]}\u2014\u2013-'\u2019")
 _WORD = re.compile(r"\w+")
 SCARE_MAX_WORDS = 4  # a quoted term of up to this many words with no cue is a scare quote
+MIXED_INSIDE_MIN_WORDS = 12  # a quotation inside reported speech, away from its edges, makes it mixed from this long
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
 # "Trump Says He Will Win": a short capitalised speaker, a speech verb in the present, the content
@@ -808,15 +809,16 @@ _EDGE_CHARACTERS = " \t\n.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def _embedding_kind(text: str, content: tuple[int, int], quote_spans: list[QuoteSpan]) -> str:
-    """`mixed` for reported speech carrying a quotation at its start or end, or a long one inside;
-    `indirect` when the only quoted words are a short term within it (`that the "cartel" is nervous`)."""
+    """`mixed` for reported speech carrying a quotation at its start or end, or a long one (a sentence's
+    worth) inside; `indirect` when the quoted words sit within it (`that the "cartel" is nervous`,
+    `that he opposes "boots on the ground" abroad`)."""
     start, end = _trim(text, *content)
     for span in quote_spans:
         if span.end <= start - 1 or span.start >= end + 1:
             continue
         reaches_edge = not text[max(span.end, start):end].strip(_EDGE_CHARACTERS) \
             or not text[start:min(span.start, end)].strip(_EDGE_CHARACTERS)
-        if reaches_edge or _word_count(text[span.start:span.end]) > SCARE_MAX_WORDS:
+        if reaches_edge or _word_count(text[span.start:span.end]) > MIXED_INSIDE_MIN_WORDS:
             return "mixed"
     return "indirect"
 
