@@ -682,3 +682,11 @@ def test_urging_someone_to_act_attributes_the_act(nlp):
     found = quotes_of(nlp, "The mayor urged the council to keep the night ferry running.")
     assert any(q["cue"]["text"] == "urged" and q["text"].startswith("to keep the night ferry") for q in found)
     assert quotes_of(nlp, "The crew pushed the boat into the water.") == []  # a bare object is not urged
+
+
+def test_particle_verbs_report_speech_only_with_their_particle(nlp):
+    text = ("\u201cLook at all these people here,\u201d Paradis said.\n\n"
+            "\u201cThey are all here for the free ferry rides,\u201d Bennett shot back with a laugh.")
+    found = quotes_of(nlp, text)
+    assert [q["speaker"]["text"] for q in found] == ["Paradis", "Bennett"]
+    assert quotes_of(nlp, "The hunter shot the deer at dawn.") == []

@@ -99,9 +99,19 @@ SPEECH_VERBS: dict[str, CueVerb] = {
 }
 
 
+# Verbs that report speech only with their particle: "shot back", "fired back", "chimed in".
+PARTICLE_CUES = frozenset({("shoot", "back"), ("fire", "back"), ("hit", "back"), ("snap", "back"),
+                           ("chime", "in"), ("weigh", "in"), ("speak", "out"), ("lash", "out"),
+                           ("pipe", "up"), ("cut", "in")})
+
+
 def is_speech_verb(token: Token) -> bool:
     """Whether `token` is a speech/cognition cue in this parse (lemma, part of speech, complement)."""
-    entry = SPEECH_VERBS.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and any((lemma, child.lower_) in PARTICLE_CUES
+                                    for child in token.children if child.dep_ in ("prt", "advmod")):
+        return True
+    entry = SPEECH_VERBS.get(lemma)
     if entry is None or token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ in ("amod", "compound"):  # "the said contract"
