@@ -690,3 +690,8 @@ def test_particle_verbs_report_speech_only_with_their_particle(nlp):
     found = quotes_of(nlp, text)
     assert [q["speaker"]["text"] for q in found] == ["Paradis", "Bennett"]
     assert quotes_of(nlp, "The hunter shot the deer at dawn.") == []
+
+
+def test_inverted_subject_parsed_as_an_object_after_a_quotation_speaks(nlp):
+    (quote,) = quotes_of(nlp, "\u201cWe are ready,\u201d added one of the crew members.")
+    assert quote["speaker"]["text"] == "one of the crew members"

@@ -420,6 +420,12 @@ def _name_just_after(verb: Token) -> Span | None:
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1
         return doc[first.i:end]
+    if any(doc[index].is_quote for index in range(max(verb.i - 2, 0), verb.i)):
+        # `"...," added one of the crew`: right after a quotation the inverted subject is parsed as an object
+        inverted = next((child for child in verb.rights if child.dep_ in ("dobj", "attr")
+                         and child.i - verb.i <= 4 and child.pos_ in ("NOUN", "PROPN", "NUM")), None)
+        if inverted is not None:
+            return speaker_mention(inverted)
     return None
 
 
