@@ -463,3 +463,13 @@ def test_lexicon_by_cameo_subcategory(nlp, text, event_type):
 def test_security_forces_using_force_on_a_crowd_is_violent_repression(nlp, sentence, expected):
     # CAMEO 175 (violent repression) is PLOVER COERCE; armed attacks stay ASSAULT
     assert top(nlp, sentence)["type"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # spaCy's small model lemmatises "staged" to "stag" and splits "sit-in" into three tokens
+    ("Opposition supporters staged a sit-in outside the electoral commission.", "PROTEST"),
+    # summoning a foreign envoy is a formal protest to that government
+    ("The ministry summoned the British ambassador to protest against the remarks.", "ACCUSE"),
+])
+def test_lemma_slips_hyphenated_nouns_and_summoned_envoys(nlp, sentence, expected):
+    assert top(nlp, sentence)["type"] == expected

@@ -167,8 +167,23 @@ def event_type_of(token: Token) -> tuple[str, list[Token]] | None:
     return None
 
 
+# Lemmas spaCy's small model gets wrong for words the lexicon needs ("staged" -> "stag")
+_LEMMA_FIXES = {"stag": "stage", "hop": "hope"}
+
+
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    fixed = _LEMMA_FIXES.get(lemma)
+    return fixed if fixed is not None and token.lower_.startswith(fixed) else lemma
+
+
+def _hyphenated(token: Token) -> str | None:
+    """The whole hyphenated word a token ends ("sit-in" from sit - in), or None."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:token.i + 1].text.lower() if start < token.i else None
 
 
 def _noun_type(token: Token) -> str | None:
@@ -179,6 +194,9 @@ def _noun_type(token: Token) -> str | None:
     if lemma in {"strike", "strikes"} or lower in {"strike", "strikes"}:
         modifiers = {_lemma(child) for child in token.children if child.dep_ in {"compound", "amod"}}
         return "ASSAULT" if modifiers & lex.MILITARY_STRIKE_WORDS else "PROTEST"
+    hyphenated = _hyphenated(token)
+    if hyphenated is not None and hyphenated in lex.NOUN_EVENTS:
+        return lex.NOUN_EVENTS[hyphenated]  # "staged a sit-in", tokenised sit - in
     return lex.NOUN_EVENTS.get(lower) or lex.NOUN_EVENTS.get(lemma)
 
 

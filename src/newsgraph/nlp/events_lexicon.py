@@ -340,6 +340,9 @@ VERB_OBJECT_OVERRIDES.update({
     ("expel", "nationals"): "COERCE", ("expel", "missionaries"): "COERCE",
     ("send", "doctors"): "AID", ("send", "rescuers"): "AID", ("send", "food"): "AID",
     ("hold", "talks"): "CONSULT", ("resume", "talks"): "CONSULT",
+    # summoning a foreign envoy is a formal protest to the government (CAMEO 11: disapprove)
+    ("summon", "ambassador"): "ACCUSE", ("summon", "envoy"): "ACCUSE", ("summon", "diplomat"): "ACCUSE",
+    ("summon", "charge"): "ACCUSE",
 })
 
 # Ending one's own protest concedes (CAMEO 0832 ease popular dissent); charging someone "with"
