@@ -473,3 +473,14 @@ def test_security_forces_using_force_on_a_crowd_is_violent_repression(nlp, sente
 ])
 def test_lemma_slips_hyphenated_nouns_and_summoned_envoys(nlp, sentence, expected):
     assert top(nlp, sentence)["type"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Serbian forces began withdrawing from Kosovo under the terms of the peace deal.", "RETREAT"),
+    ("Rebel fighters evacuated the town after a week of heavy fighting.", "RETREAT"),
+    ("The court threw out the appeal by the former president.", "REJECT"),
+    ("The talks collapsed after the two sides failed to agree on a border.", "REJECT"),
+    ("The two leaders spoke by telephone on Tuesday.", "CONSULT"),
+])
+def test_circumstance_phrases_failures_and_phrasal_readings(nlp, sentence, expected):
+    assert top(nlp, sentence)["type"] == expected

@@ -123,7 +123,8 @@ _MATERIAL_SUPPORT = frozenset({"military", "financial", "economic", "logistical"
                                "humanitarian", "medical", "technical", "budget", "budgetary"})
 # Prepositions of circumstance: their object is never what a verb acts on ("amid fighting").
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", "despite", "following",
-                                 "since", "until", "among", "like", "unlike", "besides", "because"})
+                                 "since", "until", "among", "like", "unlike", "besides", "because",
+                                 "under", "per", "without"})  # "under the terms of the deal": how, not what
 # Joint acts of two or more parties: a coordinated co-subject is the recipient first.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "joint patrols", "a joint investigation": acts done together are cooperation
@@ -318,6 +319,8 @@ def _counted(head: Token) -> Token:
 def _is_negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
+    if token.dep_ == "xcomp" and _lemma(token.head) == "fail":
+        return True  # "failed to agree": the act did not happen
     return any(child.lower_ == "no" and child.dep_ == "det" for child in token.children)
 
 

@@ -343,6 +343,10 @@ VERB_OBJECT_OVERRIDES.update({
     # summoning a foreign envoy is a formal protest to the government (CAMEO 11: disapprove)
     ("summon", "ambassador"): "ACCUSE", ("summon", "envoy"): "ACCUSE", ("summon", "diplomat"): "ACCUSE",
     ("summon", "charge"): "ACCUSE",
+    # forces evacuating a place leave it (RETREAT); evacuating people stays AID
+    ("evacuate", "town"): "RETREAT", ("evacuate", "city"): "RETREAT", ("evacuate", "village"): "RETREAT",
+    ("evacuate", "base"): "RETREAT", ("evacuate", "positions"): "RETREAT", ("evacuate", "garrison"): "RETREAT",
+    ("throw out", "diplomats"): "SANCTION", ("throw out", "diplomat"): "SANCTION",
 })
 
 # Ending one's own protest concedes (CAMEO 0832 ease popular dissent); charging someone "with"
@@ -416,6 +420,8 @@ PARTICLE_EVENTS: dict[tuple[str, str], str] = {
     ("sign", "up"): "AGREE", ("team", "up"): "COOPERATE", ("walk", "out"): "PROTEST",
     ("take", "to"): None, ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
     ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT", ("speak", "to"): "CONSULT",
+    ("speak", "by"): "CONSULT", ("talk", "by"): "CONSULT",  # "spoke by telephone"
+    ("throw", "out"): "REJECT",  # "the court threw out the appeal"
 }
 
 # Further verb + particle readings.
