@@ -198,11 +198,11 @@ def test_plover_dev_floor():
 
     _rows, figures = plover.evaluate(json.loads(_GOLD.read_text(encoding="utf-8")))
     # floors just under the measured figures, so a regression fails
-    assert figures["all"]["type"] >= 0.73
+    assert figures["all"]["type"] >= 0.75
     assert figures["all"]["actor"] >= 0.82
     assert figures["all"]["recipient"] >= 0.71
     # the records never read while writing the rules
-    assert figures["held_out"]["type"] >= 0.64
+    assert figures["held_out"]["type"] >= 0.67
     assert figures["held_out"]["actor"] >= 0.76
     assert figures["held_out"]["recipient"] >= 0.67
 
