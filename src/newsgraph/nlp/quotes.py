@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_VERBS,
                                           is_content_child,
                                           is_speech_verb, speech_noun_clause, stance_noun_target)
-from newsgraph.nlp.quotes_speakers import SpeakerResolver, names_a_speaker, speaker_mention
+from newsgraph.nlp.quotes_speakers import SpeakerResolver, entity_covering, names_a_speaker, speaker_mention
 
 OPENING_MARKS = "\u201c\u00ab\u201e"
 CLOSING_MARKS = "\u201d\u00bb"
@@ -389,18 +389,23 @@ def _name_just_before(verb: Token) -> Span | None:
     if index < verb.sent.start:
         return None
     token = verb.doc[index]
-    if token.ent_type_ in ("PERSON", "ORG", "NORP") and token.ent_iob_ != "O":
-        start = index
-        while start > 0 and verb.doc[start].ent_iob_ == "I":
-            start -= 1
-        return verb.doc[start:index + 1]
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return entity_covering(verb.doc, token)
     if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
         # a name the tagger missed, parsed into the verb's phrase ("Trump barked" as a compound)
-        start = index
-        while start > verb.sent.start and verb.doc[start - 1].pos_ == "PROPN" and verb.doc[start - 1].is_title:
-            start -= 1
-        return verb.doc[start:index + 1]
+        return _proper_name_run(token, step=-1)
     return None
+
+
+def _proper_name_run(token: Token, step: int) -> Span:
+    """The run of capitalised proper nouns from `token` leftwards (step -1) or rightwards (step 1), in its sentence."""
+    doc, sentence = token.doc, token.sent
+    start = end = token.i
+    while step < 0 and start > sentence.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    while step > 0 and end + 1 < sentence.end and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+        end += 1
+    return doc[start:end + 1]
 
 
 def _name_just_after(verb: Token) -> Span | None:
@@ -411,15 +416,9 @@ def _name_just_after(verb: Token) -> Span | None:
         return None
     first = doc[verb.i + 1]
     if first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ == "B":
-        end = first.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return doc[first.i:end]
+        return entity_covering(doc, first)
     if first.pos_ == "PROPN" and first.is_title:
-        end = first.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-            end += 1
-        return doc[first.i:end]
+        return _proper_name_run(first, step=1)
     if any(doc[index].is_quote for index in range(max(verb.i - 2, 0), verb.i)):
         # `"...," added one of the crew`: right after a quotation the inverted subject is parsed as an object
         inverted = next((child for child in verb.rights if child.dep_ in ("dobj", "attr")

@@ -89,7 +89,7 @@ def speaker_mention(head: Token) -> Span:
     return doc[left:right + 1]
 
 
-def _entity_covering(doc: Doc, token: Token) -> Span | None:
+def entity_covering(doc: Doc, token: Token) -> Span | None:
     """The named entity `token` belongs to, read from its IOB tags (no scan over every entity)."""
     if not token.ent_type_:
         return None
@@ -170,7 +170,7 @@ class SpeakerResolver:
             index -= 1
         for token in role_tokens:
             if token.ent_type_ in _AFFILIATION_LABELS:
-                affiliation = affiliation or _entity_covering(doc, token).text
+                affiliation = affiliation or entity_covering(doc, token).text
         role_words = [t.text for t in role_tokens if t.ent_type_ not in _AFFILIATION_LABELS and t.dep_ != "case"]
         role = " ".join(role_words) or None
         head = person.root
@@ -179,7 +179,7 @@ class SpeakerResolver:
                 words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and not t.is_punct]
                 appos_affiliation = [t for t in words if t.ent_type_ in _AFFILIATION_LABELS]
                 if appos_affiliation and affiliation is None:
-                    affiliation = _entity_covering(doc, appos_affiliation[0]).text
+                    affiliation = entity_covering(doc, appos_affiliation[0]).text
                 role = role or " ".join(t.text for t in words if t.ent_type_ not in _AFFILIATION_LABELS
                                         and t.dep_ not in ("case", "prep", "poss")) or None
                 break
@@ -196,7 +196,7 @@ class SpeakerResolver:
             antecedent = self.describe(speaker_mention(head.head.head))
             record.update(name=antecedent["name"], role=antecedent["role"], affiliation=antecedent["affiliation"])
             return record
-        entity = _entity_covering(self.doc, head)
+        entity = entity_covering(self.doc, head)
         surname_of = self._person_with_surname(head, entity)
         if surname_of is not None:
             # "Sanders" tagged as an organisation, or as a common noun: the person introduced as "Bernie Sanders".
@@ -235,7 +235,7 @@ class SpeakerResolver:
             record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
                                       and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct) or None
             if affiliation:
-                record["affiliation"] = _entity_covering(self.doc, affiliation[0]).text
+                record["affiliation"] = entity_covering(self.doc, affiliation[0]).text
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
             introduced = self._introduced_with_role(head, record["affiliation"]) if definite else None
             if introduced is not None:
@@ -317,7 +317,7 @@ class SpeakerResolver:
 
     def _proper_phrase(self, head: Token) -> str | None:
         """The run of proper nouns ending at `head` (`NY Daily News`), unless it is a date, time or number."""
-        entity = _entity_covering(self.doc, head)
+        entity = entity_covering(self.doc, head)
         if entity is not None and entity.label_ not in _NAMED and entity.label_ not in _NAME_LIKE_LABELS:
             return None
         start = head.i
@@ -330,7 +330,7 @@ class SpeakerResolver:
         """Who stands behind a poll, report, letter or count: the first organisation or person in the mention."""
         for token in mention:
             if token.i != mention.root.i and token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ == "B":
-                entity = _entity_covering(self.doc, token)
+                entity = entity_covering(self.doc, token)
                 return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
         return None
 
@@ -358,7 +358,7 @@ class SpeakerResolver:
     def _apposed_person(self, head: Token) -> Span | None:
         for child in head.rights:
             if child.dep_ == "appos":
-                entity = _entity_covering(self.doc, child)
+                entity = entity_covering(self.doc, child)
                 if entity is not None and entity.label_ == "PERSON":
                     return entity
         return None
@@ -367,7 +367,7 @@ class SpeakerResolver:
         """The person or organisation a group noun belongs to (`the Clinton campaign`, `Trump's team`)."""
         for token in mention:
             if token.i != mention.root.i and token.ent_type_ in ("PERSON", "ORG"):
-                entity = _entity_covering(self.doc, token)
+                entity = entity_covering(self.doc, token)
                 return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
         return None
 
@@ -411,7 +411,7 @@ class SpeakerResolver:
         subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside_quotation(previous, subject):
             return None
-        entity = _entity_covering(self.doc, subject)
+        entity = entity_covering(self.doc, subject)
         if entity is not None and entity.label_ == "PERSON":
             name = self._full_name(entity)
         else:
