@@ -102,15 +102,18 @@ def entity_covering(doc: Doc, token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type)
 
 
+# Double quotation marks in any style, the two-character `''` included.
+_DOUBLE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''")
+
+
 def _inside_quotation(sentence: Span, token: Token) -> bool:
     """Whether `token` stands inside quote marks in its sentence (an odd number of marks before it)."""
     before = sentence.doc.text[sentence.start_char:token.idx]
-    marks = sum(before.count(mark) for mark in '"\u201c\u201d\u00ab\u00bb') + before.count("''")
-    return marks % 2 == 1
+    return sum(before.count(mark) for mark in _DOUBLE_MARKS) % 2 == 1
 
 
 def _has_quote_mark(sentence: Span) -> bool:
-    return any(char in sentence.text for char in '"\u201c\u201d\u00ab\u00bb') or "''" in sentence.text
+    return any(mark in sentence.text for mark in _DOUBLE_MARKS)
 
 
 class SpeakerResolver:
