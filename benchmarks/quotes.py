@@ -20,6 +20,7 @@ from pathlib import Path
 _REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_REPO / "eval"))
 from _common import shared_data_dir  # noqa: E402
+from polnear_quotes import split_title  # noqa: E402
 
 TARGET_EXTRA = 0.15
 
@@ -29,8 +30,8 @@ def load_articles(split_dir: Path) -> list[tuple[str, str]]:
     articles = []
     for path in sorted((split_dir / "text").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        title, _, body = text.partition("\n")
-        articles.append((title, body.lstrip("\n")))
+        title, body_start = split_title(text)  # as the quote evaluation reads them
+        articles.append((title, text[body_start:]))
     return articles
 
 
