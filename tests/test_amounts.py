@@ -7,6 +7,7 @@ import time
 import pytest
 
 from newsgraph.nlp.amounts import find_amounts, uses_decimal_comma
+from newsgraph.records import Amount, to_dict
 
 B, M, K = 1e9, 1e6, 1e3
 
@@ -288,16 +289,16 @@ DECIMAL_COMMA_TEXTS = [
 ]
 
 
-def _compare(found: list[dict], expected: list[tuple]) -> None:
-    assert [a["text"] for a in found] == [e[0] for e in expected]
+def _compare(found: tuple[Amount, ...], expected: list[tuple]) -> None:
+    assert [a.text for a in found] == [e[0] for e in expected]
     for amount, (text, value, value_max, unit, approximate) in zip(found, expected):
-        assert amount["value"] == pytest.approx(value), text
+        assert amount.value == pytest.approx(value), text
         if value_max is None:
-            assert amount["value_max"] is None, text
+            assert amount.value_max is None, text
         else:
-            assert amount["value_max"] == pytest.approx(value_max), text
-        assert amount["unit"] == unit, text
-        assert amount["approximate"] is approximate, text
+            assert amount.value_max == pytest.approx(value_max), text
+        assert amount.unit == unit, text
+        assert amount.approximate is approximate, text
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MONEY + DOLLARS_AND_WORDS + RANGES
@@ -313,7 +314,7 @@ def test_european_sentence(language: str, sentence: str, expected: list[tuple]) 
 
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_not_an_amount(sentence: str) -> None:
-    assert find_amounts(sentence) == []
+    assert find_amounts(sentence) == ()
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), DECIMAL_COMMA_TEXTS)
@@ -322,26 +323,27 @@ def test_decimal_comma_is_decided_per_text(language: str, text: str, expected: b
 
 
 def test_explicit_decimal_comma_overrides_the_guess() -> None:
-    assert find_amounts("It cost 1,200 euros.")[0]["value"] == 1200
-    assert find_amounts("It cost 1,200 euros.", decimal_comma=True)[0]["value"] == 1.2
-    assert find_amounts("Es kostet 1.200 Euro.", language="de", decimal_comma=False)[0][
-        "value"] == 1.2
+    assert find_amounts("It cost 1,200 euros.")[0].value == 1200
+    assert find_amounts("It cost 1,200 euros.", decimal_comma=True)[0].value == 1.2
+    assert find_amounts("Es kostet 1.200 Euro.", language="de", decimal_comma=False)[0].value == 1.2
 
 
-def test_record_keys_and_offsets() -> None:
+def test_typed_records_and_offsets() -> None:
     text = "Officials said about EUR3.8 billion and 5,000 troops were pledged."
     amounts = find_amounts(text)
-    assert [sorted(a) for a in amounts] == [sorted(
-        ["start", "end", "text", "value", "unit", "approximate", "value_max", "kind"])] * 2
+    assert isinstance(amounts, tuple)
+    assert all(isinstance(amount, Amount) for amount in amounts)
+    assert [list(to_dict(a)) for a in amounts] == [
+        ["start", "end", "text", "value", "unit", "approximate", "value_max", "kind"]] * 2
     for amount in amounts:
-        assert text[amount["start"]:amount["end"]] == amount["text"]
-    assert [a["kind"] for a in amounts] == ["money", "quantity"]
-    assert isinstance(amounts[0]["value"], float)
+        assert text[amount.start:amount.end] == amount.text
+    assert [a.kind for a in amounts] == ["money", "quantity"]
+    assert isinstance(amounts[0].value, float)
 
 
 def test_empty_and_numberless_text() -> None:
-    assert find_amounts("") == []
-    assert find_amounts("No figures at all in this sentence.") == []
+    assert find_amounts("") == ()
+    assert find_amounts("No figures at all in this sentence.") == ()
 
 
 def test_speed_on_a_long_article() -> None:

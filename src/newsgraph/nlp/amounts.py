@@ -44,7 +44,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+
+from newsgraph.records import Amount, AmountKind
 
 __all__ = ["find_amounts", "uses_decimal_comma"]
 
@@ -574,7 +575,7 @@ class _Number:
 class _Unit:
     end: int
     unit: str
-    kind: str
+    kind: AmountKind
     factor: Decimal = Decimal(1)
 
 
@@ -814,36 +815,34 @@ class _Scanner:
 
 
 def _record(text: str, start: int, end: int, value: Decimal, value_max: Decimal | None,
-            unit: str, kind: str, approximate: bool) -> dict[str, Any]:
-    return {
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "value": float(value),
-        "unit": unit,
-        "approximate": approximate,
-        "value_max": float(value_max) if value_max is not None else None,
-        "kind": kind,
-    }
+            unit: str, kind: AmountKind, approximate: bool) -> Amount:
+    return Amount(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=float(value),
+        unit=unit,
+        approximate=approximate,
+        value_max=float(value_max) if value_max is not None else None,
+        kind=kind,
+    )
 
 
 def find_amounts(text: str, *, language: str = "en",
-                 decimal_comma: bool | None = None) -> list[dict[str, Any]]:
-    """Money amounts and quantities in `text`, in text order.
+                 decimal_comma: bool | None = None) -> tuple[Amount, ...]:
+    """Money amounts and quantities in `text`, in text order, as `Amount` records.
 
-    Each is a dict with the record-contract keys `start`, `end` (Python str
-    offsets, half-open), `text`, `value` (float; a range's lower end), `unit`
-    (ISO 4217 code for money, else a unit name such as "troops" or "km") and
-    `approximate`, plus `value_max` (a range's upper end, else None) and
-    `kind` ("money" or "quantity"). `decimal_comma` None decides from
-    `language` and the text itself (`uses_decimal_comma`).
+    Offsets are Python str offsets, half-open; `value` is a range's lower end
+    and `value_max` its upper end (else None); `unit` is an ISO 4217 code for
+    money, else a unit name such as "troops" or "km". `decimal_comma` None
+    decides from `language` and the text itself (`uses_decimal_comma`).
     """
     if not text:
-        return []
+        return ()
     if decimal_comma is None:
         decimal_comma = uses_decimal_comma(text, language)
     scanner = _Scanner(text, language, decimal_comma)
-    found: list[dict[str, Any]] = []
+    found: list[Amount] = []
     pos = 0
     while True:
         start_match = _START_RE.search(text, pos)
@@ -860,10 +859,10 @@ def find_amounts(text: str, *, language: str = "en",
         records, pos = _read_amount(scanner, lower)
         found.extend(records)
         pos = max(pos, start + 1)
-    return found
+    return tuple(found)
 
 
-def _read_amount(scanner: _Scanner, lower: _Number) -> tuple[list[dict[str, Any]], int]:
+def _read_amount(scanner: _Scanner, lower: _Number) -> tuple[list[Amount], int]:
     """The amount (or range, or pair of amounts) that starts with `lower`."""
     text = scanner.text
     lower_unit = scanner.unit(lower)
@@ -903,7 +902,7 @@ def _range_separator_allowed(separator: str, after_between: bool) -> bool:
 
 def _combine(scanner: _Scanner, lower: _Number, lower_unit: _Unit | None, upper: _Number,
              upper_unit: _Unit | None, between_start: int | None,
-             is_change: bool) -> tuple[list[dict[str, Any]], int] | None:
+             is_change: bool) -> tuple[list[Amount], int] | None:
     """A range (or a from-to change) of two numbers, or None when they do not make one."""
     text = scanner.text
     unit = upper_unit or lower_unit
