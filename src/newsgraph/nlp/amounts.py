@@ -45,6 +45,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from newsgraph.lexicon import (
+    MONTH_ABBREVIATIONS_EN, MONTHS_EN, NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS, NUMBER_WORD_VALUES,
+    alternation,
+)
 from newsgraph.records import Amount, AmountKind
 
 __all__ = ["find_amounts", "uses_decimal_comma"]
@@ -337,13 +341,14 @@ _SP = "[ \u00a0\u202f]"
 
 
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(form).replace("\\ ", r"\s+") for form in
-                    sorted(set(forms), key=len, reverse=True))
+    # A space inside a form matches any whitespace ("hong  kong dollars" across a line break).
+    return alternation(forms, flexible_space=True)
 
 
-_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS_WORD = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# In counting order, not longest first: teens are tried before units, tens before both.
+_UNITS_WORD = "|".join(NUMBER_UNITS)
+_TEENS_WORD = "|".join(NUMBER_TEENS)
+_TENS_WORD = "|".join(NUMBER_TENS)
 _SMALL_WORD = f"(?:(?:{_TENS_WORD})(?:[\\s-](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_UNITS_WORD})"
 _BIG_WORD = "(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORD_NUMBER_RE = re.compile(
@@ -438,13 +443,13 @@ _REFERENCE_BEFORE = frozenset(
     "platform gate highway bus apartment appendix annex protocol amendment decree verse "
     "psalm tel. phone call dial fax ward district precinct stand seat row lot".split()
 )
-# A plain four-digit number after these words is a year.
+# A plain four-digit number after these words is a year ("in 2024", "March 2024", "Sept. 2024").
 _YEAR_BEFORE = frozenset(
     "in since by until till before after during from of year early late mid spring summer "
-    "autumn fall winter january february march april may june july august september "
-    "october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug "
-    "aug. sep sep. sept sept. oct oct. nov nov. dec dec. through to and the between circa "
-    "c.".split()
+    "autumn fall winter through to and the between circa c.".split()
+) | frozenset(MONTHS_EN) | frozenset(
+    form for abbreviation in (*MONTH_ABBREVIATIONS_EN, "sept") for form in (abbreviation, abbreviation + ".")
+    if form != "may."  # "May." ends a sentence: the sentence-end rule already reads it
 )
 _APPROX_AFTER_RE = re.compile(r"\s+or\s+(?:so|more)\b", re.IGNORECASE)
 # Tokens of the words before a number: words (with a trailing dot), signs, sentence ends.
@@ -529,12 +534,6 @@ def _parse_digits(raw: str, decimal_comma: bool) -> Decimal | None:
         return None
 
 
-_WORD_VALUES = {word: i for i, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_WORD_VALUES.update({word: 10 * (i + 2) for i, word in enumerate(_TENS_WORD.split("|"))})
-
-
 def _parse_words(words: str) -> Decimal:
     tokens = re.split(r"[\s-]+", words.lower())
     if "quarter" in tokens or "quarters" in tokens:  # "a quarter of a", "three quarters of a"
@@ -549,8 +548,8 @@ def _parse_words(words: str) -> Decimal:
             total += Decimal("0.5")
         elif token == "hundred":
             total = (total or Decimal(1)) * 100
-        elif token in _WORD_VALUES:
-            total += _WORD_VALUES[token]
+        elif token in NUMBER_WORD_VALUES:
+            total += NUMBER_WORD_VALUES[token]
     return total
 
 
