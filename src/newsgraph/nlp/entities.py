@@ -1,7 +1,7 @@
 """Named entities from a spaCy Doc, normalised to the record contract.
 
-Each entity is ``{"start", "end", "text", "label", "name", "country"}`` (character offsets into
-``doc.text``, half-open). What normalisation does, and why:
+Each entity is a ``newsgraph.records.Entity`` (character offsets into ``doc.text``,
+half-open). What normalisation does, and why:
 
 - Only named-entity labels are kept (PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW
   LANGUAGE). Dates, times, money and other numbers have their own lists (``dates``,
@@ -44,6 +44,7 @@ from newsgraph.nlp.countries import (
     normalise_key,
     strip_diacritics,
 )
+from newsgraph.records import Entity, replace
 
 NAMED_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -87,10 +88,10 @@ _READING_TIME = re.compile(r"\bmin(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _CAPITALISED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 
 
-def normalise_entities(doc: Doc, *, published: str | None = None) -> list[dict]:
-    """The doc's named entities as record-contract dicts, in text order (see module doc).
+def normalise_entities(doc: Doc, *, published: str | None = None) -> tuple[Entity, ...]:
+    """The doc's named entities, in text order (see module doc).
     ``published`` (ISO date) picks the office holder of the day among leaders' names."""
-    mentions: list[dict] = []
+    mentions: list[Entity] = []
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
@@ -102,20 +103,20 @@ def normalise_entities(doc: Doc, *, published: str | None = None) -> list[dict]:
         if name is None:
             continue
         mentions.append(
-            {
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-                "label": span.label_,
-                "name": name,
-                "country": _country(span, title_country),
-            }
+            Entity(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=span.label_,
+                name=name,
+                country=_country(span, title_country),
+            )
         )
-    _link_surnames(mentions)
-    _unify_accents(mentions)
-    _countries_of_leaders(mentions, published)
-    mentions.sort(key=lambda m: (m["start"], m["end"]))
-    return mentions
+    mentions = _link_surnames(mentions)
+    mentions = _unify_accents(mentions)
+    mentions = _countries_of_leaders(mentions, published)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return tuple(mentions)
 
 
 def _clean_span(ent: Span) -> Span | None:
@@ -306,51 +307,55 @@ def _fold(name: str) -> str:
     return strip_diacritics(name).casefold()
 
 
-def _link_surnames(mentions: list[dict]) -> None:
+def _link_surnames(mentions: list[Entity]) -> list[Entity]:
     """A lone surname ("Doe", from "Mr. Doe") takes the full name of the one person in the
     document whose name ends with it; with two candidates it stays as written."""
     full_names: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        if mention["label"] == "PERSON" and " " in mention["name"]:
-            full_names[_fold(mention["name"].split()[-1])].add(_fold(mention["name"]))
-    by_fold = {_fold(m["name"]): m["name"] for m in mentions if m["label"] == "PERSON"}
+        if mention.label == "PERSON" and " " in mention.name:
+            full_names[_fold(mention.name.split()[-1])].add(_fold(mention.name))
+    by_fold = {_fold(m.name): m.name for m in mentions if m.label == "PERSON"}
+    linked: list[Entity] = []
     for mention in mentions:
-        if mention["label"] != "PERSON" or " " in mention["name"]:
-            continue
-        candidates = full_names.get(_fold(mention["name"]), set())
-        if len(candidates) == 1:
-            mention["name"] = by_fold[next(iter(candidates))]
+        if mention.label == "PERSON" and " " not in mention.name:
+            candidates = full_names.get(_fold(mention.name), set())
+            if len(candidates) == 1:
+                mention = replace(mention, name=by_fold[next(iter(candidates))])
+        linked.append(mention)
+    return linked
 
 
 # Labels under which the tagger puts a leader's name ("Putin" is sometimes an ORG).
 _LEADER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
-def _countries_of_leaders(mentions: list[dict], published: str | None) -> None:
+def _countries_of_leaders(mentions: list[Entity], published: str | None) -> list[Entity]:
     """A person the article names without a country takes the country of the office holder
     of that name; a non-person label only when the whole name is a leader's."""
+    placed: list[Entity] = []
     for mention in mentions:
-        if mention["country"] is not None or mention["label"] not in _LEADER_LABELS:
-            continue
-        country = leader_country(mention["name"], published)
-        if country is not None:
-            mention["country"] = country
+        if mention.country is None and mention.label in _LEADER_LABELS:
+            country = leader_country(mention.name, published)
+            if country is not None:
+                mention = replace(mention, country=country)
+        placed.append(mention)
+    return placed
 
 
-def _unify_accents(mentions: list[dict]) -> None:
+def _unify_accents(mentions: list[Entity]) -> list[Entity]:
     """Names that differ only by accents or case become one: the form with the most accented
     letters, else the first seen."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    def group_key(mention: Entity) -> tuple[str, str]:
+        return ("PERSON" if mention.label == "PERSON" else "OTHER", _fold(mention.name))
+
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for mention in mentions:
-        kind = "PERSON" if mention["label"] == "PERSON" else "OTHER"
-        groups[(kind, _fold(mention["name"]))].append(mention)
-    for group in groups.values():
-        best = max(
-            (m["name"] for m in group),
-            key=lambda name: (sum(1 for ch in name if ord(ch) > 127), name != name.upper()),
-        )
-        for mention in group:
-            mention["name"] = best
+        groups[group_key(mention)].append(mention.name)
+    best = {
+        key: max(names, key=lambda name: (sum(1 for ch in name if ord(ch) > 127), name != name.upper()))
+        for key, names in groups.items()
+    }
+    return [replace(mention, name=best[group_key(mention)]) for mention in mentions]
 
 
 __all__ = ["NAMED_LABELS", "TITLE_WORDS", "normalise_entities", "normalise_key"]
