@@ -45,6 +45,7 @@ from newsgraph.nlp.events import code_events  # noqa: E402
 from newsgraph.nlp.model import load_nlp  # noqa: E402
 from newsgraph.nlp.quotes import find_quotes  # noqa: E402
 from newsgraph.nlp.timex import find_dates  # noqa: E402
+from newsgraph.records import Amount, EventParty, Quote, Timex, from_dict  # noqa: E402
 
 TARGETS = {"type": 0.70, "actor": 0.80, "recipient": 0.60}
 KEYWORD_BASELINE = {"type": 0.65, "actor": 0.81, "recipient": 0.39}
@@ -72,15 +73,21 @@ def gold_recipients(record: dict) -> set[str]:
     return codes
 
 
-def party_code(party: dict | None) -> str | None:
+def party_code(party: EventParty | None) -> str | None:
     if not party:
         return None
-    if party.get("country"):
-        return party["country"]
-    for value in (party.get("name"), party.get("text")):
+    if party.country:
+        return party.country
+    for value in (party.name, party.text):
         if value and organisation_of(value) is not None:
             return "IGO"
     return None
+
+
+def typed(cls, items) -> tuple:
+    """The extractor's records; plain dicts (from an extractor not yet returning records) are
+    read into records with from_dict."""
+    return tuple(item if isinstance(item, cls) else from_dict(cls, item) for item in items)
 
 
 def score_record(nlp, record: dict) -> dict:
@@ -89,18 +96,19 @@ def score_record(nlp, record: dict) -> dict:
     # every dev record carries the placeholder date 2000-01-01, so it cannot pick the office
     # holder of the day: leaders are matched without a date
     entities = normalise_entities(doc)
-    events = code_events(doc, entities=entities, quotes=find_quotes(doc),
-                         dates=find_dates(text, published=record.get("date")), amounts=find_amounts(text))
+    events = code_events(doc, entities=entities, quotes=typed(Quote, find_quotes(doc)),
+                         dates=typed(Timex, find_dates(text, published=record.get("date"))),
+                         amounts=typed(Amount, find_amounts(text)))
     top = events[0] if events else None
-    actor = party_code(top["actor"]) if top else None
-    recipient = party_code(top["recipient"]) if top else None
+    actor = party_code(top.actor) if top else None
+    recipient = party_code(top.recipient) if top else None
     gold_actor = _gold_codes(record.get("source"))
     gold_recipient = gold_recipients(record)
     return {
         "id": record["id"], "text": text, "gold_type": record["event"],
-        "type": top["type"] if top else None, "actor": actor, "recipient": recipient,
+        "type": top.type if top else None, "actor": actor, "recipient": recipient,
         "gold_actor": gold_actor, "gold_recipient": gold_recipient,
-        "type_ok": top is not None and top["type"] == record["event"],
+        "type_ok": top is not None and top.type == record["event"],
         "actor_ok": actor in gold_actor if gold_actor else actor is None,
         "recipient_ok": recipient in gold_recipient if gold_recipient else recipient is None,
     }

@@ -1,10 +1,10 @@
 """Political events (PLOVER) coded per sentence from the dependency parse.
 
-``code_events(doc, entities=, quotes=, dates=, amounts=)`` returns record-contract event dicts
-(DESIGN.md): ``type``, ``mode``, ``actor``, ``recipient``, ``date``, ``amount``, ``quote``,
-``start``, ``end`` (the sentence) and ``text``. The lists passed in are the article's own
-(``normalise_entities``, ``find_quotes``, ``find_dates``, ``find_amounts`` over the same text);
-``amount`` and ``quote`` are indices into them. Entities are computed when not given; quotes,
+``code_events(doc, entities=, quotes=, dates=, amounts=)`` returns ``newsgraph.records.Event``
+records (DESIGN.md): ``type``, ``mode``, ``actor``, ``recipient``, ``date``, ``amount``,
+``quote``, ``start``, ``end`` (the sentence) and ``text``. The records passed in are the
+article's own (``normalise_entities``, ``find_quotes``, ``find_dates``, ``find_amounts`` over
+the same text); ``amount`` and ``quote`` are indices into them. Entities are computed when not given; quotes,
 dates and amounts are not (an index must point into a list the caller holds).
 
 How a sentence is coded:
@@ -30,7 +30,7 @@ How a sentence is coded:
    gives no subject (a headline, a fragment) takes the nearest country or international
    organisation named before it in the sentence. A phrase naming an international
    organisation ("Arab League foreign ministers") is that organisation, with no country.
-   A party is ``{"text", "name", "country"}``: the entity the phrase holds (the one at its
+   A party is an ``EventParty`` (``text``, ``name``, ``country``): the entity the phrase holds (the one at its
    head first), its canonical name and ISO3 country; an organisation's or group's country is
    null unless its name states one.
 5. ``date``: the value of the DATE/TIME expression in the sentence nearest the trigger;
@@ -41,7 +41,7 @@ How a sentence is coded:
 from __future__ import annotations
 
 import bisect
-
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +56,7 @@ from newsgraph.nlp.countries import (
 )
 from newsgraph.nlp.entities import normalise_entities
 from newsgraph.nlp.leaders import leader_country
+from newsgraph.records import Amount, Entity, Event, EventParty, Quote, Timex, replace
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -145,15 +146,14 @@ class _Trigger:
     mode: str | None = None
 
 
-def code_events(doc: Doc, *, entities: list[dict] | None = None, quotes: list[dict] | None = None,
-                dates: list[dict] | None = None, amounts: list[dict] | None = None) -> list[dict]:
-    """PLOVER events of a parsed text as record-contract dicts (see module doc)."""
-    coder = _Coder(doc, normalise_entities(doc) if entities is None else entities,
-                   quotes or [], dates or [], amounts or [])
-    events: list[dict] = []
+def code_events(doc: Doc, *, entities: Sequence[Entity] | None = None, quotes: Sequence[Quote] = (),
+                dates: Sequence[Timex] = (), amounts: Sequence[Amount] = ()) -> tuple[Event, ...]:
+    """PLOVER events of a parsed text, in text order (see module doc)."""
+    coder = _Coder(doc, normalise_entities(doc) if entities is None else entities, quotes, dates, amounts)
+    events: list[Event] = []
     for sentence in doc.sents:
         events.extend(coder.code_sentence(sentence))
-    return events
+    return tuple(events)
 
 
 def event_type_of(token: Token) -> tuple[str, list[Token]] | None:
@@ -344,16 +344,16 @@ def _clause_verb(token: Token) -> Token:
 
 
 class _Coder:
-    def __init__(self, doc: Doc, entities: list[dict], quotes: list[dict], dates: list[dict],
-                 amounts: list[dict]) -> None:
+    def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote], dates: Sequence[Timex],
+                 amounts: Sequence[Amount]) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each access: read it once
-        self.entities = sorted(entities, key=lambda e: (e["start"], e["end"]))
+        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.quotes = quotes
         self.dates = dates
         self.amounts = amounts
-        self.last_party: dict | None = None
-        self.last_person: dict | None = None
+        self.last_party: EventParty | None = None
+        self.last_person: EventParty | None = None
         self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] = []
 
@@ -478,28 +478,29 @@ class _Coder:
             stack.extend(child for child in token.children if child.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
         return sorted(tokens, key=lambda t: t.i)
 
-    def _entities_in(self, start: int, end: int) -> list[dict]:
-        return [e for e in self.entities if e["start"] < end and start < e["end"]]
+    def _entities_in(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if e.start < end and start < e.end]
 
-    def _party(self, head: Token, sentence: Span) -> dict | None:
+    def _party(self, head: Token, sentence: Span) -> EventParty | None:
         if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
             return self._pronoun_party(head)
         tokens = self._phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         text = self.text[start:end]
         found = self._entities_in(start, end)
-        at_head = [e for e in found if e["start"] <= head.idx < e["end"]]
-        with_country = [e for e in found if e.get("country")]
+        at_head = [e for e in found if e.start <= head.idx < e.end]
+        with_country = [e for e in found if e.country]
         # an organisation stands for a person without a known country ("U.N. mediator X")
-        organisations = [e for e in found if organisation_of(e["name"]) is not None]
-        chosen = (at_head[0] if at_head and at_head[0].get("country") else
+        organisations = [e for e in found if organisation_of(e.name) is not None]
+        chosen = (at_head[0] if at_head and at_head[0].country else
                   with_country[0] if with_country else organisations[0] if organisations else
                   at_head[0] if at_head else found[0] if found else None)
+        name: str | None
         if chosen is not None:
-            country = chosen.get("country")
-            if country is None and organisation_of(chosen["name"]) is None:
+            country = chosen.country
+            if country is None and organisation_of(chosen.name) is None:
                 country = country_from_org(text)
-            party = {"text": text, "name": chosen.get("name") or chosen["text"], "country": country}
+            name = chosen.name or chosen.text
         else:
             head = _counted(head)
             country = country_of(text) or country_from_org(text)
@@ -508,28 +509,29 @@ class _Coder:
                 country = leader_country(text) or leader_country(head.text)
             if country is None and head.pos_ != "PROPN" and not self._is_actor_noun(head):
                 return None
-            party = {"text": text, "name": None, "country": country}
-        if party["country"] is None and (chosen is None or chosen.get("label") != "PERSON") \
-                and (party["name"] is None or organisation_of(party["name"]) is None):
+            name = None
+        if country is None and (chosen is None or chosen.label != "PERSON") \
+                and (name is None or organisation_of(name) is None):
             # "Arab League foreign ministers", "EC officials": an international organisation
             # named inside the phrase is the party (PLOVER codes it IGO)
             org_id = organisation_in(text)
             if org_id is not None:
-                party["name"] = organisation_name(org_id)
-        if chosen is not None and chosen.get("label") == "PERSON":
-            self.last_person = party
-        if party["country"] is None and self._is_actor_noun(head) and _counted(head).ent_type_ == "" \
-                and (party["name"] is None or organisation_of(party["name"]) is None):
+                name = organisation_name(org_id)
+        if country is None and self._is_actor_noun(head) and _counted(head).ent_type_ == "" \
+                and (name is None or organisation_of(name) is None):
             # police, rebels, protesters, "the government": a domestic party of the country
             # the sentence takes place in (the CAMEO coders' convention)
-            party["country"] = self._place_country(sentence)
+            country = self._place_country(sentence)
+        party = EventParty(text=text, name=name, country=country)
+        if chosen is not None and chosen.label == "PERSON":
+            self.last_person = party
         return party
 
     def _place_country(self, sentence: Span) -> str | None:
         places = [e for e in self._entities_in(sentence.start_char, sentence.end_char)
-                  if e.get("country") and (e.get("label") in {"GPE", "LOC", "FAC"}
-                                           or (e.get("label") == "ORG" and country_of(e["text"])))]
-        return places[0]["country"] if places else None
+                  if e.country and (e.label in {"GPE", "LOC", "FAC"}
+                                    or (e.label == "ORG" and country_of(e.text)))]
+        return places[0].country if places else None
 
     @staticmethod
     def _is_actor_noun(token: Token) -> bool:
@@ -538,12 +540,12 @@ class _Coder:
         return token.ent_type_ != "" or _lemma(token) in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS
 
 
-    def _pronoun_party(self, pronoun: Token) -> dict | None:
+    def _pronoun_party(self, pronoun: Token) -> EventParty | None:
         lower = pronoun.lower_
         if lower in _FIRST_PERSON:
             speaker = self._speaker_country(pronoun.idx)
             if speaker is not None:
-                return {"text": pronoun.text, "name": speaker[0], "country": speaker[1]}
+                return EventParty(text=pronoun.text, name=speaker[0], country=speaker[1])
             return None
         if lower not in _THIRD_PERSON:
             return None
@@ -555,29 +557,31 @@ class _Coder:
             if subject is not None and subject.pos_ != "PRON":
                 party = self._party(subject, self._sentence_of(current))
                 if party is not None:
-                    return {**party, "text": pronoun.text}
+                    return replace(party, text=pronoun.text)
         antecedent = self.last_person if lower in _PERSON_PRONOUNS else self.last_party
         if antecedent is not None:
-            return {**antecedent, "text": pronoun.text}
+            return replace(antecedent, text=pronoun.text)
         return None
 
     def _speaker_country(self, position: int) -> tuple[str | None, str | None] | None:
         for quote in self.quotes:
-            if quote.get("field", "text") != "text" or not quote["start"] <= position < quote["end"]:
+            if quote.field != "text" or not quote.start <= position < quote.end:
                 continue
-            speaker = quote.get("speaker") or {}
+            speaker = quote.speaker
+            if speaker is None:
+                return None, None  # a quotation with no speaker: "us" is nobody known
             country = None
-            for value in (speaker.get("affiliation"), speaker.get("role")):
+            for value in (speaker.affiliation, speaker.role):
                 if value:
                     country = country_of(value) or country_from_org(value)
                     if country:
                         break
-            if country is None and speaker.get("name"):
-                named = [e for e in self.entities if e.get("name") == speaker["name"] and e.get("country")]
-                country = named[0]["country"] if named else None
-            if country is None and speaker.get("text"):
-                country = country_from_org(speaker["text"])
-            return speaker.get("name") or speaker.get("affiliation"), country
+            if country is None and speaker.name:
+                named = [e for e in self.entities if e.name == speaker.name and e.country]
+                country = named[0].country if named else None
+            if country is None and speaker.text:
+                country = country_from_org(speaker.text)
+            return speaker.name or speaker.affiliation, country
         return None
 
     def _actor_head(self, trigger: _Trigger) -> tuple[Token | None, bool]:
@@ -659,10 +663,10 @@ class _Coder:
         return candidates + deeper + objects, places
 
     # ---- a sentence ---------------------------------------------------------------
-    def code_sentence(self, sentence: Span) -> list[dict]:
+    def code_sentence(self, sentence: Span) -> list[Event]:
         triggers = self._triggers(sentence)
         triggers.sort(key=lambda t: (t.nominal, self._depth(t.token), t.token.i))
-        events: list[dict] = []
+        events: list[Event] = []
         seen_types: set[str] = set()
         for trigger in triggers:
             if trigger.type in seen_types:
@@ -670,8 +674,8 @@ class _Coder:
             seen_types.add(trigger.type)
             events.append(self._event(trigger, sentence))
         for event in events:
-            if event["actor"] is not None:
-                self.last_party = event["actor"]
+            if event.actor is not None:
+                self.last_party = event.actor
         return events
 
     @staticmethod
@@ -682,7 +686,7 @@ class _Coder:
             depth += 1
         return depth
 
-    def _event(self, trigger: _Trigger, sentence: Span) -> dict:
+    def _event(self, trigger: _Trigger, sentence: Span) -> Event:
         actor_head, passive = self._actor_head(trigger)
         if passive and actor_head is None and trigger.type == "MOBILIZE":
             # "troops were put on alert", "the army was deployed": the forces act themselves
@@ -699,39 +703,39 @@ class _Coder:
         event_type = trigger.type
         if event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
             event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
-        return {
-            "type": event_type,
-            "mode": trigger.mode or self._mode(trigger),
-            "actor": actor,
-            "recipient": recipient,
-            "date": self._date(start, end, position),
-            "amount": self._amount(start, end, position) if trigger.money else None,
-            "quote": self._quote(position),
-            "start": start,
-            "end": end,
-            "text": self.text[start:end],
-        }
+        return Event(
+            type=event_type,
+            mode=trigger.mode or self._mode(trigger),
+            actor=actor,
+            recipient=recipient,
+            date=self._date(start, end, position),
+            amount=self._amount(start, end, position) if trigger.money else None,
+            quote=self._quote(position),
+            start=start,
+            end=end,
+            text=self.text[start:end],
+        )
 
-    def _party_before(self, trigger: Token, sentence: Span, recipient: dict | None) -> dict | None:
+    def _party_before(self, trigger: Token, sentence: Span, recipient: EventParty | None) -> EventParty | None:
         """When the parse gives the act no subject (a headline, a fragment, a misparse), the
         nearest country or organisation named before the trigger in its sentence acts."""
         candidates = [e for e in self._entities_in(sentence.start_char, trigger.idx)
-                      if e.get("label") != "PERSON" or e.get("country")]
+                      if e.label != "PERSON" or e.country]
         for entity in reversed(candidates):
-            country = entity.get("country")
-            if country is None and organisation_of(entity["name"]) is None:
+            country = entity.country
+            if country is None and organisation_of(entity.name) is None:
                 continue
-            if recipient is not None and entity["text"] in (recipient.get("text") or ""):
+            if recipient is not None and entity.text in (recipient.text or ""):
                 continue
-            return {"text": entity["text"], "name": entity["name"], "country": country}
+            return EventParty(text=entity.text, name=entity.name, country=country)
         return None
 
-    def _recipient(self, trigger: _Trigger, passive: bool, actor_head: Token | None, actor: dict | None,
-                   sentence: Span) -> dict | None:
+    def _recipient(self, trigger: _Trigger, passive: bool, actor_head: Token | None, actor: EventParty | None,
+                   sentence: Span) -> EventParty | None:
         heads, places = self._recipient_heads(trigger, passive)
         if actor_head is not None:
             heads = [h for h in heads if h.i != actor_head.i]
-        actor_country = actor.get("country") if actor else None
+        actor_country = actor.country if actor else None
         co_party = self._co_party(actor_head, actor, sentence)
         if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
             return co_party  # "X and Y held talks": each is the other's recipient
@@ -742,32 +746,32 @@ class _Coder:
             party = self._party(head, sentence)
             if party is None:
                 continue
-            if party["country"] is None and actor_country and self._is_actor_noun(head) \
+            if party.country is None and actor_country and self._is_actor_noun(head) \
                     and _counted(head).ent_type_ == "" and not _coded(party) \
                     and _lemma(_counted(head)) not in _TROOP_NOUNS:
                 # "arrested opposition activists", "sentenced a journalist": an unnamed group
                 # in a sentence that names no place belongs to the acting country
-                party = {**party, "country": actor_country}
+                party = replace(party, country=actor_country)
             if _coded(party):
                 return party
             parties.append(party)
         if co_party is not None:
             return co_party
         for party in parties:
-            if party["name"]:
+            if party.name:
                 return party
         for party in (self._party(h, sentence) for h in places):
-            if party is not None and (party["country"] or party["name"]):
+            if party is not None and (party.country or party.name):
                 return party
         if trigger.type == "PROTEST":
             # a protest with no named target is against the authorities of the place it is in
             # (or of the protesters' own country)
             country = self._place_country(sentence) or actor_country
             if country:
-                return {"text": None, "name": None, "country": country}
+                return EventParty(country=country)
         return None
 
-    def _co_party(self, actor_head: Token | None, actor: dict | None, sentence: Span) -> dict | None:
+    def _co_party(self, actor_head: Token | None, actor: EventParty | None, sentence: Span) -> EventParty | None:
         """The other party of a joint act: "X and Y agreed", "the Turkish and Greek sides"."""
         if actor_head is None or actor_head.pos_ == "PRON":
             return None
@@ -776,11 +780,11 @@ class _Coder:
             return self._party(co_subject, sentence)
         tokens = self._phrase_tokens(actor_head)
         countries = [e for e in self._entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-                     if e.get("country")]
-        actor_country = actor.get("country") if actor else None
+                     if e.country]
+        actor_country = actor.country if actor else None
         for entity in countries:
-            if entity["country"] != actor_country:
-                return {"text": entity["text"], "name": entity["name"], "country": entity["country"]}
+            if entity.country != actor_country:
+                return EventParty(text=entity.text, name=entity.name, country=entity.country)
         return None
 
     def _mode(self, trigger: _Trigger) -> str | None:
@@ -800,22 +804,22 @@ class _Coder:
         return None
 
     def _date(self, start: int, end: int, position: int) -> str | None:
-        inside = [d for d in self.dates if start <= d["start"] < end and d.get("type") in _DATE_TYPES
-                  and d.get("value") and not str(d["value"]).endswith("_REF")]
+        inside = [d for d in self.dates if start <= d.start < end and d.type in _DATE_TYPES
+                  and d.value and not d.value.endswith("_REF")]
         if not inside:
             return None
-        return min(inside, key=lambda d: abs(d["start"] - position))["value"]
+        return min(inside, key=lambda d: abs(d.start - position)).value
 
     def _amount(self, start: int, end: int, position: int) -> int | None:
         money = [(index, a) for index, a in enumerate(self.amounts)
-                 if start <= a["start"] < end and _is_money(a)]
+                 if start <= a.start < end and _is_money(a)]
         if not money:
             return None
-        return min(money, key=lambda pair: abs(pair[1]["start"] - position))[0]
+        return min(money, key=lambda pair: abs(pair[1].start - position))[0]
 
     def _quote(self, position: int) -> int | None:
         for index, quote in enumerate(self.quotes):
-            if quote.get("field", "text") == "text" and quote["start"] <= position < quote["end"]:
+            if quote.field == "text" and quote.start <= position < quote.end:
                 return index
         return None
 
@@ -830,31 +834,31 @@ _CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", 
                           "protest", "rally", "march"})
 
 
-def _is_repression(actor: dict | None, recipient: dict | None, trigger: Token) -> bool:
+def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigger: Token) -> bool:
     """Security forces acting on a crowd: the recipient, or the words the act is done to
     (its object and its at/on/against phrases) when no recipient party was found."""
     if not actor:
         return False
-    actor_words = set((actor.get("text") or "").lower().split())
-    target_words = set((recipient.get("text") or "").lower().split()) if recipient else set()
+    actor_words = set((actor.text or "").lower().split())
+    target_words = set((recipient.text or "").lower().split()) if recipient else set()
     for child in trigger.children:
         if child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"at", "on", "against", "into"}:
             target_words |= {token.lower_ for token in child.subtree}
     return bool(actor_words & _SECURITY_WORDS) and bool(target_words & _CROWD_WORDS)
 
 
-def _coded(party: dict | None) -> bool:
+def _coded(party: EventParty | None) -> bool:
     """A party PLOVER gives a code: a country, or an international organisation."""
     if not party:
         return False
-    return bool(party.get("country")) or any(
-        value and organisation_of(value) is not None for value in (party.get("name"), party.get("text")))
+    return bool(party.country) or any(
+        value and organisation_of(value) is not None for value in (party.name, party.text))
 
 
-def _is_money(amount: dict) -> bool:
-    if amount.get("kind") == "money":
+def _is_money(amount: Amount) -> bool:
+    if amount.kind == "money":
         return True
-    unit = amount.get("unit") or ""
+    unit = amount.unit or ""
     return len(unit) == 3 and unit.isupper() and unit.isalpha()
 
 
