@@ -22,6 +22,7 @@ import argparse
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,18 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from _common import shared_data_dir  # noqa: E402
 
 from newsgraph.nlp.timex import contract_value, find_dates  # noqa: E402
+from newsgraph.records import Timex  # noqa: E402
 
 TARGET_VALUE_F1 = 0.80
 ANCHORS = {"HeidelTime": 0.7761, "NavyTime": 0.7097, "SUTime": 0.6738}
-
-
-@dataclass(slots=True)
-class Timex:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
 
 
 @dataclass(slots=True)
@@ -72,7 +65,8 @@ def read_document(path: Path) -> Document:
             walk(child)
             if child.tag == "TIMEX3":
                 surface = "".join(child.itertext())
-                gold.append(Timex(start, length, surface, child.get("type", ""), child.get("value", "")))
+                gold.append(Timex(start=start, end=length, text=surface, type=child.get("type", ""),
+                                  value=child.get("value", "")))
             if child.tail:
                 pieces.append(child.tail)
                 length += len(child.tail)
@@ -117,7 +111,7 @@ class Scores:
         }
 
 
-def score_document(document: Document, predicted: list[dict], scores: Scores) -> None:
+def score_document(document: Document, predicted: Sequence[Timex], scores: Scores) -> None:
     """Pairs each gold span with the first unused overlapping prediction (relaxed match)."""
     scores.gold += len(document.gold)
     scores.predicted += len(predicted)
@@ -125,7 +119,7 @@ def score_document(document: Document, predicted: list[dict], scores: Scores) ->
     for gold in document.gold:
         match = None
         for index, guess in enumerate(predicted):
-            if index not in used and guess["start"] < gold.end and gold.start < guess["end"]:
+            if index not in used and guess.start < gold.end and gold.start < guess.end:
                 match = index
                 break
         if match is None:
@@ -135,18 +129,18 @@ def score_document(document: Document, predicted: list[dict], scores: Scores) ->
         used.add(match)
         guess = predicted[match]
         scores.relaxed += 1
-        scores.strict += guess["start"] == gold.start and guess["end"] == gold.end
-        scores.type_ok += guess["type"] == gold.type
+        scores.strict += guess.start == gold.start and guess.end == gold.end
+        scores.type_ok += guess.type == gold.type
         gold_value = contract_value(gold.value)  # TimeBank's "199" is the contract's "199X"
-        scores.value_ok += guess["value"] == gold_value
-        if guess["type"] != gold.type or guess["value"] != gold_value:
+        scores.value_ok += guess.value == gold_value
+        if guess.type != gold.type or guess.value != gold_value:
             scores.problems.append(f"{document.name}\tWRONG\t{gold.text!r}\t{gold.type}\t{gold.value}"
-                                   f"\tgot {guess['text']!r} {guess['type']} {guess['value']}"
+                                   f"\tgot {guess.text!r} {guess.type} {guess.value}"
                                    f"\t…{_context(document.text, gold.start, gold.end)}…")
     for index, guess in enumerate(predicted):
         if index not in used:
-            scores.problems.append(f"{document.name}\tSPURIOUS\t{guess['text']!r}\t{guess['type']}\t{guess['value']}"
-                                   f"\t…{_context(document.text, guess['start'], guess['end'])}…")
+            scores.problems.append(f"{document.name}\tSPURIOUS\t{guess.text!r}\t{guess.type}\t{guess.value}"
+                                   f"\t…{_context(document.text, guess.start, guess.end)}…")
 
 
 def _context(text: str, start: int, end: int, width: int = 50) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.nlp.timex import find_dates
+from newsgraph.records import Timex
 
 FRIDAY_NOON = "2024-03-08T12:00:00"    # a Friday
 SATURDAY = "2024-03-09T13:12:00"       # the day after
@@ -16,14 +17,14 @@ REPO = Path(__file__).resolve().parents[1]
 TBAQ = REPO.parent / "shared" / "data" / "tbaq"
 
 
-def only(text: str, published: str | None = SATURDAY, **options) -> dict:
+def only(text: str, published: str | None = SATURDAY, **options) -> Timex:
     found = find_dates(text, published=published, **options)
     assert len(found) == 1, found
     return found[0]
 
 
 def pairs(text: str, published: str | None = SATURDAY, **options) -> list[tuple[str, str, str]]:
-    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, published=published, **options)]
+    return [(d.text, d.type, d.value) for d in find_dates(text, published=published, **options)]
 
 
 # ------------------------------------------------------------------ record shape
@@ -32,16 +33,17 @@ def pairs(text: str, published: str | None = SATURDAY, **options) -> list[tuple[
 def test_records_carry_offsets_into_the_text_in_order():
     text = "She spoke on Friday and again on March 1, 2024."
     found = find_dates(text, published=SATURDAY)
-    assert [d["text"] for d in found] == ["Friday", "March 1, 2024"]
+    assert isinstance(found, tuple)
+    assert [d.text for d in found] == ["Friday", "March 1, 2024"]
     for record in found:
-        assert set(record) == {"start", "end", "text", "type", "value"}
-        assert text[record["start"]:record["end"]] == record["text"]
-    assert found[0]["start"] < found[1]["start"]
+        assert isinstance(record, Timex)
+        assert text[record.start:record.end] == record.text
+    assert found[0].start < found[1].start
 
 
 def test_empty_text_gives_nothing():
-    assert find_dates("", published=SATURDAY) == []
-    assert find_dates("No time words here at all.", published=SATURDAY) == []
+    assert find_dates("", published=SATURDAY) == ()
+    assert find_dates("No time words here at all.", published=SATURDAY) == ()
 
 
 # ------------------------------------------------------------------ explicit dates
@@ -59,8 +61,8 @@ def test_empty_text_gives_nothing():
 ])
 def test_explicit_dates_in_many_formats(text, value):
     record = only(text)
-    assert (record["type"], record["value"]) == ("DATE", value)
-    assert "on" not in record["text"].split()
+    assert (record.type, record.value) == ("DATE", value)
+    assert "on" not in record.text.split()
 
 
 def test_month_and_year():
@@ -68,17 +70,17 @@ def test_month_and_year():
 
 
 def test_date_without_year_takes_the_nearest_year():
-    assert only("The deal was signed on Feb. 16.")["value"] == "2024-02-16"
-    assert only("The vote took place on Dec. 12.", published="2024-01-10")["value"] == "2023-12-12"
+    assert only("The deal was signed on Feb. 16.").value == "2024-02-16"
+    assert only("The vote took place on Dec. 12.", published="2024-01-10").value == "2023-12-12"
 
 
 def test_past_tense_month_well_ahead_of_publication_is_the_one_before():
     november = "2023-11-02T09:00:00"
-    assert only("The director resigned in March.", published=november)["value"] == "2023-03"
-    assert find_dates("Revenue fell in the year ended Jan. 31.", published=november)[-1]["value"] == "2023-01-31"
+    assert only("The director resigned in March.", published=november).value == "2023-03"
+    assert find_dates("Revenue fell in the year ended Jan. 31.", published=november)[-1].value == "2023-01-31"
     # Near dates and forward cues keep the nearest occurrence even under a past-tense verb.
-    assert only("The bid was extended to Nov. 20.", published=november)["value"] == "2023-11-20"
-    assert only("The bank granted loans through January.", published=november)["value"] == "2024-01"
+    assert only("The bid was extended to Nov. 20.", published=november).value == "2023-11-20"
+    assert only("The bank granted loans through January.", published=november).value == "2024-01"
 
 
 def test_february_16_of_this_year():
@@ -101,32 +103,32 @@ def test_iso_date_time_is_a_time():
 
 def test_past_tense_weekday_is_the_most_recent_one():
     record = only("She said at a press conference in Vilnius on Friday that talks failed.")
-    assert (record["text"], record["value"]) == ("Friday", "2024-03-08")
-    assert only("The minister resigned on Tuesday.")["value"] == "2024-03-05"
+    assert (record.text, record.value) == ("Friday", "2024-03-08")
+    assert only("The minister resigned on Tuesday.").value == "2024-03-05"
 
 
 def test_a_friday_articles_friday_is_that_day():
     # dateparser sends it to the week before.
-    assert only("The minister said on Friday that talks failed.", published=FRIDAY_NOON)["value"] == "2024-03-08"
+    assert only("The minister said on Friday that talks failed.", published=FRIDAY_NOON).value == "2024-03-08"
 
 
 def test_future_tense_weekday_looks_forward():
-    assert only("The ministers will meet on Tuesday in Riga.")["value"] == "2024-03-12"
-    assert only("The envoy would travel to Kyiv on Thursday, aides said.")["value"] == "2024-03-14"
+    assert only("The ministers will meet on Tuesday in Riga.").value == "2024-03-12"
+    assert only("The envoy would travel to Kyiv on Thursday, aides said.").value == "2024-03-14"
     # Plans and intentions point forward even in the past tense (the parser runs without lemmas).
-    assert only("The mayor has scheduled a news conference Thursday.")["value"] == "2024-03-14"
-    assert only("Exiles planned a large march on Sunday.")["value"] == "2024-03-10"
-    assert only("The envoy plans to travel to Kyiv on Thursday.")["value"] == "2024-03-14"
+    assert only("The mayor has scheduled a news conference Thursday.").value == "2024-03-14"
+    assert only("Exiles planned a large march on Sunday.").value == "2024-03-10"
+    assert only("The envoy plans to travel to Kyiv on Thursday.").value == "2024-03-14"
 
 
 def test_tense_hint_overrides_the_parse():
-    assert only("Meeting on Tuesday.", tense_hint="future")["value"] == "2024-03-12"
-    assert only("Meeting on Tuesday.", tense_hint="past")["value"] == "2024-03-05"
+    assert only("Meeting on Tuesday.", tense_hint="future").value == "2024-03-12"
+    assert only("Meeting on Tuesday.", tense_hint="past").value == "2024-03-05"
 
 
 def test_last_and_next_weekday():
-    assert only("It happened last Friday.", published=FRIDAY_NOON)["value"] == "2024-03-01"
-    assert only("It opens next Monday.")["value"] == "2024-03-11"
+    assert only("It happened last Friday.", published=FRIDAY_NOON).value == "2024-03-01"
+    assert only("It opens next Monday.").value == "2024-03-11"
 
 
 def test_weekday_with_part_of_day_is_a_time():
@@ -135,7 +137,7 @@ def test_weekday_with_part_of_day_is_a_time():
 
 def test_we_is_not_wednesday():
     # dateparser reads "We" as Wednesday.
-    assert find_dates("We did not ask for troops, we asked for ammunition.", published=SATURDAY) == []
+    assert find_dates("We did not ask for troops, we asked for ammunition.", published=SATURDAY) == ()
 
 
 # ------------------------------------------------------------------ deictic days and relative units
@@ -188,15 +190,15 @@ def test_a_couple_of_is_two_and_or_so_ago():
 def test_years_and_what_is_not_a_year():
     assert pairs("The plant closed in 1998.") == [("1998", "DATE", "1998")]
     # dateparser reads "$27" as a date.
-    assert find_dates("Shares fell to $27 and then to $2024.", published=SATURDAY) == []
-    assert find_dates("The firm employs 1,990 people and 2000 engineers.", published=SATURDAY) == []
+    assert find_dates("Shares fell to $27 and then to $2024.", published=SATURDAY) == ()
+    assert find_dates("The firm employs 1,990 people and 2000 engineers.", published=SATURDAY) == ()
 
 
 def test_month_alone_and_may_march_as_other_words():
     assert pairs("Inflation peaked in January.") == [("January", "DATE", "2024-01")]
     assert pairs("Elections are due in May.") == [("May", "DATE", "2024-05")]
-    assert find_dates("May I ask a question? Protesters March through the city.", published=SATURDAY) == []
-    assert find_dates("Theresa May said the vote was close.", published=SATURDAY) == []
+    assert find_dates("May I ask a question? Protesters March through the city.", published=SATURDAY) == ()
+    assert find_dates("Theresa May said the vote was close.", published=SATURDAY) == ()
 
 
 def test_month_with_a_relative_year():
@@ -259,7 +261,7 @@ def test_quarters():
 def test_comparisons_refer_to_the_reported_quarter_not_a_forecast_one():
     text = ("Third-quarter profit rose to $5 million. The storm will cause a fourth-quarter charge. "
             "Profit in the latest quarter beat the $4 million of a year ago.")
-    values = [(d["text"], d["value"]) for d in find_dates(text, published="2023-11-02")]
+    values = [(d.text, d.value) for d in find_dates(text, published="2023-11-02")]
     assert values == [("Third-quarter", "2023-Q3"), ("fourth-quarter", "2023-Q4"),
                       ("the latest quarter", "2023-Q3"), ("a year ago", "2022-Q3")]
 

@@ -1,7 +1,7 @@
 """Temporal expressions found in text and normalised to TimeML TIMEX3 values.
 
-    find_dates(text, published="2024-03-09T13:12:00") ->
-        [{"start", "end", "text", "type", "value"}, ...]   # in text order, half-open offsets
+    find_dates(text, published="2024-03-09T13:12:00") -> (Timex(start, end, text, type, value), ...)
+        # newsgraph.records.Timex, in text order, half-open offsets
 
 A rule grammar of regular expressions over words: every pattern proposes a span,
 the longest span wins where they overlap (the earlier pattern on a tie), and the
@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.nlp import timex_calendar as cal
+from newsgraph.records import Timex, replace
 
 TenseHint = Literal["past", "present", "future"] | None
 
@@ -880,7 +881,8 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None, doc=None) -> list[dict]:
+def find_dates(text: str, *, published: str | None = None, tense_hint: TenseHint = None,
+               doc=None) -> tuple[Timex, ...]:
     """Temporal expressions in `text` with TIMEX3 type and value, resolved against `published` (ISO 8601).
 
     `tense_hint` ("past", "present", "future") overrides the parse for the direction of bare
@@ -888,7 +890,7 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
     `doc`, a spaCy parse of `text` the caller already has, spares a second parse.
     """
     if not text:
-        return []
+        return ()
     if doc is not None:
         from newsgraph.nlp.timex_tense import given_parse
 
@@ -904,7 +906,7 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
         if candidate.rule(trial, candidate.match) is not None:
             accepted.append(candidate)
     context = _Context(text, anchor, tense_hint, mentioned={})
-    results: list[dict] = []
+    found: list[Timex] = []
     for candidate in _select(accepted):
         context.start, context.end = candidate.start, candidate.end
         outcome = candidate.rule(context, candidate.match)
@@ -914,12 +916,10 @@ def find_dates(text: str, *, published: str | None, tense_hint: TenseHint = None
             context.last_date_at = candidate.end
         timex_type, value = outcome
         _note_mention(context.mentioned, value)
-        results.append({"start": candidate.start, "end": candidate.end,
-                        "text": text[candidate.start:candidate.end], "type": timex_type, "value": value})
-    _date_following_clock_times(text, results)
-    for result in results:
-        result["value"] = contract_value(result["value"])
-    return results
+        found.append(Timex(start=candidate.start, end=candidate.end, text=text[candidate.start:candidate.end],
+                           type=timex_type, value=value))
+    found = _date_following_clock_times(text, found)
+    return tuple(replace(timex, value=contract_value(timex.value)) for timex in found)
 
 
 def contract_value(value: str) -> str:
@@ -949,10 +949,12 @@ _CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def _date_following_clock_times(text: str, results: list[dict]) -> None:
+def _date_following_clock_times(text: str, found: list[Timex]) -> list[Timex]:
     """"5 p.m. EST Nov. 9", "noon Thursday": a clock time takes the date written right after it."""
-    for time_record, next_record in zip(results, results[1:]):
-        clock = _CLOCK.match(time_record["value"])
-        if (time_record["type"] == "TIME" and clock and _FULL_DATE.match(next_record["value"])
-                and re.fullmatch(r"[\s,]*(?:on\s+)?", text[time_record["end"]:next_record["start"]])):
-            time_record["value"] = next_record["value"] + clock[1]
+    dated = list(found)
+    for index, (time_record, next_record) in enumerate(zip(found, found[1:])):
+        clock = _CLOCK.match(time_record.value)
+        if (time_record.type == "TIME" and clock and _FULL_DATE.match(next_record.value)
+                and re.fullmatch(r"[\s,]*(?:on\s+)?", text[time_record.end:next_record.start])):
+            dated[index] = replace(time_record, value=next_record.value + clock[1])
+    return dated
