@@ -475,6 +475,22 @@ def test_role_description_names_the_person_introduced_with_that_title(nlp):
     assert quote["speaker"]["name"] == "Jane Doe"  # the affiliation picks between the two senators
 
 
+def test_credit_line_apposition_stops_at_the_paragraph_end(nlp):
+    # A bracketed credit whose apposition is only an organisation, the next item's headline after it:
+    # the parser hangs the line break (a whitespace token) and the next paragraph onto the apposition.
+    # That once made the role a bare line break and the speaker resolver fail on it.
+    from newsgraph.nlp.quotes_speakers import SpeakerResolver
+
+    text = ('The ferry service will resume in May. [Ilse Brandt, BBC]\n\n'
+            'TWO FERRIES STAY IN PORT "We will sail again on Friday," Brandt said.')
+    doc = nlp(text)
+    person = next(ent for ent in doc.ents if ent.text == "Ilse Brandt")
+    assert SpeakerResolver(doc)._titles(person) == (None, "BBC")
+    (quote,) = find_quotes(doc)
+    assert quote["text"] == "We will sail again on Friday"
+    assert quote["speaker"]["name"] == "Ilse Brandt"
+
+
 def test_headline_speaker_takes_the_full_name_from_the_body(nlp):
     body = 'Harbour master Tom Berg spoke on Monday about the ferry contract.'
     (quote,) = [q for q in quotes_of(nlp, body, headline="Berg: the pier will be rebuilt") if q["field"] == "headline"]

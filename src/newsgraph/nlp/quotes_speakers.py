@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -102,6 +103,26 @@ def entity_covering(doc: Doc, token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type)
 
 
+def _mention_role(mention: Span) -> str | None:
+    """The role a mention writes (`A top strategist` -> `top strategist`): its words less determiners,
+    possessives and affiliations."""
+    return " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
+                    and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct and not t.is_space) or None
+
+
+def _within_paragraph(tokens: Iterable[Token]) -> list[Token]:
+    """`tokens` up to the first line break. The parser may hang what follows a paragraph end onto a phrase
+    (`[Jane Doe, BBC]` then the next item's headline), and spaCy keeps line breaks as tokens of their own."""
+    kept = []
+    for token in tokens:
+        if token.is_space:
+            break
+        kept.append(token)
+        if "\n" in token.whitespace_:
+            break
+    return kept
+
+
 # Double quotation marks in any style, the two-character `''` included.
 _DOUBLE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''")
 
@@ -174,12 +195,14 @@ class SpeakerResolver:
         for token in role_tokens:
             if token.ent_type_ in _AFFILIATION_LABELS:
                 affiliation = affiliation or entity_covering(doc, token).text
-        role_words = [t.text for t in role_tokens if t.ent_type_ not in _AFFILIATION_LABELS and t.dep_ != "case"]
+        role_words = [t.text for t in role_tokens if t.ent_type_ not in _AFFILIATION_LABELS and t.dep_ != "case"
+                      and not t.is_space]
         role = " ".join(role_words) or None
         head = person.root
         for child in head.rights:
             if child.dep_ == "appos" and child.ent_type_ not in ("PERSON",):
-                words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and not t.is_punct]
+                words = [t for t in _within_paragraph(child.subtree) if t.dep_ not in ("det", "punct")
+                         and not t.is_punct]
                 appos_affiliation = [t for t in words if t.ent_type_ in _AFFILIATION_LABELS]
                 if appos_affiliation and affiliation is None:
                     affiliation = entity_covering(doc, appos_affiliation[0]).text
@@ -228,15 +251,13 @@ class SpeakerResolver:
             # "A top strategist, John Weaver, said": the apposition names the role noun.
             person = self._apposed_person(head)
             record["name"] = self._full_name(person)
-            record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
-                                      and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct) or None
+            record["role"] = _mention_role(mention)
         elif head.pos_ == "NOUN" and lower in _GROUP_NOUNS and self._owner(mention) is not None:
             # "the Clinton campaign", "Trump's team": the organisation is named by its owner.
             record["name"] = f"{self._owner(mention)} {head.text}"
         elif head.pos_ in ("NOUN", "PROPN"):
             affiliation = [t for t in mention if t.ent_type_ in _AFFILIATION_LABELS and t.i != head.i]
-            record["role"] = " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
-                                      and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct) or None
+            record["role"] = _mention_role(mention)
             if affiliation:
                 record["affiliation"] = entity_covering(self.doc, affiliation[0]).text
             definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
