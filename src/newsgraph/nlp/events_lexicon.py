@@ -2,7 +2,8 @@
 
 Written from the PLOVER 1.0 event definitions (openeventdata/PLOVER) and the CAMEO verb
 dictionaries' categories they merge, not from any coded data set. Keys are spaCy lemmas
-(lower case). ``events.py`` reads these tables; nothing here knows about the parse.
+(lower case). The events modules (``events``, ``events_triggers``, ``events_parties``) read these
+tables; nothing here knows about the parse.
 
 Three kinds of trigger:
 - ``VERB_EVENTS``: the verb alone states the event ("accused", "shelled", "protested").
@@ -566,3 +567,9 @@ DELEGATING_HEADS = frozenset(
 # Prepositions whose object is the recipient, in order of preference.
 RECIPIENT_PREPS = ("to", "against", "with", "on", "upon", "at", "toward", "towards", "into", "for",
                    "from", "of", "over", "between")
+# Words read both in finding triggers and in finding parties.
+# "millions of refugees", "dozens of soldiers": the counted noun is the real object or party.
+QUANTITY_HEADS = frozenset({"million", "thousand", "hundred", "dozen", "score", "number", "group"})
+# Nouns for armed forces as a verb's object: withdrawn, or sent and massed.
+TROOP_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "units", "battalions",
+                         "divisions", "brigades", "tanks", "warships"})

@@ -1,0 +1,424 @@
+"""Who acts and who is acted upon: the parties of an event trigger (``events`` step 3).
+
+- Actor: the clause's subject (the agent of a passive), climbing through infinitives and
+  coordination; pronouns take the subject of the clause that reports them ("Syria says it
+  will ..."), first person takes the country of the quotation's speaker ("asking us").
+- Recipient: the indirect or direct object, then "to/against/with/on ..." phrases of the verb
+  and of its object noun, the subject of a passive, a coordinated co-subject for joint acts
+  ("X and Y agreed"), and last a place the act happened "in".
+- An act the parse gives no subject (a headline, a fragment) takes the nearest country or
+  international organisation named before it in the sentence. A phrase naming an
+  international organisation ("Arab League foreign ministers") is that organisation, with no
+  country.
+- A party is an ``EventParty``: the entity the phrase holds (the one at its head first), its
+  canonical name and ISO3 country; an organisation's or group's country is null unless its
+  name states one. Common nouns for people and bodies (police, rebels, "the government")
+  are parties of the country the sentence takes place in.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import events_lexicon as lex
+from newsgraph.nlp.countries import (
+    country_from_org,
+    country_of,
+    organisation_in,
+    organisation_name,
+    organisation_of,
+)
+from newsgraph.nlp.events_triggers import Trigger, lemma_of
+from newsgraph.nlp.leaders import leader_country
+from newsgraph.records import Entity, EventParty, Quote, replace
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Clause links through which a verb shares its governor's subject ("agreed to provide").
+_SUBJECT_SHARING_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj",
+                                   "oprd", "attr", "ccomp", "relcl", "acl", "amod", "compound"})
+# Parts of a noun phrase that are not the party itself.
+_PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "prep"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+_THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# Passive forms that state the subject's own stance ("is committed to", "is prepared to").
+_STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "engage",
+                               "obligate", "oblige", "bind"})
+# Common nouns for people and bodies that are parties without a named entity.
+_ACTOR_NOUNS = frozenset({
+    "government", "army", "military", "police", "troops", "forces", "rebels", "militants",
+    "protesters", "demonstrators", "officials", "ministry", "minister", "president",
+    "leader", "leaders", "authorities", "soldiers", "insurgents", "guerrillas", "opposition",
+    "students", "workers", "people", "residents", "civilians", "villagers", "refugees",
+    "parliament", "court", "regime", "side", "sides", "delegation", "negotiators", "gunmen",
+    "protester", "demonstrator", "official", "rebel", "militant", "soldier", "insurgent",
+    "guerrilla", "student", "worker", "resident", "civilian", "villager", "refugee",
+    "negotiator", "activist", "activists", "gunman", "troop", "force", "authority", "junta",
+    "administration", "cabinet", "fighter", "fighters", "bomber", "bombers", "rioter", "rioters",
+    "mob", "crowd", "youths", "youth", "security", "guard", "guards", "separatist", "separatists",
+    # more people and bodies of wire news: groups, armed men, office holders, the press
+    "supporters", "supporter", "followers", "members", "member", "farmers", "miners", "teachers",
+    "doctors", "journalists", "journalist", "reporters", "reporter", "dissidents", "dissident",
+    "exiles", "prisoners", "prisoner", "inmates", "detainees", "strikers", "marchers", "peasants",
+    "settlers", "militia", "militias", "militiamen", "commandos", "paratroopers", "marines",
+    "navy", "warplanes", "jets", "planes", "aircraft", "helicopters", "gunboats", "artillery",
+    "gunners", "tanks", "warships", "men", "extremists", "terrorists", "fundamentalists",
+    "islamists", "hardliners", "nationalists", "kidnappers", "hijackers", "attackers",
+    "assailants", "raiders", "bandits", "pirates", "diplomats", "diplomat", "envoy", "ambassador",
+    "spokesman", "spokeswoman", "premier", "chancellor", "king", "general", "commander",
+    "commanders", "governor", "lawmakers", "legislators", "deputies", "senators", "congress",
+    "assembly", "council", "party", "movement", "unions", "union", "tribesmen", "crowds", "citizens",
+    "nationals", "immigrants", "migrants", "opponents", "critics", "newspaper", "newspapers",
+    "media", "embassy", "agency", "radio", "television", "state", "country", "nation"})
+# Parts of a phrase that only count what follows ("thousands of students", "dozens of rebels").
+_COUNTING_HEADS = lex.QUANTITY_HEADS | {"thousands", "hundreds", "dozens", "scores", "millions",
+                                         "crowd", "band", "handful", "busload", "contingent"}
+# Verbs that move something to someone: the "to" phrase is the recipient, not the thing moved
+# ("extradited two suspects to France", "handed the documents to the UN").
+_MOVING_VERBS = frozenset(
+    "provide give send deliver supply ship grant transfer allocate sell extend donate dispatch"
+    " extradite hand return lend offer airlift pay".split())
+# Joint acts of two or more parties: a coordinated co-subject is the recipient first.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+class PartyFinder:
+    """Finds the parties of one document's triggers, sentence by sentence in text order.
+
+    ``last_party`` (the actor of the latest event, set by the coder) and ``last_person`` (the
+    latest person read as a party) are the antecedents of pronouns the parse cannot resolve."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self.quotes = quotes
+        self.last_party: EventParty | None = None
+        self.last_person: EventParty | None = None
+        self._sentences: list[Span] | None = None
+        self._sentence_starts: list[int] = []
+
+    def actor_and_recipient(self, trigger: Trigger,
+                            sentence: Span) -> tuple[EventParty | None, EventParty | None]:
+        """The trigger's actor and recipient, either None where the sentence names none."""
+        actor_head, passive = self._actor_head(trigger)
+        if passive and actor_head is None and trigger.type == "MOBILIZE":
+            # "troops were put on alert", "the army was deployed": the forces act themselves
+            actor_head = next((c for c in trigger.clause.children if c.dep_ in _PASSIVE_SUBJECT_DEPS), None)
+            passive = actor_head is None
+        actor = self._party(actor_head, sentence) if actor_head is not None else None
+        recipient = self._recipient(trigger, passive, actor_head, actor, sentence)
+        if actor is None and not passive:
+            actor = self._party_before(trigger.token, sentence, recipient)
+        return actor, recipient
+
+    def _actor_head(self, trigger: Trigger) -> tuple[Token | None, bool]:
+        """The actor's head token and whether the clause is passive (its subject is then the
+        recipient)."""
+        current = trigger.clause
+        for _ in range(8):
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                return pobj, True
+            subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.dep_ != "expl":
+                return subject, False
+            passive_subject = next((c for c in current.children if c.dep_ in _PASSIVE_SUBJECT_DEPS), None)
+            if passive_subject is not None:
+                if lemma_of(current) in _STATIVE_PASSIVES:
+                    return passive_subject, False  # "Vietnam is committed to ..." acts itself
+                return None, True
+            if current.dep_ in _SUBJECT_SHARING_DEPS and current.head.i != current.i:
+                current = current.head
+                continue
+            break
+        return None, False
+
+    def _party_before(self, trigger: Token, sentence: Span,
+                      recipient: EventParty | None) -> EventParty | None:
+        """When the parse gives the act no subject (a headline, a fragment, a misparse), the
+        nearest country or organisation named before the trigger in its sentence acts."""
+        candidates = [e for e in self._entities_in(sentence.start_char, trigger.idx)
+                      if e.label != "PERSON" or e.country]
+        for entity in reversed(candidates):
+            country = entity.country
+            if country is None and organisation_of(entity.name) is None:
+                continue
+            if recipient is not None and entity.text in (recipient.text or ""):
+                continue
+            return EventParty(text=entity.text, name=entity.name, country=country)
+        return None
+
+    def _recipient(self, trigger: Trigger, passive: bool, actor_head: Token | None, actor: EventParty | None,
+                   sentence: Span) -> EventParty | None:
+        """Who the act is done to: a coded party first, then a named one, then a place."""
+        heads, places = self._recipient_heads(trigger, passive)
+        if actor_head is not None:
+            heads = [h for h in heads if h.i != actor_head.i]
+        actor_country = actor.country if actor else None
+        co_party = self._co_party(actor_head, actor, sentence)
+        if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
+            return co_party  # "X and Y held talks": each is the other's recipient
+        # a party with a country (or an international organisation) first, then one with a name;
+        # parties are read one head at a time, stopping at the first coded one
+        parties = []
+        for head in heads:
+            party = self._party(head, sentence)
+            if party is None:
+                continue
+            if party.country is None and actor_country and _is_actor_noun(head) \
+                    and _counted(head).ent_type_ == "" and not _coded(party) \
+                    and lemma_of(_counted(head)) not in lex.TROOP_NOUNS:
+                # "arrested opposition activists", "sentenced a journalist": an unnamed group
+                # in a sentence that names no place belongs to the acting country
+                party = replace(party, country=actor_country)
+            if _coded(party):
+                return party
+            parties.append(party)
+        if co_party is not None:
+            return co_party
+        for party in parties:
+            if party.name:
+                return party
+        for party in (self._party(h, sentence) for h in places):
+            if party is not None and (party.country or party.name):
+                return party
+        if trigger.type == "PROTEST":
+            # a protest with no named target is against the authorities of the place it is in
+            # (or of the protesters' own country)
+            country = self._place_country(sentence) or actor_country
+            if country:
+                return EventParty(country=country)
+        return None
+
+    def _recipient_heads(self, trigger: Trigger, passive: bool) -> tuple[list[Token], list[Token]]:
+        """Candidate recipient heads in order of preference, and places the act happened in."""
+        candidates: list[Token] = []
+        places: list[Token] = []
+        verbs = [trigger.token]
+        if trigger.complement is not None:
+            verbs.append(trigger.complement.token)
+        nouns = list(trigger.objects)
+        if trigger.complement is not None:
+            nouns += trigger.complement.objects
+        if passive:
+            candidates += [c for v in verbs for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+        moved: list[Token] = []  # what a moving verb moves: after its "to" phrase
+        for holder in verbs + nouns:
+            if trigger.complement is not None and holder is trigger.complement.token \
+                    and holder.dep_ == "ccomp":
+                # "charged that Serbian police had beaten ...": the accused before the victims
+                candidates += [c for c in holder.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"]
+            moving = holder in verbs and lemma_of(holder) in _MOVING_VERBS and any(
+                child.dep_ == "prep" and child.lower_ == "to" for child in holder.children)
+            for child in holder.children:
+                if child.dep_ == "dative":
+                    candidates += [g for g in child.children if g.dep_ == "pobj"] or [child]
+                elif child.dep_ in {"dobj", "iobj"} and child not in nouns:
+                    (moved if moving and child.dep_ == "dobj" else candidates).append(child)
+            for preposition in lex.RECIPIENT_PREPS:
+                for child in holder.children:
+                    if child.dep_ == "prep" and child.lower_ == preposition:
+                        if preposition == "of" and holder in verbs:
+                            continue
+                        candidates += [g for g in child.children if g.dep_ == "pobj"]
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "near", "outside", "inside", "around",
+                                                             "along", "across", "throughout"}:
+                    places += [g for g in child.children if g.dep_ == "pobj"]
+        # "provided support worth EUR3.8 billion to Ukraine": a recipient phrase attached
+        # deeper in the clause, before any place
+        deeper: list[Token] = []
+        for verb in verbs:
+            for token in verb.subtree:
+                if token.dep_ == "prep" and token.lower_ in {"to", "against", "with", "for"} \
+                        and token.head.dep_ not in {"ccomp", "relcl"}:
+                    deeper += [g for g in token.children if g.dep_ == "pobj"]
+        # "demanded that Britain return ...": the subject of the demanded/alleged clause
+        reported = [g for v in verbs for c in v.children if c.dep_ == "ccomp"
+                    for g in c.children if g.dep_ in _SUBJECT_DEPS and g.pos_ != "PRON"]
+        candidates += reported + moved
+        if trigger.type == "RETREAT":  # "pulled out of Chechnya", "withdrew its troops from Lebanon"
+            candidates = [g for v in verbs for t in v.subtree if t.dep_ == "prep" and t.lower_ in {"from", "of"}
+                          and t.head.dep_ not in {"relcl", "acl", "ccomp"}
+                          for g in t.children if g.dep_ == "pobj"] + candidates
+        # the telling object itself ("expelled two British diplomats"), when it names a party
+        objects = [noun for noun in nouns if noun not in candidates]
+        return candidates + deeper + objects, places
+
+    def _co_party(self, actor_head: Token | None, actor: EventParty | None,
+                  sentence: Span) -> EventParty | None:
+        """The other party of a joint act: "X and Y agreed", "the Turkish and Greek sides"."""
+        if actor_head is None or actor_head.pos_ == "PRON":
+            return None
+        co_subject = next((c for c in actor_head.children if c.dep_ == "conj"), None)
+        if co_subject is not None:
+            return self._party(co_subject, sentence)
+        tokens = self._phrase_tokens(actor_head)
+        countries = [e for e in self._entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+                     if e.country]
+        actor_country = actor.country if actor else None
+        for entity in countries:
+            if entity.country != actor_country:
+                return EventParty(text=entity.text, name=entity.name, country=entity.country)
+        return None
+
+    def _party(self, head: Token, sentence: Span) -> EventParty | None:
+        """The party the phrase headed by `head` names; None when it names none (a thing, a
+        place without a country)."""
+        if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+            return self._pronoun_party(head)
+        tokens = self._phrase_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = self.text[start:end]
+        found = self._entities_in(start, end)
+        at_head = [e for e in found if e.start <= head.idx < e.end]
+        with_country = [e for e in found if e.country]
+        # an organisation stands for a person without a known country ("U.N. mediator X")
+        organisations = [e for e in found if organisation_of(e.name) is not None]
+        chosen = (at_head[0] if at_head and at_head[0].country else
+                  with_country[0] if with_country else organisations[0] if organisations else
+                  at_head[0] if at_head else found[0] if found else None)
+        name: str | None
+        if chosen is not None:
+            country = chosen.country
+            if country is None and organisation_of(chosen.name) is None:
+                country = country_from_org(text)
+            name = chosen.name or chosen.text
+        else:
+            head = _counted(head)
+            country = country_of(text) or country_from_org(text)
+            if country is None and head.pos_ == "PROPN":
+                # a leader the tagger did not take for a person ("Mugabe told ...")
+                country = leader_country(text) or leader_country(head.text)
+            if country is None and head.pos_ != "PROPN" and not _is_actor_noun(head):
+                return None
+            name = None
+        if country is None and (chosen is None or chosen.label != "PERSON") \
+                and (name is None or organisation_of(name) is None):
+            # "Arab League foreign ministers", "EC officials": an international organisation
+            # named inside the phrase is the party (PLOVER codes it IGO)
+            org_id = organisation_in(text)
+            if org_id is not None:
+                name = organisation_name(org_id)
+        if country is None and _is_actor_noun(head) and _counted(head).ent_type_ == "" \
+                and (name is None or organisation_of(name) is None):
+            # police, rebels, protesters, "the government": a domestic party of the country
+            # the sentence takes place in (the CAMEO coders' convention)
+            country = self._place_country(sentence)
+        party = EventParty(text=text, name=name, country=country)
+        if chosen is not None and chosen.label == "PERSON":
+            self.last_person = party
+        return party
+
+    def _phrase_tokens(self, head: Token) -> list[Token]:
+        tokens = [head]
+        stack = [child for child in head.children if child.dep_ not in _PHRASE_CUT_DEPS]
+        # "the president of Armenia", "a proposal by X", "police in Lagos": who or where the
+        # party belongs to
+        stack += [child for child in head.children
+                  if child.dep_ == "prep" and child.lower_ in {"of", "by", "from", "in"}]
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            stack.extend(child for child in token.children if child.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _entities_in(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if e.start < end and start < e.end]
+
+    def _place_country(self, sentence: Span) -> str | None:
+        places = [e for e in self._entities_in(sentence.start_char, sentence.end_char)
+                  if e.country and (e.label in {"GPE", "LOC", "FAC"}
+                                    or (e.label == "ORG" and country_of(e.text)))]
+        return places[0].country if places else None
+
+    def _pronoun_party(self, pronoun: Token) -> EventParty | None:
+        lower = pronoun.lower_
+        if lower in _FIRST_PERSON:
+            speaker = self._speaker_country(pronoun.idx)
+            if speaker is not None:
+                return EventParty(text=pronoun.text, name=speaker[0], country=speaker[1])
+            return None
+        if lower not in _THIRD_PERSON:
+            return None
+        # "Syria says it is willing": the subject of the clause that reports this one
+        current = pronoun.head
+        while current.head.i != current.i:
+            current = current.head
+            subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ != "PRON":
+                party = self._party(subject, self._sentence_of(current))
+                if party is not None:
+                    return replace(party, text=pronoun.text)
+        antecedent = self.last_person if lower in _PERSON_PRONOUNS else self.last_party
+        if antecedent is not None:
+            return replace(antecedent, text=pronoun.text)
+        return None
+
+    def _speaker_country(self, position: int) -> tuple[str | None, str | None] | None:
+        for quote in self.quotes:
+            if quote.field != "text" or not quote.start <= position < quote.end:
+                continue
+            speaker = quote.speaker
+            if speaker is None:
+                return None, None  # a quotation with no speaker: "us" is nobody known
+            country = None
+            for value in (speaker.affiliation, speaker.role):
+                if value:
+                    country = country_of(value) or country_from_org(value)
+                    if country:
+                        break
+            if country is None and speaker.name:
+                named = [e for e in self.entities if e.name == speaker.name and e.country]
+                country = named[0].country if named else None
+            if country is None and speaker.text:
+                country = country_from_org(speaker.text)
+            return speaker.name or speaker.affiliation, country
+        return None
+
+    def _sentence_of(self, token: Token) -> Span:
+        # token.sent walks the whole document on every call; index the sentences once.
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [sentence.start for sentence in self._sentences]
+        return self._sentences[bisect.bisect_right(self._sentence_starts, token.i) - 1]
+
+
+def _counted(head: Token) -> Token:
+    """The noun a phrase is about: "students" in "thousands of students", "miners" in "the
+    demands of striking miners" (a thing "of" people is read as those people)."""
+    of_object = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                      for grand in child.children if grand.dep_ == "pobj"), None)
+    if of_object is None:
+        return head
+    lemma = lemma_of(head)
+    if lemma in _COUNTING_HEADS or head.lower_ in _COUNTING_HEADS or head.pos_ == "NUM":
+        return of_object
+    if head.ent_type_ == "" and lemma not in _ACTOR_NOUNS and head.lower_ not in _ACTOR_NOUNS \
+            and (lemma_of(of_object) in _ACTOR_NOUNS or of_object.lower_ in _ACTOR_NOUNS):
+        return of_object
+    return head
+
+
+def _is_actor_noun(token: Token) -> bool:
+    """A named entity, or a common noun for people or a body (police, rebels) that is a party
+    without a name."""
+    token = _counted(token)
+    return token.ent_type_ != "" or lemma_of(token) in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS
+
+
+def _coded(party: EventParty | None) -> bool:
+    """A party PLOVER gives a code: a country, or an international organisation."""
+    if not party:
+        return False
+    return bool(party.country) or any(
+        value and organisation_of(value) is not None for value in (party.name, party.text))
+
+
+__all__ = ["PartyFinder"]

@@ -1,0 +1,341 @@
+"""Which words of a sentence state a PLOVER event, and of which type (``events`` step 1).
+
+- Triggers come from the project's lexicon (``events_lexicon``): a verb by its lemma
+  ("accused"), by its particle ("called on"), or by its object noun ("imposed sanctions",
+  "held talks", "provided military support"); an event noun on its own ("a ceasefire") only
+  when the sentence has no verb trigger. Reporting verbs (said, recalled) are never events:
+  the clause they report is coded instead.
+- Intentions follow PLOVER/CAMEO: a promised cooperative act ("will provide", "agreed to",
+  "pledged to send", "is willing to withdraw") is AGREE; a promised material conflict ("vowed
+  to strike", "would impose sanctions") is THREATEN. A negated cooperative act is REJECT; a
+  negated conflict is no event.
+- A trigger governed by another trigger belongs to it ("accused X of attacking" is one
+  ACCUSE); coordinated triggers are separate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp import events_lexicon as lex
+
+# Auxiliaries of a promise or a threat ("will send", "would impose").
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Adverbs the parser tags where the verb's particle is meant ("walked away", "pulled back").
+_ADVERB_PARTICLES = frozenset({"away", "back", "down", "off", "out", "up", "over", "in", "aside"})
+# Acts that carry a sum of money, which the event's `amount` points to.
+_MONEY_TYPES = frozenset({"AID", "SANCTION"})
+# Verbs that withdraw troops (RETREAT); troops sent, massed or moved are mobilised.
+_TROOP_RETREAT_VERBS = frozenset({"withdraw", "pull", "return", "bring", "cut", "reduce", "remove",
+                                  "recall", "evacuate", "demobilize", "demobilise"})
+# Predicate adjectives that state a stance toward a party.
+_ADJECTIVE_EVENTS = {"critical": "ACCUSE", "opposed": "REJECT", "supportive": "SUPPORT",
+                     "hostile": "ACCUSE"}
+# Kinds of support that are material (aid) rather than political.
+_MATERIAL_SUPPORT = frozenset({"military", "financial", "economic", "logistical", "logistic", "material",
+                               "humanitarian", "medical", "technical", "budget", "budgetary"})
+# Prepositions of circumstance: their object is never what a verb acts on ("amid fighting").
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", "despite", "following",
+                                 "since", "until", "among", "like", "unlike", "besides", "because",
+                                 "under", "per", "without"})  # "under the terms of the deal": how, not what
+# "joint patrols", "a joint investigation": acts done together are cooperation
+_JOINT_NOUNS = frozenset({"patrol", "patrols", "venture", "project", "operation", "operations",
+                          "investigation", "force", "effort", "mission", "exercise", "exercises",
+                          "drill", "drills", "manoeuvres", "maneuvers", "program", "programme"})
+
+
+@dataclass
+class Trigger:
+    """A word that states an event, with what the parties and the links are read from.
+    Mutable while intentions are resolved (type, objects, complement, money, mode)."""
+
+    token: Token                 # the word that names the event
+    type: str
+    clause: Token                # the verb whose subject is the actor
+    objects: list[Token] = field(default_factory=list)   # telling object nouns
+    nominal: bool = False        # a noun trigger with no verb of its own
+    complement: "Trigger | None" = None  # the promised/threatened act of an intention head
+    money: bool = False          # the act carries money (AID, SANCTION, or a promise of them)
+    mode: str | None = None
+
+
+def event_type_of(token: Token) -> tuple[str, list[Token]] | None:
+    """The PLOVER type a verb or noun states by the lexicon, with the object nouns that told it."""
+    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        return _verb_type(token)
+    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "oprd"} and token.lower_ in _ADJECTIVE_EVENTS:
+        return _ADJECTIVE_EVENTS[token.lower_], []  # "was critical of", "is opposed to"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        noun_type = _noun_type(token)
+        return (noun_type, [token]) if noun_type else None
+    return None
+
+
+# Lemmas spaCy's small model gets wrong for words the lexicon needs ("staged" -> "stag")
+_LEMMA_FIXES = {"stag": "stage", "hop": "hope"}
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lower-case lemma, with the small model's slips the lexicon needs corrected."""
+    lemma = token.lemma_.lower()
+    fixed = _LEMMA_FIXES.get(lemma)
+    return fixed if fixed is not None and token.lower_.startswith(fixed) else lemma
+
+
+def _hyphenated(token: Token) -> str | None:
+    """The whole hyphenated word a token ends ("sit-in" from sit - in), or None."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start:token.i + 1].text.lower() if start < token.i else None
+
+
+def _noun_type(token: Token) -> str | None:
+    lower, lemma = token.lower_, lemma_of(token)
+    if any(child.lower_ == "joint" and child.dep_ in {"amod", "compound"} for child in token.children) \
+            and (lemma in _JOINT_NOUNS or lower in _JOINT_NOUNS):
+        return "COOPERATE"
+    if lemma in {"strike", "strikes"} or lower in {"strike", "strikes"}:
+        modifiers = {lemma_of(child) for child in token.children if child.dep_ in {"compound", "amod"}}
+        return "ASSAULT" if modifiers & lex.MILITARY_STRIKE_WORDS else "PROTEST"
+    hyphenated = _hyphenated(token)
+    if hyphenated is not None and hyphenated in lex.NOUN_EVENTS:
+        return lex.NOUN_EVENTS[hyphenated]  # "staged a sit-in", tokenised sit - in
+    return lex.NOUN_EVENTS.get(lower) or lex.NOUN_EVENTS.get(lemma)
+
+
+def _object_nouns(verb: Token) -> list[Token]:
+    """Direct objects, then objects of the verb's prepositions ("went on strike", "took part in
+    talks"), with their coordinated nouns."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr", "oprd", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            found.append(child)
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ not in _CIRCUMSTANCE_PREPS:
+            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    for noun in list(found):
+        # "took part in talks", "put troops on alert": the object's own preposition object
+        for child in noun.children:
+            if child.dep_ == "prep":
+                found.extend(grand for grand in child.children if grand.dep_ == "pobj"
+                             and (_noun_type(grand) or lemma_of(noun) in lex.QUANTITY_HEADS))
+    return found
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    keys = [noun.lower_, lemma_of(noun)]
+    keys += [child.lower_ for child in noun.children if child.dep_ == "compound"]
+    if lemma_of(noun) in {"state", "note", "imposition"}:  # "a state of emergency", "a note of protest"
+        keys += [grand.lower_ for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for grand in child.children if grand.dep_ == "pobj"]
+    return keys
+
+
+def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
+    lemma = lemma_of(verb)
+    if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
+                               for child in verb.children):
+        return "ACCUSE", []  # "held Israel responsible for the raid"
+    # the parser tags some particles as adverbs ("walked away from", "pulled back"); "in" with
+    # an object is a preposition, not the particle of "gave in"
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"
+                 or (child.dep_ == "prep" and not (child.lower_ == "in" and any(
+                     grand.dep_ == "pobj" for grand in child.children)))
+                 or (child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES)]
+    objects = _object_nouns(verb)
+    if any(child.lower_ == "free" for child in verb.children) or any(
+            child.lower_ == "free" and child.dep_ == "amod" for noun in objects for child in noun.children):
+        particles.append("free")  # "set free 30 soldiers"
+    for particle in particles:  # phrasal verb + object: "called off the strike"
+        for noun in objects:
+            for key in _noun_keys(noun):
+                if (f"{lemma} {particle}", key) in lex.VERB_OBJECT_OVERRIDES:
+                    return lex.VERB_OBJECT_OVERRIDES[(f"{lemma} {particle}", key)], [noun]
+    if lemma == "order" and any(child.dep_ in {"xcomp", "ccomp"} and lemma_of(child) in {"leave", "quit", "depart"}
+                                for child in verb.children):
+        # "ordered the diplomats to leave": an expulsion
+        for noun in objects:
+            found = lex.VERB_OBJECT_OVERRIDES.get(("expel", lemma_of(noun))) or lex.VERB_OBJECT_OVERRIDES.get(
+                ("expel", noun.lower_))
+            if found:
+                return found, [noun]
+        return "SANCTION", []
+    for noun in objects:
+        if (lemma in lex.OBJECT_VERBS or lemma in lex.LIGHT_VERBS) \
+                and any(c.lower_ == "joint" for c in noun.children) and _noun_type(noun) == "COOPERATE":
+            return "COOPERATE", [noun]  # "held joint exercises"
+        for key in _noun_keys(noun):
+            if (lemma, key) in lex.VERB_OBJECT_OVERRIDES:
+                found = lex.VERB_OBJECT_OVERRIDES[(lemma, key)]
+                return (found, [noun]) if found else None
+    for particle in particles:
+        if (lemma, particle) in lex.PARTICLE_EVENTS:
+            found = lex.PARTICLE_EVENTS[(lemma, particle)]
+            if found:
+                return found, []
+    if lemma in lex.REPORTING_VERBS:  # "recalled its ambassador", "wrote off" are read above
+        return None
+    if lemma in lex.OBJECT_VERBS:
+        for noun in objects:
+            noun_type = _noun_type(noun)
+            if noun_type is None:
+                continue
+            if lemma in lex.TRANSFER_VERBS and noun_type == "SUPPORT" and lemma_of(noun) == "support" \
+                    and not any(child.lower_ in _MATERIAL_SUPPORT for child in noun.children):
+                return "SUPPORT", [noun]  # "gave its backing/support to the plan": political
+            if lemma in lex.TRANSFER_VERBS and noun_type in {"SUPPORT", "COOPERATE", "AID", "AGREE"} \
+                    and lemma_of(noun) not in {"tie", "ties", "relation", "relations", "cooperation", "trade"}:
+                return "AID", [noun]
+            if noun_type == "RETREAT" and (lemma_of(noun) in lex.TROOP_NOUNS or noun.lower_ in lex.TROOP_NOUNS):
+                # troops withdrawn are a retreat; sent, massed or moved they are mobilised
+                if lemma in _TROOP_RETREAT_VERBS:
+                    return "RETREAT", [noun]
+                fallback = lex.OBJECT_VERBS[lemma]
+                return (fallback if fallback and fallback != "AID" else "MOBILIZE"), [noun]
+            return noun_type, [noun]
+        fallback = lex.OBJECT_VERBS[lemma]
+        if fallback:
+            return fallback, []
+        if lemma in lex.LIGHT_VERBS or lemma not in lex.VERB_EVENTS:
+            return None
+    found = lex.VERB_EVENTS.get(lemma)
+    return (found, []) if found else None
+
+
+def _is_negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    if token.dep_ == "xcomp" and lemma_of(token.head) == "fail":
+        return True  # "failed to agree": the act did not happen
+    return any(child.lower_ == "no" and child.dep_ == "det" for child in token.children)
+
+
+def _has_future_aux(token: Token) -> bool:
+    if any(child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_AUX for child in token.children):
+        return not any(child.dep_ == "mark" and child.lower_ in {"if", "unless"} for child in token.children)
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb a noun trigger belongs to (its light verb), or the noun itself when none."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.dep_ in {"dobj", "pobj", "prep", "attr", "nsubjpass", "conj"} and current.head.i != current.i:
+            current = current.head
+        else:
+            break
+    return current if current.pos_ in {"VERB", "AUX"} else token
+
+
+def find_triggers(sentence: Span) -> list[Trigger]:
+    """The sentence's triggers in text order: verbs (and predicate adjectives) the lexicon
+    types, else event nouns; intentions resolved, governed triggers folded into their head."""
+    triggers: dict[int, Trigger] = {}
+    verbs_found = False
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        found = event_type_of(token)
+        if found is None:
+            continue
+        event_type, objects = found
+        triggers[token.i] = Trigger(token, event_type, token, objects)
+        verbs_found = True
+    used_objects = {noun.i for trigger in triggers.values() for noun in trigger.objects}
+    if not verbs_found:
+        for token in sentence:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in used_objects:
+                continue
+            if token.lower_ in lex.OBJECT_ONLY_NOUNS or lemma_of(token) in lex.OBJECT_ONLY_NOUNS:
+                continue
+            noun_type = _noun_type(token)
+            if noun_type:
+                triggers[token.i] = Trigger(token, noun_type, _clause_verb(token), [token], nominal=True)
+    return _resolve_intentions(triggers)
+
+
+def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
+    """Intention heads: the head with no type of its own ("plans to", "is willing to") passes
+    the intention to its complement; one with a type (vow, pledge, offer) takes the
+    complement's promised type. Negation turns cooperation into REJECT and cancels a conflict."""
+    absorbed: set[int] = set()
+    for index, trigger in sorted(triggers.items()):
+        head = _governing(trigger.token, triggers)
+        if head is not None:
+            absorbed.add(index)
+            if head.complement is None:
+                head.complement = trigger
+    results: list[Trigger] = []
+    for index, trigger in sorted(triggers.items()):
+        intent_head = _intent_head(trigger.token)
+        future = _has_future_aux(trigger.token) or (intent_head is not None and _has_future_aux(intent_head))
+        negated = _is_negated(trigger.token) or (intent_head is not None and _is_negated(intent_head))
+        lemma = lemma_of(trigger.token)
+        complement = trigger.complement
+        if lemma in lex.DELEGATING_HEADS and complement is not None:
+            trigger.type = _promised(complement.type, trigger)
+            trigger.objects = trigger.objects + complement.objects
+            trigger.money = complement.type in _MONEY_TYPES
+        elif intent_head is not None or future:
+            promised = _promised(trigger.type, trigger)
+            trigger.money = trigger.type in _MONEY_TYPES
+            trigger.type = promised
+        else:
+            trigger.money = trigger.type in _MONEY_TYPES
+            if complement is not None and lemma == "agree":
+                trigger.money = complement.type in _MONEY_TYPES
+        if negated:
+            if trigger.type in lex.COOPERATIVE:
+                trigger.type = "REJECT"
+                trigger.mode = None
+            elif trigger.type in lex.MATERIAL_CONFLICT:
+                continue  # an attack that did not happen is no event
+        if index in absorbed:
+            continue
+        results.append(trigger)
+    return results
+
+
+def _promised(event_type: str, trigger: Trigger) -> str:
+    if event_type in lex.COOPERATIVE:
+        return "AGREE"
+    if event_type in lex.MATERIAL_CONFLICT:
+        trigger.mode = lex.THREAT_MODES.get(event_type)
+        return "THREATEN"
+    return event_type
+
+
+def _intent_head(token: Token) -> Token | None:
+    """"willing" in "is willing to withdraw", "plans" in "plans to impose"."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"xcomp", "ccomp", "acomp", "advcl"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if lemma_of(current) in lex.INTENT_HEADS:
+            return current
+        if current.pos_ == "AUX" or lemma_of(current) == "be":
+            continue
+        return None
+    return None
+
+
+def _governing(token: Token, triggers: dict[int, Trigger]) -> Trigger | None:
+    """The nearest trigger above this one, unless it is only coordinated with it."""
+    if token.dep_ == "conj":
+        return None
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.i in triggers:
+            return triggers[current.i]
+    return None
+
+
+__all__ = ["Trigger", "event_type_of", "find_triggers", "lemma_of"]
