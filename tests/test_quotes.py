@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.nlp.model import load_nlp
-from newsgraph.nlp.quotes import find_quotes, pair_quote_marks
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.nlp.quotes_marks import pair_quote_marks
 
 
 @pytest.fixture(scope="module")
@@ -452,7 +453,7 @@ def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
     # as an apposition, the verb without a subject. Built by hand so the rule is what is tested.
     from spacy.tokens import Doc
 
-    from newsgraph.nlp.quotes import _speaker_of
+    from newsgraph.nlp.quotes_cues import speaker_of
 
     words = ["HALIFAX", "\u2014", "Tom", "Berg", "said", "the", "pier", "would", "reopen", "."]
     doc = Doc(nlp.vocab, words=words, heads=[4, 0, 3, 0, 4, 6, 8, 8, 4, 4],
@@ -460,9 +461,9 @@ def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
               tags=["NNP", ":", "NNP", "NNP", "VBD", "DT", "NN", "MD", "VB", "."],
               pos=["PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
               ents=["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
-    speaker = _speaker_of(doc[4])
+    speaker = speaker_of(doc[4])
     assert speaker is not None and speaker.text == "Tom Berg"
-    assert _speaker_of(doc[8]).text == "the pier"  # a verb with its own subject keeps it
+    assert speaker_of(doc[8]).text == "the pier"  # a verb with its own subject keeps it
 
 
 # ---------------------------------------------------------------- naming: roles, headlines, polls and reports
@@ -631,7 +632,9 @@ def test_partial_quotation_takes_the_clause_it_completes_under_the_cue():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsgraph.nlp.quotes import Cue, QuoteSpan, _clause_around
+    from newsgraph.nlp.quotes import _clause_around
+    from newsgraph.nlp.quotes_cues import Cue
+    from newsgraph.nlp.quotes_marks import QuoteSpan
 
     words = ["He", "told", "reporters", "he", "was", '"', "not", "quite", "ready", '"', "yet", "."]
     spaces = [True, True, True, True, True, False, True, True, False, True, False, False]

@@ -169,6 +169,9 @@ STANCE_VERBS = frozenset({"support", "back", "oppose", "endorse", "prefer", "fav
                           "belittle", "excoriate", "celebrate", "challenge", "dispute"})
 """Verbs whose target alone, even one name, is the attributed content (`most voters supported Sanders`)."""
 
+WH_WORDS = frozenset({"what", "how", "why", "who", "whom", "whose", "which", "where", "when", "whether", "if"})
+"""Words opening an embedded question (`knows how ...`) rather than a reported belief; no headline speaker starts with one."""
+
 COGNITION_VERBS = frozenset({"believe", "think", "feel", "expect", "hope", "fear", "worry", "know", "doubt",
                              "assume", "suspect", "understand", "realize", "wonder", "learn", "find", "show"})
 
