@@ -1,0 +1,299 @@
+"""Rules for time told relative to publication or to the text: yesterday, Friday, last week, three years
+ago, that day, every Monday, 5 p.m., now.
+
+Each rule is a pattern and a function that reads its match in a `Context` and returns
+(TIMEX3 type, value), or None to reject the span; `RULES` keeps them in priority order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.nlp import timex_calendar as cal
+from newsgraph.nlp.timex_context import Context, RuleTable, word_before
+from newsgraph.nlp.timex_lexicon import (
+    APPROX,
+    MODIFIER,
+    MONTH,
+    NUMBER,
+    PRESENT_REF_WORDS,
+    SET_ADVERBS,
+    TIMES_OF_DAY,
+    UNIT,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+)
+from newsgraph.nlp.timex_values import duration_value, number_value, shift_value, unit_name
+
+RULES = RuleTable()
+_rule = RULES.rule
+
+
+@_rule(rf"{MODIFIER}(?P<word>yesterday|today|tomorrow|tonight|overnight)(?:\s+(?P<tod>morning|afternoon|evening|night))?")
+def _deictic_day(context: Context, match: re.Match):
+    word = match["word"].lower()
+    if word == "today" and re.match(r"'s\b", context.text[match.end():]) is None and word_before(context) in (["of"],):
+        pass
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": 0}[word]
+    if context.day is None:
+        return ("TIME", "XXXX-XX-XXTNI") if word == "tonight" else ("DATE", "PRESENT_REF" if word == "today" else "XXXX-XX-XX")
+    day = context.day + dt.timedelta(days=offset)
+    context.last_date = day
+    if match["tod"]:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+    if word == "tonight":
+        return "TIME", f"{day.isoformat()}TNI"
+    return "DATE", day.isoformat()
+
+
+@_rule(rf"{MODIFIER}(?:(?P<this>this|that|last|yesterday|tomorrow)\s+)?(?P<tod>morning|afternoon|evening|night)")
+def _time_of_day(context: Context, match: re.Match):
+    relation = (match["this"] or "").lower()
+    if not relation:
+        return None  # "in the morning", "at night": no day to anchor
+    if relation == "that":
+        return None
+    day = context.day
+    offset = {"yesterday": -1, "last": -1 if match["tod"].lower() in ("night", "evening") else 0,
+              "tomorrow": 1, "this": 0}[relation]
+    if relation == "last" and match["tod"].lower() not in ("night", "evening"):
+        return None
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{TIMES_OF_DAY[match['tod'].lower()]}"
+    day = day + dt.timedelta(days=offset)
+    return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+
+
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<weekday>{WEEKDAY})"
+       rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\s*,?\s*{MONTH}\s+\d)")
+def _weekday(context: Context, match: re.Match):
+    weekday = WEEKDAYS[match["weekday"].lower()]
+    relation = (match["rel"] or "").lower()
+    if context.day is None:
+        return "DATE", f"XXXX-WXX-{weekday + 1}"
+    if relation in ("last", "past", "previous"):
+        day = cal.weekday_date(context.day, weekday, "last")
+    elif relation in ("next",):
+        day = cal.weekday_date(context.day, weekday, "next")
+    elif relation in ("this", "coming"):
+        day = cal.weekday_date(context.day, weekday, "future")
+    else:
+        day = cal.weekday_date(context.day, weekday, context.direction())
+    context.last_date = day
+    if match["tod"]:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
+    return "DATE", day.isoformat()
+
+
+@_rule(r"(?:(?P<hday>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|independence\s+day|"
+       r"fourth\s+of\s+july|july\s+fourth|halloween|valentine's\s+day|thanksgiving\s+day|thanksgiving|labor\s+day|"
+       rf"memorial\s+day|easter\s+sunday|easter|good\s+friday))(?:,?\s+(?P<year>{YEAR}))?")
+def _holiday(context: Context, match: re.Match):
+    name = re.sub(r"\s+", " ", match["hday"].lower())
+    if not match["hday"][0].isupper():
+        return None
+    if match["year"]:
+        year = int(match["year"])
+        return "DATE", cal.HOLIDAYS[name](year).isoformat()
+    if context.day is None:
+        return None
+    return "DATE", cal.holiday_date(name, context.day, context.direction()).isoformat()
+
+
+@_rule(r"(?:(?:earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|month|year|morning|afternoon|evening|night)"
+       # "the day after his death", not the conjunction "the day before authorities issued ..."
+       r"|the\s+(?P<unit2>day|month|year)\s+(?P<side>before|after)(?=\s+(?:the|his|her|their|its|an?)\b|\s*[,.;])"
+       r"|the\s+(?P<rel3>next|following)\s+(?P<unit3>day|morning|month|year)")
+def _anaphoric(context: Context, match: re.Match):
+    """"that day", "later that year", "the day after", "the following month": the date the text last named."""
+    unit = (match["unit"] or match["unit2"] or match["unit3"]).lower()
+    if match["rel3"] and match["rel3"].lower() == "next" and unit in ("month", "year"):
+        return None  # "the next year" counts from publication (the relative rule)
+    if context.mentioned is None:
+        return "DATE", "XXXX"  # first pass: accept the span, resolve in the second
+    granularity = "day" if unit in TIMES_OF_DAY or unit == "day" else unit
+    antecedent = context.mentioned.get(granularity)
+    if antecedent is None:
+        if match["rel3"] and unit in ("month", "year"):
+            return "DURATION", duration_value(1, unit)  # "over the following year" with nothing named before
+        return None
+    offset = 0
+    if match["side"]:
+        # "Oct. 12, the day before the crash" is Oct. 12 itself (an apposition).
+        apposition = context.last_date_at is not None and re.fullmatch(r"\s*,\s*", context.text[context.last_date_at:match.start()])
+        offset = 0 if apposition else (-1 if match["side"].lower() == "before" else 1)
+    elif match["rel3"]:
+        offset = 1
+    if granularity == "year":
+        return "DATE", str(antecedent[0] + offset)
+    if granularity == "month":
+        year, month = cal.shift_months(antecedent[0], antecedent[1], offset)
+        return "DATE", f"{year}-{month:02d}"
+    try:
+        day = dt.date(*antecedent) + dt.timedelta(days=offset)
+    except ValueError:
+        return None
+    context.last_date = day
+    if unit in TIMES_OF_DAY:
+        return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[unit]}"
+    return "DATE", day.isoformat()
+
+
+@_rule(r"(?P<mod>(?:early|earlier|late|later)\s+)?(?P<rel>last|next|this|that|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the)\s+"
+       r"(?P<unit>week|month|year|weekend|decade|century)")
+def _relative_unit(context: Context, match: re.Match):
+    relation = re.sub(r"^the\s+", "", match["rel"].lower()) or "the"
+    unit = match["unit"].lower()
+    after = context.text[match.end():match.end() + 30]
+    if relation in ("past", "coming", "previous", "following"):
+        if unit == "weekend":
+            relation = "last" if relation in ("past", "previous") else "next"
+        else:
+            return "DURATION", duration_value(1, unit)
+    if relation == "the":
+        if unit == "weekend":
+            relation = "this"
+        elif unit == "year" and re.match(r"\s+(?:ended|ending|to|through)\b", after):
+            return "DURATION", "P1Y"
+        elif unit in ("year", "month", "week") and not re.match(r"\s*(?:'s|,|\.|;)", after) and not re.search(r"\b(?:for|during|in|of|over|throughout)\s+$", context.text[max(0, match.start() - 12):match.start()]):
+            return None
+        else:
+            relation = "this"
+    if relation == "same":
+        return None  # anaphoric: "the same year" needs the year talked about
+    if relation == "that":
+        return None
+    if context.day is None:
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE",
+                        "decade": "XXXX", "century": "XXXX"}[unit]
+    offset = {"last": -1, "next": 1, "this": 0, "current": 0}[relation]
+    day = context.day
+    if unit == "weekend":
+        if offset == 0 and context.direction() == "past" and day.weekday() < 5:
+            offset = -1
+        target = day + dt.timedelta(weeks=offset)
+        return "DATE", f"{cal.iso_week(target)}-WE"
+    if unit == "decade":
+        return "DATE", str(day.year + 10 * offset)[:3]
+    if unit == "century":
+        return "DATE", f"{str(day.year + 100 * offset)[:2]}XX"
+    return "DATE", shift_value(day, offset, unit)
+
+
+@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+       r"(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
+def _duration(context: Context, match: re.Match):
+    amount = number_value(match["n"])
+    unit = unit_name(match["unit"])
+    suffix = re.sub(r"^or\s+so\s+", "", (match["suffix"] or "").strip(" -").lower())
+    if unit == "quarter" and amount is not None and amount < 1:
+        return None
+    if match["n"].lower() in ("a", "an") and not match["rel"] and re.search(r"(?:\d|million|billion|thousand|percent|%|times|once|twice|cents?|dollars?)\W*$",
+                                                                        context.text[max(0, match.start() - 15):match.start()], re.IGNORECASE):
+        return "SET", duration_value(1, unit)  # "$5 million a year", "twice a week"
+    if suffix == "old":
+        return None  # ages are not temporal expressions of the story
+    if re.fullmatch(r"(?:19|20)\d\d", match["n"]) and unit == "quarter":  # "the 1988 quarter"
+        quarter = context.last_quarter[1] if context.last_quarter else None
+        return "DATE", f"{match['n']}-Q{quarter or 'X'}"
+    if suffix in ("ago", "from now", "hence"):
+        # Counted from publication. "Three days later/before" count from an event: a duration.
+        if amount is None or context.day is None:
+            return "DATE", "PAST_REF" if suffix == "ago" else "FUTURE_REF"
+        sign = -1 if suffix == "ago" else 1
+        if amount != int(amount):
+            return None
+        return "DATE", shift_value(context.day, sign * int(amount), unit)
+    return "DURATION", duration_value(amount, unit)
+
+
+@_rule(r"(?P<word>recent|the\s+past|the\s+coming|the\s+next|the\s+last)\s+(?P<unit>days|weeks|months|years|decades)"
+       r"|(?:for|in|within|over)\s+(?P<bare>days|weeks|months|years|decades)")
+def _vague_plural(context: Context, match: re.Match):
+    if match["bare"]:
+        bare = match["bare"]
+        start = match.start("bare")
+        context_start = start
+        del context_start
+        return "DURATION", duration_value(None, bare)
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    if word == "recent":
+        if match["unit"].lower() == "years":
+            return "DATE", "PAST_REF"
+        return "DURATION", duration_value(None, match["unit"])
+    if word in ("the coming", "the next"):
+        return "DATE", "FUTURE_REF"
+    return "DURATION", duration_value(None, match["unit"])
+
+
+@_rule(r"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten|twelve)\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|quarter|morning|evening|night|afternoon)s?"
+       r"|(?:(?P<times>once|twice|\w+\s+times)\s+an?\s+(?P<unit2>minute|hour|day|week|month|year|decade))")
+def _set_unit(context: Context, match: re.Match):
+    unit = (match["unit"] or match["unit2"]).lower()
+    if unit in TIMES_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{TIMES_OF_DAY[unit]}"
+    amount = 2 if match["other"] else (number_value(match["n"]) if match["n"] else 1)
+    return "SET", duration_value(amount, unit)
+
+
+@_rule(rf"(?:every|each|on)\s+(?P<weekday>{WEEKDAY})(?P<plural>s)?|(?P<weekday2>{WEEKDAY})s")
+def _set_weekday(context: Context, match: re.Match):
+    name = match["weekday"] or match["weekday2"]
+    if match.group(0).lower().startswith("on") and not match["plural"]:
+        return None
+    weekday = WEEKDAYS[name.lower()]
+    return "SET", f"XXXX-WXX-{weekday + 1}"
+
+
+# "quarterly", "annually", "previously", "soon" and the adjective "future" are left out: in news they
+# mostly qualify a payment or a noun ("quarterly dividend", "future losses") and TimeML corpora seldom tag them.
+@_rule(r"hourly|daily|nightly|weekly|biweekly|monthly|yearly")
+def _set_adverb(context: Context, match: re.Match):
+    return "SET", SET_ADVERBS[match.group(0).lower()]
+
+
+@_rule(r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?"
+       r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?:\s*(?P<tz2>GMT|UTC|[A-Z]{2,4}T)|(?=\s+(?:local\s+time|hours?|h\b)))"
+       r"|(?P<h24b>[01]\d|2[0-3]):(?P<m24b>[0-5]\d)"
+       r"|(?P<word>noon|midnight|midday)")
+def clock_time(context: Context, match: re.Match):
+    if match["word"]:
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[match["word"].lower()]
+    elif match["h"]:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour > 12:
+            return None
+        if match["ampm"].lower().startswith("p") and hour < 12:
+            hour += 12
+        elif match["ampm"].lower().startswith("a") and hour == 12:
+            hour = 0
+    else:
+        hour = int(match["h24"] or match["h24b"])
+        minute = int(match["m24"] or match["m24b"])
+        if re.search(r"\d[:.]?$|\bscore\b", context.text[max(0, match.start() - 8):match.start()]):
+            return None
+    day = context.last_date if context.last_date is not None and context.last_date_near(match.start()) else context.day
+    clock = f"T{hour:02d}:{minute:02d}"
+    return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock
+
+
+@_rule(r"(?P<word>now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment|"
+       r"recently|recent|formerly|lately|the\s+past|once\s+upon\s+a\s+time|"
+       r"the\s+(?:near\s+|distant\s+)?future|someday|"
+       r"the\s+(?:near|long|short)\s+term|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters))")
+def _reference(context: Context, match: re.Match):
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    if "coming" in word:
+        return "DATE", "FUTURE_REF"
+    if word == "now" and re.match(r",", context.text[match.end():]) and re.search(r"(?:^|[.!?]['\"`]*\s+|[\"`]+)$", context.text[:match.start()]):
+        return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
+    if word in PRESENT_REF_WORDS:
+        if word == "current" and re.match(r"\s+(?:account|events|affairs|flows?|levels?\s+of\s+voltage)\b", context.text[match.end():], re.IGNORECASE):
+            return None
+        return "DATE", "PRESENT_REF"
+    if word in ("the past", "recently", "recent", "formerly", "previously", "lately", "once upon a time"):
+        return "DATE", "PAST_REF"
+    return "DATE", "FUTURE_REF"
+
