@@ -101,13 +101,19 @@ NUMBER_WORD_VALUES = {
 }
 
 
-def alternation(words: Iterable[str], *, flexible_space: bool = False) -> str:
+def alternation(words: Iterable[str], *, flexible_space: bool = False, capitalised: bool = False) -> str:
     """A regex alternation of `words`, escaped, longest first (so "sept" is tried before "sep").
 
     With `flexible_space`, a space inside a word matches any run of whitespace.
+    With `capitalised`, only the capitalised and upper-case spelling of each word ("May",
+    "MAY", never the modal "may"), held case-sensitive even inside a case-insensitive
+    pattern: the alternation comes back as one group, (?-i:...).
     """
+    if capitalised:
+        words = [spelling for word in words for spelling in (word.capitalize(), word.upper())]
     forms = sorted(dict.fromkeys(words), key=len, reverse=True)
     escaped = (re.escape(form) for form in forms)
     if flexible_space:
         escaped = (form.replace("\\ ", r"\s+") for form in escaped)
-    return "|".join(escaped)
+    joined = "|".join(escaped)
+    return f"(?-i:{joined})" if capitalised else joined

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsgraph.lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS, alternation
 from newsgraph.nlp import timex_calendar as cal
 from newsgraph.nlp.timex_context import FORWARD_CUE, Context, RuleTable, word_before
 from newsgraph.nlp.timex_lexicon import (
@@ -158,26 +159,23 @@ def _year(context: Context, match: re.Match):
     return "DATE", str(year)
 
 
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SPOKEN_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<rest>(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|"
-                rf"{'|'.join(_TEENS)}|(?:oh|o)[\s-](?:{'|'.join(_UNITS)}))"
-                rf"|two\s+thousand(?:\s+and\s+(?P<after>{'|'.join(_TEENS + _UNITS)}))?")
+_SPOKEN_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<rest>(?:{alternation(NUMBER_TENS)})(?:[\s-](?:{alternation(NUMBER_UNITS)}))?|"
+                rf"{alternation(NUMBER_TEENS)}|(?:oh|o)[\s-](?:{alternation(NUMBER_UNITS)}))"
+                rf"|two\s+thousand(?:\s+and\s+(?P<after>{alternation(NUMBER_TEENS + NUMBER_UNITS)}))?")
 
 
 def _spoken_year(match: re.Match) -> int:
     """1996 from "nineteen ninety-six", 2000 from "two thousand" (broadcast transcripts spell years out)."""
     if match["century"] is None:
         after = match["after"]
-        return 2000 + ((_TEENS.index(after) + 10) if after in _TEENS else (_UNITS.index(after) + 1) if after else 0)
+        return 2000 + ((NUMBER_TEENS.index(after) + 10) if after in NUMBER_TEENS else (NUMBER_UNITS.index(after) + 1) if after else 0)
     century = 1900 if match["century"].lower() == "nineteen" else 1800
     words = re.split(r"[\s-]+", match["rest"].lower())
     if words[0] in ("oh", "o"):
-        return century + _UNITS.index(words[1]) + 1
-    if words[0] in _TEENS:
-        return century + _TEENS.index(words[0]) + 10
-    return century + 10 * (_TENS.index(words[0]) + 2) + (_UNITS.index(words[1]) + 1 if len(words) > 1 else 0)
+        return century + NUMBER_UNITS.index(words[1]) + 1
+    if words[0] in NUMBER_TEENS:
+        return century + NUMBER_TEENS.index(words[0]) + 10
+    return century + 10 * (NUMBER_TENS.index(words[0]) + 2) + (NUMBER_UNITS.index(words[1]) + 1 if len(words) > 1 else 0)
 
 
 @_rule(rf"(?:(?P<month>{MONTH_FULL})\s+(?:of\s+)?|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|the\s+year\s+)?"
@@ -194,7 +192,7 @@ def _spoken_year_date(context: Context, match: re.Match):
     return "DATE", str(year)
 
 
-@_rule(r"the\s+(?P<mod>(?:early|late|mid)[\s-]+)?(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")
+@_rule(rf"the\s+(?P<mod>(?:early|late|mid)[\s-]+)?(?P<decade>{alternation(DECADE_WORDS)})")
 def _decade_word(context: Context, match: re.Match):
     return "DATE", f"19{DECADE_WORDS[match['decade'].lower()]}"
 
