@@ -1,6 +1,6 @@
 import pytest
 
-from newsgraph.ingest.decoding import DecodeError, declared_charset, decode_bytes, sniff_binary
+from newsgraph.ingest.decoding import DecodeError, Decoded, declared_charset, decode, decode_bytes, sniff_binary
 from newsgraph.ingest.document import ReadError
 
 UKRAINIAN = "Міністр закордонних справ заявила, що країна потребує боєприпасів, а не військ."
@@ -72,3 +72,96 @@ def test_binary_is_refused_with_its_kind(data, kind):
 def test_empty_and_whitespace_only_are_empty_files(data):
     with pytest.raises(ReadError, match="^empty file$"):
         decode_bytes(data)
+
+
+# ---- the decoding matrix: each kind of input, its text, encoding and warnings --------------
+
+ENGLISH_LINES = [
+    "The ministry’s “blacklists” – published on Monday – named forty firms.",
+    "Officials said the list would grow – perhaps to sixty names – by June.",
+    "The agency’s spokesman declined to say which sectors were affected.",
+    "Critics called the move “overdue” and asked for the full criteria.",
+    "A court will hear the first appeal next week, the ministry said.",
+]
+ENGLISH = "\n".join(ENGLISH_LINES) + "\n"
+# Few curly marks, more stray bytes than curly marks: the case that used to be re-guessed as Mac-Cyrillic.
+PLAIN_ENGLISH = (
+    "The ministry published its blacklists on Monday – forty firms in all. Officials said the list would "
+    "grow by June, and the agency declined to say which sectors were affected. A court will hear the "
+    "first appeal next week.\n"
+)
+CP1252_TEXT = "“Smart” quotes cost €5 — a ‘deal’… said the shop’s owner, who sells them by the dozen."
+LATIN1_TEXT = "Die Straße nach München wird für Bürger gesperrt. Der Außenminister äußerte sich über die Lage."
+RUSSIAN_SENTENCES = (
+    "Министр иностранных дел заявил, что страна нуждается в боеприпасах. "
+    "Переговоры продолжатся в пятницу. Решение будет принято после встречи в Женеве."
+)
+
+
+def _with_stray_bytes(text: str, line: int) -> bytes:
+    """`text` in UTF-8 with three invalid bytes put into the middle of the given (1-based) line."""
+    lines = text.encode("utf-8").split(b"\n")
+    middle = len(lines[line - 1]) // 2
+    middle = lines[line - 1].rfind(b" ", 0, middle)  # a space: not inside a multi-byte character
+    lines[line - 1] = lines[line - 1][:middle] + b" \x92\xc0 \xff" + lines[line - 1][middle:]
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "data,text,encoding,warnings",
+    [
+        pytest.param(ENGLISH.encode("utf-8"), ENGLISH, "utf-8", (), id="utf-8"),
+        pytest.param(b"\xff\xfe" + ENGLISH.encode("utf-16-le"), ENGLISH, "utf-16-le", (), id="utf-16-le-bom"),
+        pytest.param(b"\xfe\xff" + ENGLISH.encode("utf-16-be"), ENGLISH, "utf-16-be", (), id="utf-16-be-bom"),
+        pytest.param(CP1252_TEXT.encode("cp1252"), CP1252_TEXT, "cp1252", (), id="cp1252"),
+        pytest.param(LATIN1_TEXT.encode("latin-1"), LATIN1_TEXT, "cp1252", (), id="latin-1"),  # the same letters
+        pytest.param(RUSSIAN_SENTENCES.encode("cp1251"), RUSSIAN_SENTENCES, "cp1251", (), id="cp1251"),
+        pytest.param(RUSSIAN_SENTENCES.encode("koi8_r"), RUSSIAN_SENTENCES, "koi8-r", (), id="koi8-r"),
+    ],
+)
+def test_decoding_matrix(data, text, encoding, warnings):
+    assert decode(data) == Decoded(text, encoding, warnings)
+    assert decode_bytes(data) == text
+
+
+@pytest.mark.parametrize("text,line", [(ENGLISH, 3), (PLAIN_ENGLISH, 1)], ids=["curly-quotes", "one-dash"])
+def test_a_few_invalid_bytes_in_utf8_are_replaced_not_reguessed(text, line):
+    decoded = decode(_with_stray_bytes(text, line))
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == (f"3 invalid UTF-8 bytes replaced (first on line {line})",)
+    assert decoded.text.replace(" \ufffd\ufffd \ufffd", "") == text
+    assert decode_bytes(_with_stray_bytes(text, line)) == decoded.text
+
+
+def test_mixed_file_keeps_every_utf8_line():
+    legacy_line = "He said “no” to the €5 fee – twice.".encode("cp1252")
+    lines = [line.encode("utf-8") for line in ENGLISH_LINES]
+    data = b"\n".join(lines[:3] + [legacy_line] + lines[3:]) + b"\n"
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == ("4 invalid UTF-8 bytes replaced (first on line 4)",)
+    out = decoded.text.split("\n")
+    assert out[:3] + out[4:6] == ENGLISH_LINES
+    assert out[3] == "He said \ufffdno\ufffd to the \ufffd5 fee \ufffd twice."
+
+
+def test_legacy_text_with_chance_utf8_sequences_is_still_legacy():
+    # koi8-u "ні" is the valid UTF-8 "Φ" by chance; five such pairs against 56 invalid bytes.
+    assert decode(UKRAINIAN.encode("koi8_u")) == Decoded(UKRAINIAN, "koi8-u", ())
+
+
+def test_undecodable_utf16_and_unknown_charset_are_warnings():
+    broken = decode(b"\xff\xfe" + "Story".encode("utf-16-le") + b"!")
+    assert broken == Decoded("Story\ufffd", "utf-16-le", ("1 invalid UTF-16-LE sequence replaced",))
+    decoded = decode("<p>café</p>".encode("latin-1"), declared="x" * 10_000)  # as an HTTP header could say
+    assert decoded.text == "<p>café</p>"
+    (warning,) = decoded.warnings
+    assert warning.startswith("declared charset 'xxxx") and warning.endswith("(10,000 characters) is unknown; ignored")
+    assert len(warning) < 150
+
+
+def test_declared_charset_that_does_not_decode_is_reported():
+    data = "Привет, мир! Министр заявил о переговорах.".encode("cp1251") + b"\x98"  # 0x98 is undefined in cp1251
+    decoded = decode(data, declared="windows-1251")
+    assert decoded.warnings[0] == "declared charset 'windows-1251' does not decode the bytes; ignored"
+    assert decoded.text.startswith("Привет, мир!")

@@ -1,22 +1,28 @@
-"""Bytes to text: binary refusal, BOMs, UTF-8 first, then a verified legacy guess.
+"""Bytes to text: binary refusal, BOMs, UTF-8 first, then a legacy encoding only on clear evidence.
 
 News archives mix UTF-8 with legacy single-byte encodings (cp1251 and koi8-r
-for Ukrainian and Russian, cp1252/latin-1 for Western Europe). charset-normalizer
-makes the first guess; within the Cyrillic and the Latin single-byte families
-its choice is checked against how plausible each decoding reads (letter
-frequencies, case inside words, control characters), because its ranking
-confuses cp1251/koi8-r on short texts and prefers cp1250 for French.
+for Ukrainian and Russian, cp1252/latin-1 for Western Europe). A text that is
+valid UTF-8 but for a few bytes is UTF-8 with damage: those bytes become
+U+FFFD and the result says so. A legacy encoding is used when the evidence is
+strong: a BOM, a declared charset that decodes the bytes, or statistics that
+leave no doubt (invalid bytes far outnumber valid multi-byte characters).
+charset-normalizer then makes the first guess; within the Cyrillic and the
+Latin single-byte families its choice is checked against how plausible each
+decoding reads (letter frequencies, case inside words, control characters),
+because its ranking confuses cp1251/koi8-r on short texts and prefers cp1250
+for French.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+from dataclasses import dataclass
 
 import charset_normalizer
 
 from newsgraph.ingest.document import ReadError
+from newsgraph.messages import clip
 
 
 class DecodeError(ReadError):
@@ -76,19 +82,41 @@ _COMMON_LATIN = set("éèêëàâäáãåçíìîïóòôöõøúùûüñßæœ�
 _CENTRAL_LATIN = set("ąćęłńśźżčďěňřšťůžőűăîșțşğıĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĂÎȘȚŞĞİ")
 _TYPOGRAPHY = set("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026«»€£•°©®™§·×\u00a0")
 
+# A legacy reading wins over UTF-8 with damage only when invalid bytes outnumber
+# valid multi-byte characters by more than this (see _Utf8Evidence).
+_LEGACY_RATIO = 4
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.IGNORECASE)
 
 
-def sniff_binary(head: bytes) -> str | None:
-    """What kind of binary file `head` (the first bytes) starts, or None if it may be text."""
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A document's text, the encoding it was read in, and what had to be repaired on the way."""
+
+    text: str
+    encoding: str  # Python's codec name: "utf-8", "utf-16-le", "cp1251", "koi8-r", "cp1252", ...
+    warnings: tuple[str, ...] = ()
+
+
+def file_type(head: bytes) -> str | None:
+    """The kind of binary file whose leading bytes `head` are, by its magic number, or None."""
     for magic, kind in _MAGIC_NUMBERS:
         if head.startswith(magic):
             return kind
-    if head.startswith((b"RIFF",)) and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[head[8:12]]
     if head[4:8] == b"ftyp":
         return "MP4/QuickTime media"
+    return None
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """What kind of binary file `head` (the first bytes) starts, or None if it may be text."""
+    kind = file_type(head)
+    if kind is not None:
+        return kind
     if b"\x00" in head and _bom_encoding(head) is None and _utf16_without_bom(head) is None:
         return "contains NUL bytes"
     return None
@@ -105,11 +133,17 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    """The text of `decode(data, declared=declared)`, for callers that do not report warnings."""
+    return decode(data, declared=declared).text
+
+
+def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     """Decode one document's bytes to text, or raise DecodeError with a one-line reason.
 
     `declared` is the encoding the container states (HTML meta charset, HTTP
     header); it is trusted only when the bytes are not valid UTF-8 and it
-    decodes them without errors.
+    decodes them without errors. Bytes that no reading could decode are
+    replaced by U+FFFD and counted in `warnings`.
     """
     if not data.strip():
         raise DecodeError("empty file")
@@ -124,35 +158,62 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     encoding = _bom_encoding(data) or _utf16_without_bom(data)
     if encoding is not None:
         bom_length = next((len(bom) for bom, _ in _BOMS if data.startswith(bom)), 0)
-        text = data[bom_length:].decode(encoding, errors="replace")
-        return _non_empty(text)
+        text, replaced = _decode_replacing(data[bom_length:], encoding)
+        warnings = (f"{_count(replaced, 'invalid ' + encoding.upper() + ' sequence')} replaced",) if replaced else ()
+        return Decoded(_non_empty(text), encoding, warnings)
 
     try:
-        return _non_empty(data.decode("utf-8"))
+        return Decoded(_non_empty(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
 
-    declared = declared or declared_charset(data)
-    if declared is not None:
-        codec = _codec_name(declared)
-        if codec is not None and codec != "utf_8":
+    warnings: list[str] = []
+    label = declared or declared_charset(data)
+    if label is not None:
+        codec = _codec_name(label)
+        if codec is None:
+            warnings.append(f"declared charset {clip(label)} is unknown; ignored")
+        elif codec != "utf_8":
             if codec == "latin_1":
                 # WHATWG: a page labelled ISO-8859-1 is decoded as windows-1252.
                 codec = _latin1_or_cp1252(data)
             try:
-                return _non_empty(data.decode(codec))
+                return Decoded(_non_empty(data.decode(codec)), _display_name(codec), tuple(warnings))
             except UnicodeDecodeError:
-                pass
+                warnings.append(f"declared charset {clip(label)} does not decode the bytes; ignored")
 
-    if _mostly_utf8(data):
-        return _non_empty(data.decode("utf-8", errors="replace"))
-    return _non_empty(data.decode(_guess_legacy_encoding(data), errors="replace"))
+    evidence = _utf8_evidence(data)
+    if not evidence.clearly_legacy:
+        text = data.decode("utf-8", errors="replace")
+        warnings.append(f"{_count(evidence.invalid, 'invalid UTF-8 byte')} replaced (first on line {evidence.first_bad_line})")
+        return Decoded(_non_empty(text), "utf-8", tuple(warnings))
+    codec = _guess_legacy_encoding(data)
+    text, replaced = _decode_replacing(data, codec)
+    if replaced:
+        warnings.append(f"{_count(replaced, 'byte')} undefined in {_display_name(codec)} replaced")
+    return Decoded(_non_empty(text), _display_name(codec), tuple(warnings))
 
 
 def _non_empty(text: str) -> str:
     if not text.strip():
         raise DecodeError("empty file")
     return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _display_name(codec: str) -> str:
+    return codecs.lookup(codec).name
+
+
+def _decode_replacing(data: bytes, codec: str) -> tuple[str, int]:
+    """`data` decoded with undecodable sequences as U+FFFD, and how many were replaced."""
+    text = data.decode(codec, errors="replace")
+    if "\ufffd" not in text:
+        return text, 0
+    return text, len(text) - len(data.decode(codec, errors="ignore"))
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -191,17 +252,33 @@ def _latin1_or_cp1252(data: bytes) -> str:
     return "cp1252"
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8 with a few damaged bytes, as opposed to a legacy encoding.
+@dataclass(frozen=True, slots=True)
+class _Utf8Evidence:
+    valid: int  # multi-byte characters that are valid UTF-8
+    invalid: int  # bytes that are not part of any valid UTF-8 sequence
+    first_bad_line: int
 
-    Legacy text almost never forms valid multi-byte sequences (in cp1252 a
-    UTF-8 curly quote would read "â€œ"), so at least as many valid non-ASCII
-    characters as invalid bytes means UTF-8 with damage.
-    """
-    decoded = data.decode("utf-8", errors="replace")
-    invalid = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    valid_non_ascii = sum(1 for char in decoded if ord(char) > 127 and char != "\ufffd")
-    return valid_non_ascii >= 1 and valid_non_ascii >= invalid
+    @property
+    def clearly_legacy(self) -> bool:
+        # Legacy single-byte text forms valid multi-byte sequences only by
+        # chance (a cp1251 capital before "і", koi8-u "ні"): Russian and
+        # Ukrainian sentences have 5 or more invalid bytes per valid character
+        # in koi8 and 26 or more in cp1251; only cp866 (DOS, rare in news)
+        # comes lower. Damaged UTF-8 has a few bad bytes among its curly quotes
+        # and letters.
+        return self.valid == 0 or self.invalid > _LEGACY_RATIO * self.valid
+
+
+def _utf8_evidence(data: bytes) -> _Utf8Evidence:
+    """How much of `data` reads as UTF-8, counted at C speed (whole documents can be megabytes)."""
+    # surrogateescape turns each invalid byte into one lone surrogate, which
+    # encoding with "ignore" then drops: the length difference counts them.
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(data) - len(escaped.encode("utf-8", errors="ignore"))
+    non_ascii = len(escaped) - len(escaped.encode("ascii", errors="ignore"))
+    first = _ESCAPED_BYTE.search(escaped)
+    first_bad_line = escaped.count("\n", 0, first.start()) + 1 if first else 0
+    return _Utf8Evidence(valid=non_ascii - invalid, invalid=invalid, first_bad_line=first_bad_line)
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
@@ -222,9 +299,18 @@ def _guess_legacy_encoding(data: bytes) -> str:
         high_bytes = sum(1 for byte in sample[:4096] if byte > 127)
         if score >= 0.5 and (high_bytes >= 16 or score > family_score):
             return best
+    if family_codec in _LATIN_CODECS and family_codec != "cp1252" and _same_text(data, family_codec, "cp1252"):
+        family_codec = "cp1252"  # the same text either way: name the encoding Western text is usually in
     if family_codec == "cp1252":
         return _latin1_or_cp1252(data)
     return family_codec
+
+
+def _same_text(data: bytes, codec: str, other: str) -> bool:
+    try:
+        return data.decode(codec) == data.decode(other)
+    except UnicodeDecodeError:
+        return False
 
 
 def _best_in_family(sample: bytes, guesses: list[str]) -> tuple[str, float]:
