@@ -23,55 +23,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from newsgraph.lexicon import MONTH_SPELLINGS, WEEKDAY_SPELLINGS, alternation
+
 __all__ = ["DatelinePart", "find_published", "parse_date_string", "split_dateline"]
 
-_MONTHS: dict[str, int] = {}
+# Month and weekday spellings come from newsgraph.lexicon; weekdays numbered as date.weekday() counts (0 = Monday).
+_WEEKDAYS = {spelling: number - 1 for spelling, number in WEEKDAY_SPELLINGS.items()}
 
-
-def _add_months(names: str) -> None:
-    # One line per month: every spelling of it, separated by spaces.
-    for number, spellings in enumerate(names.strip().splitlines(), start=1):
-        for spelling in spellings.split():
-            _MONTHS[spelling] = number
-
-
-_add_months("""
-january jan jänner januar janvier enero січня січень января январь
-february feb febr februar février fevrier febrero лютого лютий февраля февраль
-march mar märz mars marzo березня березень марта март
-april apr avril abril квітня квітень апреля апрель
-may mai mayo травня травень мая май
-june jun juni juin junio червня червень июня июнь
-july jul juli juillet julio липня липень июля июль
-august aug août aout agosto серпня серпень августа август
-september sep sept septembre septiembre вересня вересень сентября сентябрь
-october oct oktober octobre octubre жовтня жовтень октября октябрь
-november nov novembre noviembre листопада листопад ноября ноябрь
-december dec dez dezember décembre decembre diciembre грудня грудень декабря декабрь
-""")
-
-_WEEKDAYS: dict[str, int] = {}
-for _number, _spellings in enumerate(
-    [
-        "monday mon montag lundi lunes понеділок понедельник пн",
-        "tuesday tue tues dienstag mardi martes вівторок вторник вт",
-        "wednesday wed mittwoch mercredi miércoles середа среда ср",
-        "thursday thu thur thurs donnerstag jeudi jueves четвер четверг чт",
-        "friday fri freitag vendredi viernes пʼятниця п'ятниця пятница пт",
-        "saturday sat samstag samedi sábado субота суббота сб",
-        "sunday sun sonntag dimanche domingo неділя воскресенье нд вс",
-    ]
-):
-    for _spelling in _spellings.split():
-        _WEEKDAYS[_spelling] = _number
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = rf"(?:{_alternation(_MONTHS)})"
-_WEEKDAY_RE = re.compile(rf"(?<!\w)({_alternation(_WEEKDAYS)})\.?(?!\w)", re.I)
+_MONTH = rf"(?:{alternation(MONTH_SPELLINGS)})"
+_WEEKDAY_RE = re.compile(rf"(?<!\w)({alternation(_WEEKDAYS)})\.?(?!\w)", re.I)
 
 # Fixed offsets of the abbreviations news sites print; the US "ET/CT/MT/PT" forms
 # follow daylight saving time, so they are resolved through the zone database.
@@ -88,7 +48,7 @@ _DST_ZONES = {
     "PT": "America/Los_Angeles", "KYIV": "Europe/Kyiv", "KIEV": "Europe/Kyiv",
 }
 _TZ_NAME_RE = re.compile(
-    rf"(?<![\w+-])\(?({_alternation(list(_FIXED_ZONES) + list(_DST_ZONES))})\)?(?![\w])"
+    rf"(?<![\w+-])\(?({alternation(list(_FIXED_ZONES) + list(_DST_ZONES))})\)?(?![\w])"
     r"(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?"
 )
 _TZ_OFFSET_RE = re.compile(r"(?<![\w:])([+-])(\d{2}):?(\d{2})(?!\d)")
@@ -373,12 +333,12 @@ def _read_ymd(m: re.Match) -> tuple[date, date, bool] | None:
 
 
 def _read_day_month(m: re.Match) -> tuple[date, date, bool] | None:
-    day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+    day, month, year = int(m.group(1)), MONTH_SPELLINGS[m.group(2).lower()], int(m.group(3))
     return ((d := date(year, month, day)), d, True) if _valid(year, month, day) else None
 
 
 def _read_month_day(m: re.Match) -> tuple[date, date, bool] | None:
-    month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    month, day, year = MONTH_SPELLINGS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
     return ((d := date(year, month, day)), d, True) if _valid(year, month, day) else None
 
 
