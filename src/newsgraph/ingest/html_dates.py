@@ -37,6 +37,8 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsgraph.lexicon import MONTH_ABBREVIATIONS_EN, MONTH_NAMES_BY_LANGUAGE
+
 # Publication-date meta tags, most specific first.
 PUBLISHED_META_KEYS = (
     "article:published_time",
@@ -72,25 +74,13 @@ DATELINE_WINDOW_BEFORE_CHARS = 100
 # a date ("pictured in Albany on December 20"), not a dateline.
 DATELINE_MAX_EXTRA_CHARS = 45
 
-# Month names a dateline may use: English with its abbreviations, and the full
-# names (genitive where the language declines them) of the other languages the
-# project reads most.
-_MONTH_NAMES_BY_LANGUAGE = (
-    "january february march april may june july august september october november december",
-    "jan feb mar apr may jun jul aug sep oct nov dec",
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "januari februari maart april mei juni juli augustus september oktober november december",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-)
-_MONTHS: dict[str, int] = {"sept": 9, "jänner": 1}
-for _names in _MONTH_NAMES_BY_LANGUAGE:
-    for _number, _name in enumerate(_names.split(), start=1):
-        _MONTHS.setdefault(_name, _number)
+# Month names a dateline may use (newsgraph.lexicon): English with its abbreviations, and the
+# full names (genitive where the language declines them) of the other languages the project reads most.
+_MONTHS: dict[str, int] = {
+    name: number
+    for names in (MONTH_ABBREVIATIONS_EN, *MONTH_NAMES_BY_LANGUAGE.values())
+    for number, name in enumerate(names, start=1)
+} | {"sept": 9, "jänner": 1}
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TEXT_DATES = (

@@ -36,6 +36,7 @@ from newsgraph.ingest.textclean_patterns import (
     furniture_reason,
     line_core,
 )
+from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
 if TYPE_CHECKING:
     from newsgraph.ingest.furniture import SiteTemplates
@@ -250,11 +251,7 @@ _BYLINE_PREFIX_RE = re.compile(
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
 _PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ten", "ter", "st."}
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’\-]*\.?|[A-ZА-ЯІЇЄҐ]\.(?:[A-ZА-ЯІЇЄҐ]\.)*|(?:Mc|Mac|O')[A-Z][\w'’\-]*)$")
-_CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow",
-    "yesterday", "christmas", "easter",
-}
+_CALENDAR_WORDS = {*WEEKDAYS_EN, *MONTHS_EN, "today", "tomorrow", "yesterday", "christmas", "easter"}
 
 
 def _name(text: str) -> str | None:
