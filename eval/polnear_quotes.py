@@ -46,12 +46,16 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import f1, shared_data_dir  # noqa: E402
+
+if TYPE_CHECKING:
+    from newsgraph.records import Quote, Speaker
+    from newsgraph.records import Span as TextSpan
 
 # (content F1 overlap, direct F1, speaker accuracy, cue F1) measured on PolNeAR dev with these conventions
 ANCHORS = {
@@ -417,23 +421,23 @@ def split_title(text: str) -> tuple[str, int]:
     return text[:newline], body_start
 
 
-def predictions_for(text: str, quotes: list[dict], body_start: int, index: TokenIndex) -> list[Prediction]:
+def predictions_for(text: str, quotes: Sequence[Quote], body_start: int, index: TokenIndex) -> list[Prediction]:
     """Record-contract quotes (offsets into body or headline) as token-set predictions on the .txt."""
     predictions = []
     for quote in quotes:
-        shift = 0 if quote.get("field") == "headline" else body_start
+        shift = 0 if quote.field == "headline" else body_start
 
-        def tokens_of(span: dict | None) -> frozenset[int]:
-            if not span:
+        def tokens_of(span: TextSpan | Speaker | None) -> frozenset[int]:
+            if span is None:
                 return frozenset()
-            return index.tokens([(span["start"] + shift, span["end"] + shift)])
+            return index.tokens([(span.start + shift, span.end + shift)])
 
         predictions.append(Prediction(
-            tokens=index.tokens([(quote["start"] + shift, quote["end"] + shift)]),
-            kind=quote.get("kind") or "",
-            speaker=tokens_of(quote.get("speaker")),
-            cue=tokens_of(quote.get("cue")),
-            speaker_name=(quote.get("speaker") or {}).get("name"),
+            tokens=index.tokens([(quote.start + shift, quote.end + shift)]),
+            kind=quote.kind,
+            speaker=tokens_of(quote.speaker),
+            cue=tokens_of(quote.cue),
+            speaker_name=quote.speaker.name if quote.speaker is not None else None,
         ))
     return predictions
 

@@ -11,6 +11,7 @@ import pytest
 from newsgraph.nlp.model import load_nlp
 from newsgraph.nlp.quotes import find_quotes
 from newsgraph.nlp.quotes_marks import pair_quote_marks
+from newsgraph.records import Quote, Span, Speaker, from_dict, to_dict
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def nlp():
     return load_nlp()
 
 
-def quotes_of(nlp, text: str, headline: str | None = None) -> list[dict]:
+def quotes_of(nlp, text: str, headline: str | None = None) -> tuple[Quote, ...]:
     return find_quotes(nlp(text), headline=headline)
 
 
@@ -65,65 +66,65 @@ def test_multi_paragraph_quotation_is_one_span():
 def test_quote_before_cue_with_named_speaker_and_title(nlp):
     text = '"We have waited long enough for this crossing," said harbour director Ilse Brandt.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "direct"
-    assert quote["text"].startswith("We have waited long enough")
-    assert quote["cue"]["text"] == "said"
-    assert "Ilse Brandt" in quote["speaker"]["text"]
-    assert quote["speaker"]["name"] == "Ilse Brandt"
+    assert quote.kind == "direct"
+    assert quote.text.startswith("We have waited long enough")
+    assert quote.cue.text == "said"
+    assert "Ilse Brandt" in quote.speaker.text
+    assert quote.speaker.name == "Ilse Brandt"
 
 
 def test_split_quote_around_cue_has_one_speaker(nlp):
     text = '"We did not ask for troops," she said, "we are asking for ammunition now."'
-    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert len(found) == 2
-    assert all(q["speaker"] and q["speaker"]["text"] == "she" for q in found)
+    assert all(q.speaker and q.speaker.text == "she" for q in found)
 
 
 def test_two_apostrophe_marks_give_a_direct_quote_with_speaker(nlp):
     text = "''The ferry will run again in May,'' the harbour director, Ilse Brandt, said on Tuesday."
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "direct"
-    assert quote["text"] == "The ferry will run again in May"
-    assert quote["speaker"]["name"] == "Ilse Brandt"
+    assert quote.kind == "direct"
+    assert quote.text == "The ferry will run again in May"
+    assert quote.speaker.name == "Ilse Brandt"
 
 
 def test_split_quote_whose_second_half_lost_its_opening_mark(nlp):
     text = '"Only you," she said, would turn a ferry timetable into a love letter to the harbour.'
-    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
-    assert [q["text"] for q in found] == ["Only you", "would turn a ferry timetable into a love letter to the harbour."]
-    assert all(q["speaker"]["text"] == "she" for q in found)
+    found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["Only you", "would turn a ferry timetable into a love letter to the harbour."]
+    assert all(q.speaker.text == "she" for q in found)
 
 
 def test_narrator_clause_after_the_cue_is_not_quoted(nlp):
     for text in ('"We are ready," she said on Monday, before the ferry left the harbour.',
                  '"We are ready," she said, and the ferry left the harbour.'):
-        assert [q["text"] for q in quotes_of(nlp, text) if q["kind"] == "direct"] == ["We are ready"]
+        assert [q.text for q in quotes_of(nlp, text) if q.kind == "direct"] == ["We are ready"]
 
 
 def test_second_sentence_quote_continues_the_speaker(nlp):
     text = ('Jane Doe chairs the port board.\n\n'
             '"Ferries are back," Doe said. "Families on both sides asked for it every winter."')
-    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert len(found) == 2
-    assert found[1]["text"].startswith("Families on both sides")
-    assert found[1]["speaker"]["name"] == "Jane Doe"  # the surname resolved to the full name
+    assert found[1].text.startswith("Families on both sides")
+    assert found[1].speaker.name == "Jane Doe"  # the surname resolved to the full name
 
 
 def test_colon_introduction(nlp):
     text = 'The minister said: "We need ammunition, not troops, and we need it this month."'
-    (quote,) = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
-    assert quote["text"].startswith("We need ammunition")
-    assert quote["speaker"]["text"] == "The minister"
-    assert quote["cue"]["text"] == "said"
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.text.startswith("We need ammunition")
+    assert quote.speaker.text == "The minister"
+    assert quote.cue.text == "said"
 
 
 def test_colon_closing_the_previous_paragraph_introduces_the_quotation(nlp):
     text = ('In a statement on Monday, the harbour board said about the new timetable:\n\n'
             '"The ferry will run every hour from May. Families on both islands asked for this for years."')
-    (quote,) = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
-    assert quote["text"].startswith("The ferry will run every hour")
-    assert quote["cue"]["text"] == "said"
-    assert quote["speaker"]["text"] == "the harbour board"
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.text.startswith("The ferry will run every hour")
+    assert quote.cue.text == "said"
+    assert quote.speaker.text == "the harbour board"
 
 
 def test_pronoun_resolves_to_the_previous_speaker(nlp):
@@ -131,8 +132,8 @@ def test_pronoun_resolves_to_the_previous_speaker(nlp):
             '"The alliance cannot afford to wait any longer," Doe said.\n\n'
             '"We are asking for ammunition now," she added.')
     last = quotes_of(nlp, text)[-1]
-    assert last["speaker"]["text"] == "she"
-    assert last["speaker"]["name"] == "Jane Doe"
+    assert last.speaker.text == "she"
+    assert last.speaker.name == "Jane Doe"
 
 
 # ---------------------------------------------------------------- partial, mixed and indirect
@@ -140,98 +141,102 @@ def test_pronoun_resolves_to_the_previous_speaker(nlp):
 def test_partial_quote_in_reported_speech(nlp):
     text = 'The president reiterated the need to "make Europe the master of its destiny" on Tuesday.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] in ("partial", "mixed")
-    assert "make Europe the master of its destiny" in quote["text"]
-    assert quote["speaker"]["text"] == "The president"
+    assert quote.kind in ("partial", "mixed")
+    assert "make Europe the master of its destiny" in quote.text
+    assert quote.speaker.text == "The president"
 
 
 def test_reported_clause_ending_in_a_quotation_is_mixed(nlp):
     text = 'The mayor said that the new ferry line would "change everything for the harbour".'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "mixed"
-    assert quote["text"].startswith("that the new ferry line")
-    assert quote["speaker"]["text"] == "The mayor"
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that the new ferry line")
+    assert quote.speaker.text == "The mayor"
 
 
 def test_indirect_speech_with_that_clause(nlp):
     text = 'Foreign Minister Jane Doe stressed that the alliance cannot afford to wait.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "indirect"
-    assert quote["text"] == "that the alliance cannot afford to wait"
-    assert quote["cue"]["text"] == "stressed"
-    assert quote["speaker"]["name"] == "Jane Doe"
-    assert quote["speaker"]["role"] == "Foreign Minister"
+    assert quote.kind == "indirect"
+    assert quote.text == "that the alliance cannot afford to wait"
+    assert quote.cue.text == "stressed"
+    assert quote.speaker.name == "Jane Doe"
+    assert quote.speaker.role == "Foreign Minister"
 
 
 def test_sentence_final_attribution_without_marks(nlp):
     text = 'The ferry line will reopen in the spring, officials said.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "indirect"
-    assert quote["text"] == "The ferry line will reopen in the spring"
-    assert quote["speaker"]["text"] == "officials"
-    assert quote["speaker"]["name"] is None  # nobody to name: no invented name
+    assert quote.kind == "indirect"
+    assert quote.text == "The ferry line will reopen in the spring"
+    assert quote.speaker.text == "officials"
+    assert quote.speaker.name is None  # nobody to name: no invented name
 
 
 def test_according_to(nlp):
     text = 'According to the port authority, the docking fees will double next year.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["cue"]["text"] == "According to"
-    assert quote["speaker"]["text"] == "the port authority"
-    assert quote["text"] == "the docking fees will double next year"
+    assert quote.cue.text == "According to"
+    assert quote.speaker.text == "the port authority"
+    assert quote.text == "the docking fees will double next year"
 
 
 def test_less_common_speech_verbs_are_cues(nlp):
     (quote,) = quotes_of(nlp, 'The mayor assured residents that the pier would reopen in May.')
-    assert quote["cue"]["text"] == "assured"
-    assert quote["text"] == "that the pier would reopen in May"
+    assert quote.cue.text == "assured"
+    assert quote.text == "that the pier would reopen in May"
 
 
 def test_relative_clause_on_the_object_is_not_reported_speech(nlp):
     found = quotes_of(nlp, 'The mayor told the residents that live near the pier about the plan.')
-    assert not any(q["text"].startswith("that live") for q in found)
+    assert not any(q.text.startswith("that live") for q in found)
 
 
 # ---------------------------------------------------------------- what is not a quotation
 
 def test_scare_quotes_are_not_quotations(nlp):
     text = 'The so-called "peace dividend" never reached the harbour towns.'
-    assert quotes_of(nlp, text) == []
+    assert quotes_of(nlp, text) == ()
 
 
 def test_record_contract_fields(nlp):
     text = '"Ferries are back for good this time," the director said.'
     (quote,) = quotes_of(nlp, text)
-    assert set(quote) == {"start", "end", "text", "field", "kind", "cue", "speaker", "date"}
-    assert text[quote["start"]:quote["end"]] == quote["text"]
-    assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["text"]
-    assert set(quote["speaker"]) == {"start", "end", "text", "name", "role", "affiliation"}
-    assert quote["field"] == "text" and quote["date"] is None
+    assert isinstance(quote, Quote) and isinstance(quote.cue, Span) and isinstance(quote.speaker, Speaker)
+    # the record's own fields only: nothing of the extractor's working state leaks into the output
+    assert set(to_dict(quote)) == {"start", "end", "text", "field", "kind", "cue", "speaker", "date"}
+    assert set(to_dict(quote.speaker)) == {"start", "end", "text", "name", "role", "affiliation"}
+    assert from_dict(Quote, to_dict(quote)) == quote
+    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text
+    assert text[quote.cue.start:quote.cue.end] == quote.cue.text == "said"
+    assert quote.field == "text" and quote.date is None
 
 
 def test_quoted_programme_title_is_not_a_partial_quotation(nlp):
     text = 'The mayor said on "Harbour Morning Live" that the pier would reopen in May.'
     found = quotes_of(nlp, text)
-    assert not any(q["kind"] == "partial" for q in found)
+    assert not any(q.kind == "partial" for q in found)
 
 
 def test_skipped_quoted_term_leaves_the_cue_its_reported_clause(nlp):
     text = 'Speaking on "Harbour Morning Live" on Tuesday, the mayor said the pier would reopen in May.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "indirect"
-    assert quote["text"] == "the pier would reopen in May"
-    assert quote["speaker"]["text"] == "the mayor"
+    assert quote.kind == "indirect"
+    assert quote.text == "the pier would reopen in May"
+    assert quote.speaker.text == "the mayor"
 
 
 def test_quotation_running_past_its_reported_clause_joins_it(nlp):
     text = 'The mayor described the pier as "a ruin. Nobody has repaired it in twenty years and nobody will" before leaving.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "mixed"
-    assert quote["text"].startswith("the pier as") and quote["text"].endswith("nobody will")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the pier as") and quote.text.endswith("nobody will")
 
 
 def test_quotation_goes_to_the_cue_whose_clause_holds_it(nlp):
     text = 'She praised the harbour crews for what she called "months of work in terrible weather" on Monday.'
-    holders = [q["cue"]["text"] for q in quotes_of(nlp, text) if q["text"].startswith('"months of work')]
+    holders = [q.cue.text for q in quotes_of(nlp, text) if q.text.startswith('"months of work')]
     assert holders == ["called"]
 
 
@@ -239,51 +244,51 @@ def test_quotation_goes_to_the_cue_whose_clause_holds_it(nlp):
 
 def test_speaker_colon_headline(nlp):
     headline = "Minister: we need ammunition, not troops"
-    found = [q for q in quotes_of(nlp, "The ferry runs again.", headline=headline) if q["field"] == "headline"]
+    found = [q for q in quotes_of(nlp, "The ferry runs again.", headline=headline) if q.field == "headline"]
     assert len(found) == 1
-    assert found[0]["kind"] == "headline"
-    assert found[0]["text"] == "we need ammunition, not troops"
-    assert found[0]["speaker"]["text"] == "Minister"
-    assert found[0]["speaker"]["name"] is None  # a role names nobody
+    assert found[0].kind == "headline"
+    assert found[0].text == "we need ammunition, not troops"
+    assert found[0].speaker.text == "Minister"
+    assert found[0].speaker.name is None  # a role names nobody
 
 
 def test_speaker_colon_headline_names_an_outlet_the_body_does_not(nlp):
     found = [q for q in quotes_of(nlp, "The ferry runs again.", headline="Harbour Gazette: the ferry is late again")
-             if q["field"] == "headline"]
-    assert found[0]["speaker"]["name"] == "Harbour Gazette"
+             if q.field == "headline"]
+    assert found[0].speaker.name == "Harbour Gazette"
 
 
 def test_label_headline_is_not_a_speaker(nlp):
     found = quotes_of(nlp, "The ferry runs again.", headline="Analysis: the harbour after the deal")
-    assert [q for q in found if q["field"] == "headline"] == []
+    assert [q for q in found if q.field == "headline"] == []
 
 
 def test_speaker_says_headline(nlp):
     body = 'Harbour master Tom Berg spoke to reporters on Monday.'
-    found = [q for q in quotes_of(nlp, body, headline="Berg Says Pier Will Reopen By May.") if q["field"] == "headline"]
+    found = [q for q in quotes_of(nlp, body, headline="Berg Says Pier Will Reopen By May.") if q.field == "headline"]
     assert len(found) == 1
-    assert found[0]["text"] == "Pier Will Reopen By May"
-    assert found[0]["cue"]["text"] == "Says"
-    assert found[0]["speaker"]["text"] == "Berg" and found[0]["speaker"]["name"] == "Tom Berg"
+    assert found[0].text == "Pier Will Reopen By May"
+    assert found[0].cue.text == "Says"
+    assert found[0].speaker.text == "Berg" and found[0].speaker.name == "Tom Berg"
 
 
 def test_headline_label_then_speaker_verb(nlp):
     found = quotes_of(nlp, "The ferry runs.", headline="The Latest: Mayor Doe tells voters the pier is safe")
-    (quote,) = [q for q in found if q["field"] == "headline"]
-    assert quote["speaker"]["text"] == "Mayor Doe"
-    assert quote["text"] == "voters the pier is safe"
+    (quote,) = [q for q in found if q.field == "headline"]
+    assert quote.speaker.text == "Mayor Doe"
+    assert quote.text == "voters the pier is safe"
 
 
 def test_question_headline_is_not_an_attribution(nlp):
     found = quotes_of(nlp, "The ferry runs.", headline="What Berg Says About The Pier")
-    assert [q for q in found if q["field"] == "headline"] == []
+    assert [q for q in found if q.field == "headline"] == []
 
 
 # ---------------------------------------------------------------- broad attributions (stances, requests)
 
 def test_two_reported_clauses_with_two_cues_are_two_contents(nlp):
     text = 'The mayor said that the ferry would run daily but did not suggest it would be free.'
-    found = {q["cue"]["text"]: q["text"] for q in quotes_of(nlp, text)}
+    found = {q.cue.text: q.text for q in quotes_of(nlp, text)}
     assert found["said"] == "that the ferry would run daily"
     assert found["suggest"] == "it would be free"
 
@@ -291,42 +296,42 @@ def test_two_reported_clauses_with_two_cues_are_two_contents(nlp):
 def test_stance_verbs_report_their_object(nlp):
     text = 'Most harbour workers support the new ferry contract.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["cue"]["text"] == "support"
-    assert quote["text"] == "the new ferry contract"
-    assert quote["speaker"]["text"] == "Most harbour workers"
+    assert quote.cue.text == "support"
+    assert quote.text == "the new ferry contract"
+    assert quote.speaker.text == "Most harbour workers"
 
 
 def test_speaking_somewhere_is_not_an_attribution(nlp):
-    assert quotes_of(nlp, 'The mayor spoke at the harbour festival on Sunday.') == []
+    assert quotes_of(nlp, 'The mayor spoke at the harbour festival on Sunday.') == ()
     (quote,) = quotes_of(nlp, 'The mayor voted for the ferry contract.')
-    assert quote["text"] == "the ferry contract"
+    assert quote.text == "the ferry contract"
 
 
 def test_stance_verb_target_may_be_a_single_name(nlp):
     (quote,) = quotes_of(nlp, 'Most harbour workers endorsed Doe.')
-    assert quote["cue"]["text"] == "endorsed"
-    assert quote["text"] == "Doe"
+    assert quote.cue.text == "endorsed"
+    assert quote.text == "Doe"
 
 
 def test_reported_clause_keeps_a_second_that_clause(nlp):
     text = 'The mayor said that the pier would reopen but that she would not support higher fares.'
-    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "said"]
-    assert quote["text"].endswith("would not support higher fares")
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue.text == "said"]
+    assert quote.text.endswith("would not support higher fares")
 
 
 def test_poll_shows_its_object(nlp):
     text = 'A new harbour poll shows the mayor leading her rival by ten points.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["cue"]["text"] == "shows"
-    assert quote["text"].startswith("the mayor leading")
-    assert quote["speaker"]["text"] == "A new harbour poll"
+    assert quote.cue.text == "shows"
+    assert quote.text.startswith("the mayor leading")
+    assert quote.speaker.text == "A new harbour poll"
 
 
 def test_seeing_someone_as_something_is_a_view_but_seeing_is_not(nlp):
     (quote,) = quotes_of(nlp, 'Many voters see the mayor as a reformer.')
-    assert quote["cue"]["text"] == "see"
-    assert quote["text"] == "the mayor as a reformer"
-    assert quotes_of(nlp, 'Many voters saw the new ferry on Sunday.') == []
+    assert quote.cue.text == "see"
+    assert quote.text == "the mayor as a reformer"
+    assert quotes_of(nlp, 'Many voters saw the new ferry on Sunday.') == ()
 
 
 # ---------------------------------------------------------------- single marks, apostrophes, missing marks
@@ -351,7 +356,7 @@ def test_closing_mark_without_opening_runs_from_paragraph_start():
 # ---------------------------------------------------------------- speakers: alternation, relatives, appositions
 
 def _names(nlp, text):
-    return [(q["speaker"]["text"], q["speaker"]["name"]) for q in quotes_of(nlp, text) if q["speaker"]]
+    return [(q.speaker.text, q.speaker.name) for q in quotes_of(nlp, text) if q.speaker]
 
 
 def test_two_speakers_alternating_pronouns_follow_gender(nlp):
@@ -375,31 +380,31 @@ def test_gender_learnt_from_the_pronoun_after_a_lone_name(nlp):
 def test_relative_clause_speaker_is_named_by_its_noun(nlp):
     text = 'The ferry board met on Monday with Jane Doe, who said the pier must be rebuilt this year.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["text"] == "who"
-    assert quote["speaker"]["name"] == "Jane Doe"
+    assert quote.speaker.text == "who"
+    assert quote.speaker.name == "Jane Doe"
 
 
 def test_apposition_names_a_role_mention(nlp):
     text = 'A senior harbour official, Tom Berg, said the pier would reopen in May.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["name"] == "Tom Berg"
-    assert "official" in quote["speaker"]["role"]
+    assert quote.speaker.name == "Tom Berg"
+    assert "official" in quote.speaker.role
 
 
 def test_speech_noun_introduces_its_content(nlp):
     text = 'The ministry repeated its warning that the ferry fees would double next year.'
-    found = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "warning"]
+    found = [q for q in quotes_of(nlp, text) if q.cue.text == "warning"]
     assert len(found) == 1
-    assert found[0]["text"] == "that the ferry fees would double next year"
-    assert found[0]["speaker"]["text"] == "its"
+    assert found[0].text == "that the ferry fees would double next year"
+    assert found[0].speaker.text == "its"
 
 
 # ---------------------------------------------------------------- subjectless cues take the governing clause's speaker
 
 def _speaker_of_cue(nlp, text: str, cue: str) -> str | None:
-    found = [q for q in quotes_of(nlp, text) if q["cue"] and q["cue"]["text"] == cue]
+    found = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == cue]
     assert found, f"no quote with cue {cue!r} in {[q['cue'] for q in quotes_of(nlp, text)]}"
-    return found[0]["speaker"]["text"] if found[0]["speaker"] else None
+    return found[0].speaker.text if found[0].speaker else None
 
 
 def test_participle_cue_takes_the_subject_of_its_clause(nlp):
@@ -419,33 +424,33 @@ def test_participle_modifying_a_noun_takes_that_noun(nlp):
 
 def test_speech_noun_in_a_statement_takes_the_verb_subject(nlp):
     text = 'The ferry company said in a statement that the fares would double next spring.'
-    speakers = {q["speaker"]["text"] for q in quotes_of(nlp, text) if q["speaker"]}
+    speakers = {q.speaker.text for q in quotes_of(nlp, text) if q.speaker}
     assert speakers == {"The ferry company"}
 
 
 def test_dateline_is_not_the_speaker(nlp):
     text = 'HALIFAX \u2014 Harbour master Tom Berg said that the pier would reopen in May.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["name"] == "Tom Berg"
+    assert quote.speaker.name == "Tom Berg"
 
 
 def test_it_resolves_to_the_organisation_just_named(nlp):
     text = 'The board of Acme Shipping Corp. met on Monday. In a statement, it said that fares would rise in May.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["text"] == "it"
-    assert quote["speaker"]["name"] == "Acme Shipping Corp."
+    assert quote.speaker.text == "it"
+    assert quote.speaker.name == "Acme Shipping Corp."
 
 
 def test_they_resolves_to_the_group_just_named(nlp):
     text = 'Republicans in the county met on Monday. They said that the pier must be rebuilt.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["name"] == "Republicans"
+    assert quote.speaker.name == "Republicans"
 
 
 def test_they_with_no_group_nearby_stays_unnamed(nlp):
     text = 'Tom Berg met the harbour workers on Monday. They said that the pier must be rebuilt.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["text"] == "They" and quote["speaker"]["name"] is None
+    assert quote.speaker.text == "They" and quote.speaker.name is None
 
 
 def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
@@ -471,9 +476,9 @@ def test_name_right_before_a_subjectless_verb_is_its_speaker(nlp):
 def test_role_description_names_the_person_introduced_with_that_title(nlp):
     text = ('Maine Sen. Jane Doe and Ohio Sen. Tom Berg toured the harbour on Monday.\n\n'
             'The Maine senator said that the pier must be rebuilt this year.')
-    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"] and q["cue"]["text"] == "said"]
-    assert quote["speaker"]["text"] == "The Maine senator"
-    assert quote["speaker"]["name"] == "Jane Doe"  # the affiliation picks between the two senators
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "said"]
+    assert quote.speaker.text == "The Maine senator"
+    assert quote.speaker.name == "Jane Doe"  # the affiliation picks between the two senators
 
 
 def test_credit_line_apposition_stops_at_the_paragraph_end(nlp):
@@ -488,59 +493,59 @@ def test_credit_line_apposition_stops_at_the_paragraph_end(nlp):
     person = next(ent for ent in doc.ents if ent.text == "Ilse Brandt")
     assert SpeakerResolver(doc)._titles(person) == (None, "BBC")
     (quote,) = find_quotes(doc)
-    assert quote["text"] == "We will sail again on Friday"
-    assert quote["speaker"]["name"] == "Ilse Brandt"
+    assert quote.text == "We will sail again on Friday"
+    assert quote.speaker.name == "Ilse Brandt"
 
 
 def test_headline_speaker_takes_the_full_name_from_the_body(nlp):
     body = 'Harbour master Tom Berg spoke on Monday about the ferry contract.'
-    (quote,) = [q for q in quotes_of(nlp, body, headline="Berg: the pier will be rebuilt") if q["field"] == "headline"]
-    assert quote["speaker"]["name"] == "Tom Berg"
+    (quote,) = [q for q in quotes_of(nlp, body, headline="Berg: the pier will be rebuilt") if q.field == "headline"]
+    assert quote.speaker.name == "Tom Berg"
 
 
 def test_latest_is_a_headline_label_not_a_speaker(nlp):
     found = quotes_of(nlp, "The ferry runs again.", headline="The Latest: ferry service resumes in the harbour")
-    assert [q for q in found if q["field"] == "headline"] == []
+    assert [q for q in found if q.field == "headline"] == []
 
 
 def test_poll_speaker_is_named_by_the_organisation_behind_it(nlp):
     text = 'A new survey by the Harbour Institute found that most residents want the ferry back.'
-    (quote,) = [q for q in quotes_of(nlp, text) if q["cue"]["text"] == "found"]
-    assert quote["speaker"]["name"] == "the Harbour Institute"
+    (quote,) = [q for q in quotes_of(nlp, text) if q.cue.text == "found"]
+    assert quote.speaker.name == "the Harbour Institute"
 
 
 def test_scare_quoted_term_inside_reported_speech_leaves_it_indirect(nlp):
     text = 'The mayor warned that the "harbour cartel" would fight the new ferry contract.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "indirect"
-    assert quote["text"].startswith("that the")
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("that the")
 
 
 def test_long_quotation_inside_reported_speech_makes_it_mixed(nlp):
     text = ('The mayor said that the ferry "will run every single day of the year, whatever the weather '
             'and whatever it costs the town" from May onwards.')
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "mixed"
+    assert quote.kind == "mixed"
 
 
 def test_phrase_quoted_inside_reported_speech_away_from_its_edges_keeps_it_indirect(nlp):
     # PolNeAR's "direct" contents have a quote mark at an edge; a quoted phrase within is reported speech
     text = 'The mayor said that the ferry "will run every single day of the year" from May onwards.'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "indirect"
+    assert quote.kind == "indirect"
 
 
 def test_short_quotation_right_after_its_cue_is_kept(nlp):
     text = 'As the ferry left, a man on the pier yelled, "Come back!"'
     (quote,) = quotes_of(nlp, text)
-    assert quote["kind"] == "direct"
-    assert quote["text"].startswith("Come back")
-    assert quote["speaker"]["text"] == "a man on the pier"
+    assert quote.kind == "direct"
+    assert quote.text.startswith("Come back")
+    assert quote.speaker.text == "a man on the pier"
 
 
 def test_short_quoted_term_in_passing_is_still_left_out(nlp):
     text = 'The mayor said the so-called "ferry tax" was never collected.'
-    assert all("ferry tax" != q["text"] for q in quotes_of(nlp, text))
+    assert all("ferry tax" != q.text for q in quotes_of(nlp, text))
 
 
 # ---------------------------------------------------------------- PolNeAR dev floors (real data)
@@ -574,43 +579,43 @@ def test_surname_the_tagger_did_not_make_a_person_takes_the_full_name(nlp):
     text = ("Harbour director Ilse Brandt opened the pier on Monday. "
             "Later, Brandt said that the ferry would return in May.")
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["text"] == "Brandt"
-    assert quote["speaker"]["name"] == "Ilse Brandt"
+    assert quote.speaker.text == "Brandt"
+    assert quote.speaker.name == "Ilse Brandt"
 
 
 def test_untagged_surname_repeated_mid_sentence_resolves(nlp):
     text = ("Columnist Dana Milbank wrote about the harbour. Milbank said the port was in trouble. "
             "Milbank added that the ferry was late.")
     found = quotes_of(nlp, text)
-    assert [q["speaker"]["name"] for q in found] == ["Dana Milbank", "Dana Milbank"]
+    assert [q.speaker.name for q in found] == ["Dana Milbank", "Dana Milbank"]
 
 
 def test_capitalised_common_noun_opening_a_sentence_gets_no_invented_name(nlp):
     (quote,) = quotes_of(nlp, "Authorities said the bridge would close for a week.")
-    assert quote["speaker"]["text"] == "Authorities"
-    assert quote["speaker"]["name"] is None
+    assert quote.speaker.text == "Authorities"
+    assert quote.speaker.name is None
 
 
 def test_pronoun_takes_the_previous_sentence_subject(nlp):
     # the latest person named is Paul Green, but the sentence is about Tom Bright
     text = "Senator Tom Bright toured the port with Governor Paul Green on Monday.\n\nHe said the ferry would return."
     found = quotes_of(nlp, text)
-    assert found[-1]["speaker"]["text"] == "He"
-    assert found[-1]["speaker"]["name"] == "Tom Bright"
+    assert found[-1].speaker.text == "He"
+    assert found[-1].speaker.name == "Tom Bright"
 
 
 def test_colon_introduction_without_a_speech_verb_names_the_speaker(nlp):
     text = ("Harbour analyst Ilse Brandt has followed the port for years. More from Ilse Brandt:\n\n"
             "\u201cThe ferry has carried more passengers this year than in any year before it.\u201d")
-    found = [q for q in quotes_of(nlp, text) if q["kind"] == "direct"]
+    found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert len(found) == 1
-    assert found[0]["speaker"]["name"] == "Ilse Brandt"
+    assert found[0].speaker.name == "Ilse Brandt"
 
 
 def test_long_quotation_nobody_is_named_for_is_left_out(nlp):
     text = ("The port reopened on Monday.\n\n"
             "\u201cThe ferry has carried more passengers this year than in any year before it.\u201d")
-    assert [q for q in quotes_of(nlp, text) if q["kind"] == "direct"] == []
+    assert [q for q in quotes_of(nlp, text) if q.kind == "direct"] == []
 
 
 @pytest.mark.parametrize("sentence, cue, content_start", [
@@ -623,9 +628,9 @@ def test_long_quotation_nobody_is_named_for_is_left_out(nlp):
     ("The council will focus on repairing the old pier this year.", "focus", "repairing the old pier"),
 ])
 def test_characterising_disclosing_hoping_and_declining_verbs_are_cues(nlp, sentence, cue, content_start):
-    found = [q for q in quotes_of(nlp, sentence) if q["cue"] and q["cue"]["text"] == cue]
+    found = [q for q in quotes_of(nlp, sentence) if q.cue and q.cue.text == cue]
     assert found, f"no quote with cue {cue!r}"
-    assert found[0]["text"].startswith(content_start)
+    assert found[0].text.startswith(content_start)
 
 
 def test_partial_quotation_takes_the_clause_it_completes_under_the_cue():
@@ -652,65 +657,65 @@ def test_partial_quotation_takes_the_clause_it_completes_under_the_cue():
 def test_attitude_adjective_attributes_its_clause_to_the_subject(nlp):
     found = quotes_of(nlp, "The harbour master is confident that the ferry will return in May.")
     assert len(found) == 1
-    assert found[0]["text"] == "that the ferry will return in May"
-    assert found[0]["cue"]["text"] == "confident"
-    assert found[0]["speaker"]["text"] == "The harbour master"
+    assert found[0].text == "that the ferry will return in May"
+    assert found[0].cue.text == "confident"
+    assert found[0].speaker.text == "The harbour master"
 
 
 def test_passive_cue_content_is_its_subject_and_the_agent_speaks(nlp):
     found = quotes_of(nlp, "The new ferry timetable was rejected by the island council on Tuesday.")
     assert len(found) == 1
-    assert found[0]["text"].startswith("The new ferry timetable")
-    assert found[0]["speaker"]["text"] == "the island council"
+    assert found[0].text.startswith("The new ferry timetable")
+    assert found[0].speaker.text == "the island council"
     expected = quotes_of(nlp, "The ferry is expected to return in May.")
-    assert expected and expected[0]["speaker"] is None and "to return in May" in expected[0]["text"]
+    assert expected and expected[0].speaker is None and "to return in May" in expected[0].text
 
 
 def test_stance_noun_object_is_content_when_its_holder_is_named(nlp):
     found = quotes_of(nlp, "The fishermen's union renewed its criticism of the new harbour fees.")
-    assert any(q["text"] == "the new harbour fees" and q["cue"]["text"] == "criticism" for q in found)
-    assert quotes_of(nlp, "There was criticism of the new harbour fees.") == []  # nobody holds it
+    assert any(q.text == "the new harbour fees" and q.cue.text == "criticism" for q in found)
+    assert quotes_of(nlp, "There was criticism of the new harbour fees.") == ()  # nobody holds it
 
 
 def test_cue_in_the_middle_of_the_sentence_reports_the_clause_around_it(nlp):
     found = quotes_of(nlp, "The new ferry, the mayor said, was even more popular than the old one.")
     assert len(found) == 1
-    assert found[0]["text"].startswith("The new ferry") and found[0]["text"].endswith("the old one")
-    assert found[0]["cue"]["text"] == "said" and found[0]["speaker"]["text"] == "the mayor"
+    assert found[0].text.startswith("The new ferry") and found[0].text.endswith("the old one")
+    assert found[0].cue.text == "said" and found[0].speaker.text == "the mayor"
 
 
 def test_headline_speaker_running_into_capitalised_words_takes_the_body_name(nlp):
     body = "Harbour master Tom Berg spoke to reporters on Monday."
     (quote,) = [q for q in quotes_of(nlp, body, headline="Tom Berg Finally Says Pier Will Reopen")
-                if q["field"] == "headline"]
-    assert quote["speaker"]["name"] == "Tom Berg"
+                if q.field == "headline"]
+    assert quote.speaker.name == "Tom Berg"
 
 
 def test_inverted_attribution_the_parser_left_subjectless_names_the_speaker(nlp):
     text = "''I am more skilled with my hands than with my brain,'' said Robin Maynard, half joking."
     (quote,) = quotes_of(nlp, text)
-    assert quote["speaker"]["text"] == "Robin Maynard"
+    assert quote.speaker.text == "Robin Maynard"
 
 
 def test_speech_verb_misparsed_as_a_modifier_of_the_name_keeps_the_name_as_speaker(nlp):
     (quote,) = quotes_of(nlp, "Ilse Brandt, who runs the harbour, tweeted on Friday that the ferry would return in May.")
-    assert quote["speaker"]["text"] == "Ilse Brandt"
+    assert quote.speaker.text == "Ilse Brandt"
 
 
 def test_urging_someone_to_act_attributes_the_act(nlp):
     found = quotes_of(nlp, "The mayor urged the council to keep the night ferry running.")
-    assert any(q["cue"]["text"] == "urged" and q["text"].startswith("to keep the night ferry") for q in found)
-    assert quotes_of(nlp, "The crew pushed the boat into the water.") == []  # a bare object is not urged
+    assert any(q.cue.text == "urged" and q.text.startswith("to keep the night ferry") for q in found)
+    assert quotes_of(nlp, "The crew pushed the boat into the water.") == ()  # a bare object is not urged
 
 
 def test_particle_verbs_report_speech_only_with_their_particle(nlp):
     text = ("\u201cLook at all these people here,\u201d Paradis said.\n\n"
             "\u201cThey are all here for the free ferry rides,\u201d Bennett shot back with a laugh.")
     found = quotes_of(nlp, text)
-    assert [q["speaker"]["text"] for q in found] == ["Paradis", "Bennett"]
-    assert quotes_of(nlp, "The hunter shot the deer at dawn.") == []
+    assert [q.speaker.text for q in found] == ["Paradis", "Bennett"]
+    assert quotes_of(nlp, "The hunter shot the deer at dawn.") == ()
 
 
 def test_inverted_subject_parsed_as_an_object_after_a_quotation_speaks(nlp):
     (quote,) = quotes_of(nlp, "\u201cWe are ready,\u201d added one of the crew members.")
-    assert quote["speaker"]["text"] == "one of the crew members"
+    assert quote.speaker.text == "one of the crew members"

@@ -1,7 +1,8 @@
 """Quotations and their speakers: who said what, in a parsed article.
 
-`find_quotes(doc, headline=...)` returns record-contract quote dicts (DESIGN.md):
-start/end/text of the content, field, kind, cue, speaker, date.
+`find_quotes(doc, headline=...)` returns `newsgraph.records.Quote` records (DESIGN.md):
+start/end/text of the content, field, kind, cue, speaker; `date` stays None (nlp.analyze
+dates quotes from the article's time expressions).
 
 How it works, in order, one module a stage:
 1. `quotes_marks`: quote marks are paired on the raw text (`pair_quote_marks`): straight,
@@ -35,6 +36,7 @@ How it works, in order, one module a stage:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -43,10 +45,22 @@ from newsgraph.nlp.quotes_headline import headline_quotes
 from newsgraph.nlp.quotes_marks import (SCARE_MAX_WORDS, WORD, QuoteSpan, normalise_double_marks, pair_quote_marks,
                                         paragraph_end, trim, word_count)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
+from newsgraph.records import Quote
+from newsgraph.records import Span as TextSpan
 
 MIXED_INSIDE_MIN_WORDS = 12  # a quotation inside reported speech, away from its edges, makes it mixed from this long
 MIN_PARTIAL_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 8  # a cue-less quotation this long after a colon naming its speaker is kept
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote of the body while the article is read, with the cue and speaker mention it came from:
+    the next quotation may continue the same speaker's run or the same split quotation."""
+
+    quote: Quote
+    cue: Cue | None
+    mention: Span | None
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -156,7 +170,7 @@ def _clause_around(doc: Doc, span: QuoteSpan, cue: Cue) -> tuple[int, int] | Non
     return trim(doc.text, start, end)
 
 
-def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
+def find_quotes(doc: Doc, *, headline: str | None = None) -> tuple[Quote, ...]:
     """Record-contract quotes of one article: the parsed body `doc`, and its headline when given."""
     original = doc.text
     text = normalise_double_marks(original)  # same offsets; the character tests below see one mark style
@@ -166,9 +180,9 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
     for span in quote_spans:
         for position in range(span.start, span.end):
             inside_quote[position] = True
-    results: list[dict] = []
+    results: list[_Found] = []
     resolver = SpeakerResolver(doc)
-    previous: dict | None = None
+    previous: _Found | None = None
 
     for span in quote_spans:
         content_text = text[span.start:span.end]
@@ -207,20 +221,20 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         if chosen is None:
             if words <= SCARE_MAX_WORDS or not starts_sentence:
                 continue  # a quoted term nobody is said to say
-            if previous is not None and text.count("\n\n", previous["end"], span.start) <= 2:
-                results.append(_record(original, span.start, span.end, "direct", None, previous.get("_speaker_span"),
+            if previous is not None and text.count("\n\n", previous.quote.end, span.start) <= 2:
+                results.append(_record(original, span.start, span.end, "direct", None, previous.mention,
                                        resolver, inherited=previous))
                 previous = results[-1]
             elif words >= UNATTRIBUTED_MIN_WORDS:
                 # A long quoted passage standing as its own sentence after a colon that names no
                 # speech verb: `Stated Stone: "..."`, `More from Jones: "..."`, `the headline reads: "..."`.
-                speaker = _colon_speaker(doc, text, span.start)
-                if speaker is not None:
-                    results.append(_record(original, span.start, span.end, "direct", None, speaker, resolver))
+                mention = _colon_speaker(doc, text, span.start)
+                if mention is not None:
+                    results.append(_record(original, span.start, span.end, "direct", None, mention, resolver))
                     previous = results[-1]
             continue
-        if not starts_sentence and previous is not None and previous.get("_cue") is chosen \
-                and text[previous["end"]:span.start].rstrip(" \"\u201c\u201d").endswith((",", ":")):
+        if not starts_sentence and previous is not None and previous.cue is chosen \
+                and text[previous.quote.end:span.start].rstrip(" \"\u201c\u201d").endswith((",", ":")):
             starts_sentence = True  # the second half of a quote split around its cue
         if not starts_sentence:
             # Embedded in reported speech: the whole reported clause is the content when it holds the quote.
@@ -244,14 +258,15 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
                 if clause is not None:
                     content = clause  # `told reporters he was "not quite there yet"`: the clause it completes
         chosen.used = True  # a quoted term skipped above leaves the cue its own reported clause
-        record = _record(original, content[0], content[1], kind, chosen, chosen.speaker, resolver)
-        if results and results[-1]["kind"] in ("mixed", "indirect") and results[-1]["start"] == record["start"] \
-                and results[-1]["end"] == record["end"]:
+        found = _record(original, content[0], content[1], kind, chosen, chosen.speaker, resolver)
+        last = results[-1].quote if results else None
+        if last is not None and last.kind in ("mixed", "indirect") and last.start == found.quote.start \
+                and last.end == found.quote.end:
             if kind == "mixed":
-                results[-1]["kind"] = "mixed"
+                results[-1].quote = replace(last, kind="mixed")
             continue  # two partial quotes in one reported clause: one content
-        results.append(record)
-        previous = record
+        results.append(found)
+        previous = found
         if kind == "direct" and span.end <= chosen.start:
             rest = _unmarked_continuation(text, span, chosen)
             if rest is not None:
@@ -263,18 +278,16 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> list[dict]:
         start, end = cue.content
         if word_count(text[start:end]) < min_content_words(cue) or inside_quote[cue.start]:
             continue
-        if any(r["start"] <= start and end <= r["end"] for r in results if r["field"] == "text"):
+        if any(earlier.quote.start <= start and end <= earlier.quote.end for earlier in results):
             continue
         kind = _embedding_kind(text, (start, end), quote_spans) if any(inside_quote[start:end]) else "indirect"
         results.append(_record(original, start, end, kind, cue, cue.speaker, resolver))
 
+    quotes = [found.quote for found in results]
     if headline:
-        results.extend(headline_quotes(headline, resolver))
-    results.sort(key=lambda r: (r["field"] != "headline", r["start"]))
-    for record in results:
-        record.pop("_speaker_span", None)
-        record.pop("_cue", None)
-    return results
+        quotes.extend(headline_quotes(headline, resolver))
+    quotes.sort(key=lambda quote: (quote.field != "headline", quote.start))
+    return tuple(quotes)
 
 
 _EDGE_CHARACTERS = " \t\n.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
@@ -295,19 +308,17 @@ def _embedding_kind(text: str, content: tuple[int, int], quote_spans: list[Quote
     return "indirect"
 
 
-def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, speaker: Span | None,
-            resolver: "SpeakerResolver", inherited: dict | None = None) -> dict:
+def _record(text: str, start: int, end: int, kind: str, cue: Cue | None, mention: Span | None,
+            resolver: SpeakerResolver, inherited: _Found | None = None) -> _Found:
+    """The quote of text[start:end] (trimmed), its speaker described from `mention` or, continuing a run
+    of quotes, taken over from the `inherited` one."""
     start, end = trim(text, start, end)
     if inherited is not None:
-        speaker_record = dict(inherited["speaker"]) if inherited.get("speaker") else None
+        speaker = inherited.quote.speaker
     else:
-        speaker_record = resolver.describe(speaker) if speaker is not None else None
-        if speaker is not None and speaker_record is not None:
-            resolver.remember(speaker_record)
-    cue_record = None
-    if cue is not None:
-        cue_record = {"start": cue.start, "end": cue.end, "text": text[cue.start:cue.end]}
-    return {
-        "start": start, "end": end, "text": text[start:end], "field": "text", "kind": kind,
-        "cue": cue_record, "speaker": speaker_record, "date": None, "_speaker_span": speaker, "_cue": cue,
-    }
+        speaker = resolver.describe(mention) if mention is not None else None
+        if speaker is not None:
+            resolver.remember(speaker)
+    cue_span = TextSpan(start=cue.start, end=cue.end, text=text[cue.start:cue.end]) if cue is not None else None
+    quote = Quote(start=start, end=end, text=text[start:end], field="text", kind=kind, cue=cue_span, speaker=speaker)
+    return _Found(quote, cue, mention)

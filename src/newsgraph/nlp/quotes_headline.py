@@ -7,6 +7,8 @@ import re
 from newsgraph.nlp.quotes_lexicon import WH_WORDS
 from newsgraph.nlp.quotes_marks import SCARE_MAX_WORDS, pair_quote_marks, trim, word_count
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, names_a_speaker
+from newsgraph.records import Quote, Speaker
+from newsgraph.records import Span as TextSpan
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*:\s+(\S.*)$")
 # "Trump Says He Will Win": a short capitalised speaker, a speech verb in the present, the content
@@ -20,28 +22,20 @@ _HEADLINE_LABELS = {"analysis", "exclusive", "watch", "video", "breaking", "opin
                     "the latest", "latest", "update", "watch live", "recap", "transcript", "timeline"}
 
 
-def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> list[dict]:
+def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> tuple[Quote, ...]:
     """`Speaker: content` headlines and quotations in a headline (field headline, kind headline).
 
     With the body's `resolver`, a headline speaker the body names (`Kasich:` and `John
     Kasich` in the text) gets that name.
     """
-    results = []
     match = _HEADLINE_SPEAKER.match(headline)
     if match and word_count(match.group(2)) >= 2 and match.group(1).lower() not in _HEADLINE_LABELS \
             and word_count(match.group(1)) <= 3:
-        speaker_start, speaker_end = match.span(1)
-        start, end = trim(headline, *match.span(2))
-        results.append({
-            "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
-            "cue": None, "date": None,
-            "speaker": {"start": speaker_start, "end": speaker_end, "text": match.group(1),
-                        # the label before the colon is a name by its form; the body may give it in full
-                        "name": (resolver.name_in_body(match.group(1)) if resolver else None)
-                        or (match.group(1) if names_a_speaker(match.group(1)) else None),
-                        "role": None, "affiliation": None},
-        })
-        return results
+        label = match.group(1)
+        # the label before the colon is a name by its form; the body may give it in full
+        name = (resolver.name_in_body(label) if resolver else None) or (label if names_a_speaker(label) else None)
+        speaker = Speaker(start=match.start(1), end=match.end(1), text=label, name=name)
+        return (_headline_quote(headline, *trim(headline, *match.span(2)), speaker=speaker),)
     # "Trump Says He Will Win", "The Latest: Clinton tells voters she's with them"
     after_label = match.start(2) if match and match.group(1).lower() in _HEADLINE_LABELS else 0
     cued = _HEADLINE_CUE.match(headline, after_label)
@@ -49,17 +43,16 @@ def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> l
         start, end = trim(headline, *cued.span(3))
         end = len(headline[:end].rstrip("."))
         if word_count(headline[start:end]) >= 2:
-            results.append({
-                "start": start, "end": end, "text": headline[start:end], "field": "headline", "kind": "headline",
-                "cue": {"start": cued.start(2), "end": cued.end(2), "text": cued.group(2)}, "date": None,
-                "speaker": {"start": cued.start(1), "end": cued.end(1), "text": cued.group(1),
-                            "name": resolver.name_in_body(cued.group(1)) if resolver else None,
-                            "role": None, "affiliation": None},
-            })
-            return results
-    for span in pair_quote_marks(headline):
-        if word_count(headline[span.start:span.end]) > SCARE_MAX_WORDS:
-            start, end = trim(headline, span.start, span.end)
-            results.append({"start": start, "end": end, "text": headline[start:end], "field": "headline",
-                            "kind": "headline", "cue": None, "speaker": None, "date": None})
-    return results
+            cue = TextSpan(start=cued.start(2), end=cued.end(2), text=cued.group(2))
+            speaker = Speaker(start=cued.start(1), end=cued.end(1), text=cued.group(1),
+                              name=resolver.name_in_body(cued.group(1)) if resolver else None)
+            return (_headline_quote(headline, start, end, cue=cue, speaker=speaker),)
+    return tuple(_headline_quote(headline, *trim(headline, span.start, span.end))
+                 for span in pair_quote_marks(headline)
+                 if word_count(headline[span.start:span.end]) > SCARE_MAX_WORDS)
+
+
+def _headline_quote(headline: str, start: int, end: int, *, cue: TextSpan | None = None,
+                    speaker: Speaker | None = None) -> Quote:
+    return Quote(start=start, end=end, text=headline[start:end], field="headline", kind="headline",
+                 cue=cue, speaker=speaker)

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.records import Speaker
+
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
@@ -143,7 +145,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        self.last_speakers: list[dict] = []
+        self.last_speakers: list[Speaker] = []
         # (token index, role head noun, affiliation, full name) of every person introduced with a role
         self.roles: list[tuple[int, str, str | None, str]] = []
         for person in self.people:
@@ -211,64 +213,58 @@ class SpeakerResolver:
                 break
         return role, affiliation
 
-    def describe(self, mention: Span) -> dict:
-        """The speaker record for a mention: as written plus name, role and affiliation where the text allows."""
-        record = {"start": mention.start_char, "end": mention.end_char, "text": mention.text,
-                  "name": None, "role": None, "affiliation": None}
+    def describe(self, mention: Span) -> Speaker:
+        """The speaker of a mention: as written plus name, role and affiliation where the text allows."""
+        name, role, affiliation = self._resolve(mention)
+        return Speaker(start=mention.start_char, end=mention.end_char, text=mention.text,
+                       name=name, role=role, affiliation=affiliation)
+
+    def _resolve(self, mention: Span) -> tuple[str | None, str | None, str | None]:
+        """(name, role, affiliation) of a speaker mention; None for what the text does not say."""
         head = mention.root
         lower = head.lower_
         if lower in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
             # "Jane Doe, who said ...": the mention stays "who", the name is the relative clause's noun.
-            antecedent = self.describe(speaker_mention(head.head.head))
-            record.update(name=antecedent["name"], role=antecedent["role"], affiliation=antecedent["affiliation"])
-            return record
+            return self._resolve(speaker_mention(head.head.head))
         entity = entity_covering(self.doc, head)
         surname_of = self._person_with_surname(head, entity)
         if surname_of is not None:
             # "Sanders" tagged as an organisation, or as a common noun: the person introduced as "Bernie Sanders".
-            record["name"] = surname_of
-            earlier = self._known(surname_of)
-            if earlier:
-                record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
-        elif entity is not None and entity.label_ in _NAMED:
-            record["name"] = self._full_name(entity) if entity.label_ == "PERSON" else entity.text
-            if entity.label_ == "PERSON":
-                record["role"], record["affiliation"] = self._titles(entity)
-                if record["role"] is None:
-                    earlier = self._known(record["name"])
-                    if earlier:
-                        record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
-        elif head.pos_ == "PROPN" and self._full_name_of(head.text) is not None:
-            record["name"] = self._full_name_of(head.text)
-            earlier = self._known(record["name"])
-            if earlier:
-                record["role"], record["affiliation"] = earlier.get("role"), earlier.get("affiliation")
-        elif head.pos_ == "PRON" and lower in _GROUP_PRONOUNS:
-            record["name"] = self._group_antecedent(head, plural=lower not in ("it", "its"))
-        elif head.pos_ == "PRON" and lower in _PERSONAL:
-            record["name"], record["role"], record["affiliation"] = self._antecedent(head, _PERSONAL[lower])
-        elif head.pos_ in ("NOUN", "PROPN") and self._apposed_person(head) is not None:
+            return (surname_of, *self._known_titles(surname_of))
+        if entity is not None and entity.label_ in _NAMED:
+            if entity.label_ != "PERSON":
+                return entity.text, None, None
+            name = self._full_name(entity)
+            role, affiliation = self._titles(entity)
+            earlier = self._known(name) if role is None else None
+            if earlier is not None:
+                role, affiliation = earlier.role, earlier.affiliation
+            return name, role, affiliation
+        if head.pos_ == "PROPN" and self._full_name_of(head.text) is not None:
+            name = self._full_name_of(head.text)
+            return (name, *self._known_titles(name))
+        if head.pos_ == "PRON" and lower in _GROUP_PRONOUNS:
+            return self._group_antecedent(head, plural=lower not in ("it", "its")), None, None
+        if head.pos_ == "PRON" and lower in _PERSONAL:
+            return self._antecedent(head, _PERSONAL[lower])
+        if head.pos_ in ("NOUN", "PROPN") and self._apposed_person(head) is not None:
             # "A top strategist, John Weaver, said": the apposition names the role noun.
-            person = self._apposed_person(head)
-            record["name"] = self._full_name(person)
-            record["role"] = _mention_role(mention)
-        elif head.pos_ == "NOUN" and lower in _GROUP_NOUNS and self._owner(mention) is not None:
+            return self._full_name(self._apposed_person(head)), _mention_role(mention), None
+        if head.pos_ == "NOUN" and lower in _GROUP_NOUNS and self._owner(mention) is not None:
             # "the Clinton campaign", "Trump's team": the organisation is named by its owner.
-            record["name"] = f"{self._owner(mention)} {head.text}"
-        elif head.pos_ in ("NOUN", "PROPN"):
-            affiliation = [t for t in mention if t.ent_type_ in _AFFILIATION_LABELS and t.i != head.i]
-            record["role"] = _mention_role(mention)
-            if affiliation:
-                record["affiliation"] = entity_covering(self.doc, affiliation[0]).text
-            definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
-            introduced = self._introduced_with_role(head, record["affiliation"]) if definite else None
-            if introduced is not None:
-                record["name"] = introduced
-            elif self._looks_like_name(head):
-                record["name"] = self._proper_phrase(head)  # a name spaCy did not tag: "Kasich", "NY Post"
-            elif lower in SOURCE_NOUNS:
-                record["name"] = self._issuer(mention)
-        return record
+            return f"{self._owner(mention)} {head.text}", None, None
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None, None, None
+        affiliated = [t for t in mention if t.ent_type_ in _AFFILIATION_LABELS and t.i != head.i]
+        role = _mention_role(mention)
+        affiliation = entity_covering(self.doc, affiliated[0]).text if affiliated else None
+        definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in mention)
+        name = self._introduced_with_role(head, affiliation) if definite else None
+        if name is None and self._looks_like_name(head):
+            name = self._proper_phrase(head)  # a name spaCy did not tag: "Kasich", "NY Post"
+        elif name is None and lower in SOURCE_NOUNS:
+            name = self._issuer(mention)
+        return name, role, affiliation
 
     def _person_with_surname(self, head: Token, entity: Span | None) -> str | None:
         """The full name of the person whose surname a lone capitalised head is, when the tagger did not
@@ -362,8 +358,8 @@ class SpeakerResolver:
         """`its`/`their` speaking for an organisation: the previous speaker when it is one, else the
         latest organisation (or, for `they`, group such as `Democrats`) named in this or the previous sentence."""
         labels = {"ORG", "NORP"} if plural else {"ORG"}
-        if self.last_speakers and self.last_speakers[-1]["name"] in self.group_names(labels):
-            return self.last_speakers[-1]["name"]
+        if self.last_speakers and self.last_speakers[-1].name in self.group_names(labels):
+            return self.last_speakers[-1].name
         sentence = pronoun.sent
         window_start = sentence.start
         if sentence.start > 0:
@@ -395,15 +391,22 @@ class SpeakerResolver:
                 return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
         return None
 
-    def remember(self, record: dict) -> None:
-        if record.get("name"):
-            self.last_speakers.append(record)
+    def remember(self, speaker: Speaker) -> None:
+        """Keep a named speaker: a later pronoun may refer back to them, a later mention take their role."""
+        if speaker.name:
+            self.last_speakers.append(speaker)
 
-    def _known(self, name: str) -> dict | None:
-        for record in reversed(self.last_speakers):
-            if record.get("name") == name and record.get("role"):
-                return record
+    def _known(self, name: str) -> Speaker | None:
+        """The latest speaker of that name who was given a role."""
+        for speaker in reversed(self.last_speakers):
+            if speaker.name == name and speaker.role:
+                return speaker
         return None
+
+    def _known_titles(self, name: str) -> tuple[str | None, str | None]:
+        """(role, affiliation) the latest speaker of that name with a role had; (None, None) for none."""
+        earlier = self._known(name)
+        return (earlier.role, earlier.affiliation) if earlier is not None else (None, None)
 
     def _full_name(self, entity: Span) -> str:
         """A surname alone becomes the longest earlier person entity ending with it."""
@@ -455,12 +458,11 @@ class SpeakerResolver:
             return None, None, None
         subject = self._previous_subject(pronoun, gender) if pronoun.lower_ != "i" else None
         if subject is not None:
-            earlier = self._known(subject) or {}
-            return subject, earlier.get("role"), earlier.get("affiliation")
+            return (subject, *self._known_titles(subject))
         for record in reversed(self.last_speakers[-3:]):
-            guessed = self._gender(record["name"])
+            guessed = self._gender(record.name)
             if guessed is None or gender is None or guessed == gender:
-                return record["name"], record.get("role"), record.get("affiliation")
+                return record.name, record.role, record.affiliation
         for person in reversed(self.people):
             if person.end <= pronoun.i:
                 name = self._full_name(person)
