@@ -1,4 +1,5 @@
-"""Body normalisation, exact hashes, MinHash signatures and LSH bands (newsgraph.ingest.dedup)."""
+"""Body normalisation and exact hashes (newsgraph.ingest.dedup); MinHash signatures, LSH bands,
+content keys and cluster choice (newsgraph.resolve.near_duplicates)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 
 from newsgraph.ingest import dedup
+from newsgraph.resolve import near_duplicates as nd
 
 # A fictional wire story, long enough for word 5-shingles to mean something.
 STORY = (
@@ -42,7 +44,7 @@ UNRELATED = (
 
 
 def true_jaccard(first: str, second: str) -> float:
-    a, b = set(dedup.shingles(first)), set(dedup.shingles(second))
+    a, b = set(nd.shingles(first)), set(nd.shingles(second))
     return len(a & b) / len(a | b)
 
 
@@ -76,83 +78,147 @@ class TestBodyHash:
 
 class TestMinHash:
     def test_signature_is_deterministic_uint32_of_requested_size(self):
-        first = dedup.minhash_signature(STORY)
-        second = dedup.minhash_signature(STORY)
+        first = nd.minhash_signature(STORY)
+        second = nd.minhash_signature(STORY)
         assert first.dtype == np.uint32 and first.shape == (128,)
         assert np.array_equal(first, second)
-        assert dedup.minhash_signature(STORY, num_perm=64).shape == (64,)
+        assert nd.minhash_signature(STORY, num_perm=64).shape == (64,)
 
     def test_signature_is_the_same_in_another_process(self):
         # Stored signatures are compared with signatures made by later runs.
         code = (
-            "from newsgraph.ingest.dedup import minhash_signature; import sys; "
+            "from newsgraph.resolve.near_duplicates import minhash_signature; import sys; "
             "print(','.join(map(str, minhash_signature(sys.stdin.read()).tolist())))"
         )
         output = subprocess.run(
             [sys.executable, "-c", code], input=STORY, capture_output=True, text=True, check=True
         ).stdout
-        assert [int(v) for v in output.strip().split(",")] == dedup.minhash_signature(STORY).tolist()
+        assert [int(v) for v in output.strip().split(",")] == nd.minhash_signature(STORY).tolist()
 
     def test_near_duplicate_is_above_threshold_and_unrelated_far_below(self):
-        base = dedup.minhash_signature(STORY)
-        assert dedup.jaccard_estimate(base, dedup.minhash_signature(STORY_EDITED)) >= dedup.NEAR_DUPLICATE_THRESHOLD
-        assert dedup.jaccard_estimate(base, dedup.minhash_signature(UNRELATED)) < 0.2
+        base = nd.minhash_signature(STORY)
+        assert nd.jaccard_estimate(base, nd.minhash_signature(STORY_EDITED)) >= nd.NEAR_DUPLICATE_THRESHOLD
+        assert nd.jaccard_estimate(base, nd.minhash_signature(UNRELATED)) < 0.2
 
     def test_estimate_tracks_the_true_jaccard_similarity(self):
         half = STORY[: len(STORY) // 2]
         for other in (STORY_EDITED, half, UNRELATED):
-            estimate = dedup.jaccard_estimate(dedup.minhash_signature(STORY), dedup.minhash_signature(other))
+            estimate = nd.jaccard_estimate(nd.minhash_signature(STORY), nd.minhash_signature(other))
             assert abs(estimate - true_jaccard(STORY, other)) < 0.12
 
     def test_short_texts_fall_back_to_shorter_shingles(self):
-        assert dedup.shingles("Pier vote passes") == ["pier vote passes"]
-        signature = dedup.minhash_signature("Pier vote passes")
-        assert dedup.jaccard_estimate(signature, dedup.minhash_signature("pier VOTE passes!")) == 1.0
-        assert dedup.jaccard_estimate(signature, dedup.minhash_signature("Bridge vote fails")) < 0.5
+        assert nd.shingles("Pier vote passes") == ["pier vote passes"]
+        signature = nd.minhash_signature("Pier vote passes")
+        assert nd.jaccard_estimate(signature, nd.minhash_signature("pier VOTE passes!")) == 1.0
+        assert nd.jaccard_estimate(signature, nd.minhash_signature("Bridge vote fails")) < 0.5
 
     def test_empty_text_matches_nothing(self):
-        empty = dedup.minhash_signature(" \n ")
-        assert dedup.jaccard_estimate(empty, empty) == 0.0
-        assert dedup.lsh_bands(empty) == []
+        empty = nd.minhash_signature(" \n ")
+        assert nd.jaccard_estimate(empty, empty) == 0.0
+        assert nd.lsh_bands(empty) == []
 
     def test_rejects_mismatched_signatures(self):
         with pytest.raises(ValueError, match="128 and 64"):
-            dedup.jaccard_estimate(dedup.minhash_signature(STORY), dedup.minhash_signature(STORY, num_perm=64))
+            nd.jaccard_estimate(nd.minhash_signature(STORY), nd.minhash_signature(STORY, num_perm=64))
 
     def test_signature_bytes_round_trip(self):
-        signature = dedup.minhash_signature(STORY)
-        data = dedup.signature_to_bytes(signature)
+        signature = nd.minhash_signature(STORY)
+        data = nd.signature_to_bytes(signature)
         assert len(data) == 512
-        assert np.array_equal(dedup.signature_from_bytes(data), signature)
+        assert np.array_equal(nd.signature_from_bytes(data), signature)
         with pytest.raises(ValueError):
-            dedup.signature_from_bytes(b"abc")
+            nd.signature_from_bytes(b"abc")
 
 
 class TestLshBands:
     def test_one_key_per_band_with_its_number(self):
-        keys = dedup.lsh_bands(dedup.minhash_signature(STORY))
-        assert len(keys) == dedup.DEFAULT_BANDS
+        keys = nd.lsh_bands(nd.minhash_signature(STORY))
+        assert len(keys) == nd.DEFAULT_BANDS
         assert all(re.fullmatch(r"b\d\d:[0-9a-f]{16}", key) for key in keys)
-        assert [key[:3] for key in keys] == [f"b{n:02d}" for n in range(dedup.DEFAULT_BANDS)]
+        assert [key[:3] for key in keys] == [f"b{n:02d}" for n in range(nd.DEFAULT_BANDS)]
 
     def test_near_duplicates_share_a_band_and_unrelated_texts_do_not(self):
-        base = set(dedup.lsh_bands(dedup.minhash_signature(STORY)))
-        assert base & set(dedup.lsh_bands(dedup.minhash_signature(STORY_EDITED)))
-        assert not base & set(dedup.lsh_bands(dedup.minhash_signature(UNRELATED)))
+        base = set(nd.lsh_bands(nd.minhash_signature(STORY)))
+        assert base & set(nd.lsh_bands(nd.minhash_signature(STORY_EDITED)))
+        assert not base & set(nd.lsh_bands(nd.minhash_signature(UNRELATED)))
 
     def test_equal_rows_in_different_bands_give_different_keys(self):
-        keys = dedup.lsh_bands(np.full(128, 7, dtype=np.uint32))
-        assert len(set(keys)) == dedup.DEFAULT_BANDS
+        keys = nd.lsh_bands(np.full(128, 7, dtype=np.uint32))
+        assert len(set(keys)) == nd.DEFAULT_BANDS
 
     def test_band_count_must_divide_the_signature(self):
         with pytest.raises(ValueError, match="equal bands"):
-            dedup.lsh_bands(dedup.minhash_signature(STORY), bands=7)
+            nd.lsh_bands(nd.minhash_signature(STORY), bands=7)
 
     def test_s_curve_fits_the_threshold(self):
         # Pairs at the threshold are almost always looked at; clearly different pairs rarely.
-        assert dedup.candidate_probability(dedup.NEAR_DUPLICATE_THRESHOLD) > 0.9
-        assert dedup.candidate_probability(0.9) > 0.999
-        assert dedup.candidate_probability(0.2) < 0.1
+        assert nd.candidate_probability(nd.NEAR_DUPLICATE_THRESHOLD) > 0.9
+        assert nd.candidate_probability(0.9) > 0.999
+        assert nd.candidate_probability(0.2) < 0.1
+
+
+class TestContentKeys:
+    def test_keys_are_the_body_hash_signature_and_bands(self):
+        keys = nd.content_keys(STORY)
+        signature = nd.minhash_signature(STORY)
+        assert keys.has_body is True
+        assert keys.body_hash == dedup.body_hash(STORY)
+        assert keys.signature == nd.signature_to_bytes(signature)
+        assert keys.bands == tuple(nd.lsh_bands(signature))
+        assert nd.body_identity(STORY) == (keys.body_hash, True)
+
+    def test_typographic_copies_get_the_same_keys(self):
+        copy = STORY.replace("'", "\u2019").replace(". ", ".\n").upper()
+        assert nd.content_keys(copy) == nd.content_keys(STORY)
+        assert nd.content_keys(STORY_EDITED).body_hash != nd.content_keys(STORY).body_hash
+
+    @pytest.mark.parametrize("text", ["", "  \n ", "\u2014 \u2026 ! \u200b"])
+    def test_a_body_without_words_has_no_keys_to_match(self, text: str):
+        keys = nd.content_keys(text)
+        assert (keys.has_body, keys.signature, keys.bands) == (False, None, ())
+        assert keys.body_hash == dedup.body_hash(text)
+        assert nd.body_identity(text) == (keys.body_hash, False)
+
+    def test_settings_are_passed_on(self):
+        keys = nd.content_keys(STORY, num_perm=64, bands=16)
+        assert len(keys.signature) == 64 * 4 and len(keys.bands) == 16
+        assert keys.bands == tuple(nd.lsh_bands(nd.minhash_signature(STORY, num_perm=64), bands=16))
+
+
+def stored(text: str, *, num_perm: int = nd.DEFAULT_NUM_PERM) -> bytes:
+    return nd.signature_to_bytes(nd.minhash_signature(text, num_perm=num_perm))
+
+
+class TestBestCluster:
+    def test_the_cluster_of_a_candidate_above_the_threshold(self):
+        candidates = [("unrelated", stored(UNRELATED)), ("story", stored(STORY))]
+        assert nd.best_cluster(nd.minhash_signature(STORY_EDITED), candidates) == "story"
+
+    def test_the_most_similar_candidate_wins_in_any_order(self):
+        signature = nd.minhash_signature(STORY)
+        candidates = [("edited", stored(STORY_EDITED)), ("copy", stored(STORY.upper()))]
+        assert nd.best_cluster(signature, candidates) == "copy"
+        assert nd.best_cluster(signature, list(reversed(candidates))) == "copy"
+
+    def test_none_when_no_candidate_is_similar_enough(self):
+        signature = nd.minhash_signature(STORY)
+        assert nd.best_cluster(signature, [("unrelated", stored(UNRELATED))]) is None
+        assert nd.best_cluster(signature, []) is None
+        assert nd.best_cluster(nd.minhash_signature(""), [("empty", stored(""))]) is None
+
+    def test_the_threshold_is_inclusive_and_can_be_given(self):
+        signature = nd.minhash_signature(STORY)
+        edited = [("edited", stored(STORY_EDITED))]
+        similarity = nd.jaccard_estimate(signature, nd.minhash_signature(STORY_EDITED))
+        assert nd.best_cluster(signature, edited, threshold=similarity) == "edited"
+        assert nd.best_cluster(signature, edited, threshold=similarity + 0.01) is None
+        assert nd.best_cluster(signature, [("copy", stored(STORY))], threshold=1.0) == "copy"
+
+    def test_a_signature_made_with_other_settings_is_skipped(self):
+        signature = nd.minhash_signature(STORY)
+        candidates = [("other-size", stored(STORY, num_perm=64)), ("edited", stored(STORY_EDITED))]
+        assert nd.best_cluster(signature, candidates) == "edited"
+        assert nd.best_cluster(signature, candidates[:1]) is None
 
 
 NAEB = Path(__file__).resolve().parents[2] / "shared" / "data" / "naeb" / "news_articles.json"
@@ -170,7 +236,7 @@ def test_real_news_copies_cluster_and_distinct_articles_do_not(tmp_path):
     import json
 
     from newsgraph.records import Article
-    from newsgraph.store import open_store
+    from newsgraph.store import ArticleEntry, WriteBatch, open_store
 
     records = [r for r in json.loads(NAEB.read_text(encoding="utf-8")) if r["text"].strip()]
     rng = random.Random(1)
@@ -187,14 +253,14 @@ def test_real_news_copies_cluster_and_distinct_articles_do_not(tmp_path):
         copies.append((original, Article(id="c" + original.id, source="copy/" + original.id, text=text, language="en")))
 
     with open_store(tmp_path / "naeb.db") as store:
-        first = store.write_batch(originals, [], [])
+        first = store.write_batch(WriteBatch(articles=[ArticleEntry(original) for original in originals]))
         assert first.near_duplicates == 0 and first.new == len(originals)
-        store.write_batch([copy for _, copy in copies], [], [])
+        store.write_batch(WriteBatch(articles=[ArticleEntry(copy) for _, copy in copies]))
         expected = clustered = 0
         for original, copy in copies:
-            similar = dedup.jaccard_estimate(dedup.minhash_signature(original.text), dedup.minhash_signature(copy.text))
-            if similar >= dedup.NEAR_DUPLICATE_THRESHOLD:
+            similar = nd.jaccard_estimate(nd.minhash_signature(original.text), nd.minhash_signature(copy.text))
+            if similar >= nd.NEAR_DUPLICATE_THRESHOLD:
                 expected += 1
-                clustered += store.get_article(copy.id)["cluster_id"] == original.id
+                clustered += store.get_article(copy.id).cluster_id == original.id
     assert expected >= 0.8 * len(copies)
     assert clustered / expected >= 0.97
