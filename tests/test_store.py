@@ -294,7 +294,7 @@ class TestWriteBatch:
         assert (result.new, result.failed, result.ids) == (1, 5, [None, "a1", None, None, None, None])
         reasons = {row.source: row.reason for row in store.errors()}
         assert "byline must be a list of strings" in reasons["corpus/bad1.txt"]
-        assert "not a record" in reasons["corpus/bad2.txt"]
+        assert "entities[0]" in reasons["corpus/bad2.txt"]
         assert "field id is int, expected str" in reasons["corpus/bad3.txt"]
         assert "field text is NoneType, expected str" in reasons["corpus/bad4.txt"]
         assert "field reading_minutes is str" in reasons["corpus/bad5.txt"]

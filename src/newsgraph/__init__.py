@@ -6,7 +6,10 @@ They are imported on first use, so `import newsgraph` stays cheap.
 
 __version__ = "0.1.0"
 
-_API = {"extract", "ingest_files", "open_store", "Article", "Failure", "IngestSummary"}
+_API = {
+    "extract", "ingest_files", "open_store", "Article", "Failure", "IngestSummary",
+    "SearchQuery", "QuoteFilter", "SpeakerFilter", "EntityFilter", "EventFilter",
+}
 
 
 def __getattr__(name: str):

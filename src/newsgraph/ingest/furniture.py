@@ -3,37 +3,42 @@
 Every site repeats its own furniture on each page: a menu entry, a slogan, a
 newsletter prompt worded its own way. No fixed pattern list knows them, but
 they give themselves away by recurring across many documents of one site,
-while article text does not. `SiteTemplates` counts, per site, in how many
-distinct documents each (normalised) line occurs, and calls a line template
-once it is frequent enough.
+while article text does not. The evidence is, per site, the number of distinct
+documents and in how many of them each (normalised) line occurs; a line is
+template once it is frequent enough (`TemplateRule`).
 
-Memory stays bounded however many documents stream through: each site keeps
-at most `max_lines_per_site` line counts (the rarest are pruned when the table
-is full, a lossy count in the manner of Manku and Motwani), only the
-`max_sites` most recently seen sites are kept, and the fingerprints used to
-skip exact copies of a document are capped per site.
+The evidence is a set function: it depends on which documents of a site have
+been seen, never on their order. That is what makes records deterministic: the
+engine gathers the evidence of a whole run (and, for `ingest`, of everything the
+store has seen) before it cleans a document, and re-derives a stored article
+when later evidence changes which of its lines are template.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["SiteTemplates", "normalise_line"]
+from newsgraph.evidence import SiteEvidence, SiteObservation
 
-# Lines at least this long (normalised) read like article text: they count as
-# template only when very frequent, so a syndicated paragraph is never taken.
-_LONG_LINE_CHARS = 80
-_LONG_LINE_MIN_SHARE = 0.5
-_LONG_LINE_MIN_DOCS = 10
-# Fingerprints of documents already counted, per site (to skip exact copies).
-_SEEN_DOCS_PER_SITE = 4096
+__all__ = [
+    "SiteEvidence",
+    "SiteObservation",
+    "SiteTemplates",
+    "TemplateRule",
+    "document_key",
+    "is_long",
+    "line_key",
+    "normalise_line",
+    "observe_document",
+]
 
 _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
+# Lines at least this long (normalised) read like article text.
+_LONG_LINE_CHARS = 80
 
 
 def normalise_line(line: str) -> str:
@@ -41,124 +46,153 @@ def normalise_line(line: str) -> str:
     return _SPACE_RE.sub(" ", _DIGITS_RE.sub("0", line.casefold())).strip()
 
 
-def _key(normalised: str) -> int:
-    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big")
+def line_key(normalised: str) -> int:
+    """A signed 64-bit key for a normalised line (it fits an SQL integer column)."""
+    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def _is_long(normalised: str) -> bool:
-    return len(normalised) >= _LONG_LINE_CHARS or (
-        len(normalised.split()) >= 8 and normalised[-1:] in ".!?\"”»"
-    )
+def is_long(normalised: str) -> bool:
+    """Whether a line reads like article text (long, or a sentence of eight words or more)."""
+    return len(normalised) >= _LONG_LINE_CHARS or (len(normalised.split()) >= 8 and normalised[-1:] in ".!?\"”»")
 
 
-@dataclass(slots=True)
-class _SiteStats:
-    documents: int = 0
-    counts: dict[int, int] = field(default_factory=dict)
-    seen: OrderedDict[int, None] = field(default_factory=OrderedDict)
+def _line_keys(lines: Iterable[str]) -> dict[int, bool]:
+    return {line_key(n): is_long(n) for line in lines if len(n := normalise_line(line)) >= 2}
 
 
-class SiteTemplates:
-    """Learns which lines are page template, per site, from the documents streaming through.
+def document_key(keys: Mapping[int, bool]) -> int:
+    """Identity of a document for counting evidence: exact copies count once.
 
-    Call `observe` once per document before cleaning it; `is_template` then
-    says whether a line of that site recurs in enough distinct documents:
-    in at least `min_docs` of them and in at least `min_share` of the site's
-    documents. Long, body-like lines need to be far more frequent (in half the
-    site's documents and at least ten of them).
+    Copies of an article often differ only in furniture (a timestamp, a counter),
+    so the long, body-like lines are fingerprinted when there are enough.
     """
+    long_keys = sorted(k for k, long in keys.items() if long)
+    basis = long_keys if len(long_keys) >= 3 else sorted(keys)
+    digest = hashlib.blake2b(b"".join(k.to_bytes(8, "big", signed=True) for k in basis), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
 
-    def __init__(
-        self,
-        *,
-        min_docs: int = 3,
-        min_share: float = 0.2,
-        max_lines_per_site: int = 50_000,
-        max_sites: int = 2_000,
-    ) -> None:
-        if min_docs < 1:
-            raise ValueError(f"min_docs must be at least 1, got {min_docs}")
-        if not 0.0 < min_share <= 1.0:
-            raise ValueError(f"min_share must be in (0, 1], got {min_share}")
-        if max_lines_per_site < 10 or max_sites < 1:
-            raise ValueError("max_lines_per_site must be at least 10 and max_sites at least 1")
-        self.min_docs = min_docs
-        self.min_share = min_share
-        self.max_lines_per_site = max_lines_per_site
-        self.max_sites = max_sites
-        self._sites: OrderedDict[str, _SiteStats] = OrderedDict()
 
-    def observe(self, site: str | None, lines: Iterable[str]) -> None:
-        """Count the lines of one document of `site` (a document without a site teaches nothing)."""
-        if not site:
-            return
-        normalised = {n for line in lines if len(n := normalise_line(line)) >= 2}
-        if not normalised:
-            return
-        keys = {_key(n): _is_long(n) for n in normalised}
-        stats = self._stats(site)
-        fingerprint = self._fingerprint(keys)
-        if fingerprint in stats.seen:
-            stats.seen.move_to_end(fingerprint)
-            return
-        stats.seen[fingerprint] = None
-        if len(stats.seen) > _SEEN_DOCS_PER_SITE:
-            stats.seen.popitem(last=False)
-        stats.documents += 1
-        counts = stats.counts
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-        if len(counts) > self.max_lines_per_site:
-            self._prune(stats)
+def observe_document(site: str | None, lines: Iterable[str]) -> SiteObservation | None:
+    """What a document of `site` teaches; None without a site or without lines."""
+    if not site:
+        return None
+    keys = _line_keys(lines)
+    if not keys:
+        return None
+    return SiteObservation(site, document_key(keys), tuple(sorted(keys.items())))
 
-    def is_template(self, site: str | None, line: str) -> bool:
-        """Whether `line` recurs across enough distinct documents of `site` to be page template."""
-        if not site:
+
+@dataclass(frozen=True, slots=True)
+class TemplateRule:
+    """When a line is template: in at least `min_docs` documents of its site and at least
+    `min_share` of them. Long, body-like lines need far more: half the site's documents
+    and at least `long_min_docs`, so a syndicated paragraph is never taken."""
+
+    min_docs: int = 3
+    min_share: float = 0.2
+    long_min_docs: int = 10
+    long_min_share: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.min_docs < 1:
+            raise ValueError(f"min_docs must be at least 1, got {self.min_docs}")
+        for name in ("min_share", "long_min_share"):
+            if not 0.0 < getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must be in (0, 1], got {getattr(self, name)}")
+        if self.long_min_docs < 1:
+            raise ValueError(f"long_min_docs must be at least 1, got {self.long_min_docs}")
+
+    @property
+    def least_count(self) -> int:
+        """No line seen in fewer documents than this can be template."""
+        return self.min_docs
+
+    def is_template(self, count: int, documents: int, long: bool) -> bool:
+        if documents <= 0 or count < self.min_docs:
             return False
-        stats = self._sites.get(site)
-        if stats is None or stats.documents == 0:
-            return False
-        normalised = normalise_line(line)
-        if len(normalised) < 2:
-            return False
-        count = stats.counts.get(_key(normalised), 0)
-        if count < self.min_docs:
-            return False
-        share = count / stats.documents
-        if _is_long(normalised):
-            return count >= max(_LONG_LINE_MIN_DOCS, 3 * self.min_docs) and share >= max(
-                _LONG_LINE_MIN_SHARE, self.min_share
+        share = count / documents
+        if long:
+            return count >= max(self.long_min_docs, 3 * self.min_docs) and share >= max(
+                self.long_min_share, self.min_share
             )
         return share >= self.min_share
 
+
+@dataclass(slots=True)
+class _Site:
+    documents: int = 0
+    counts: dict[int, list] = field(default_factory=dict)  # key -> [count, long]
+    seen: set[int] = field(default_factory=set)
+    version: int = 0
+
+
+class SiteTemplates:
+    """Which lines are page template, per site, from evidence observed here or loaded from a store.
+
+    `observe` counts one document (exact copies once); `load` takes a site's evidence
+    as the store keeps it. `is_template(site, line)` then applies the rule.
+    """
+
+    def __init__(self, rule: TemplateRule | None = None, **rule_settings: float) -> None:
+        self.rule = rule or TemplateRule(**rule_settings)
+        self._sites: dict[str, _Site] = {}
+
+    def observe(self, site: str | None, lines: Iterable[str]) -> None:
+        """Count the lines of one document of `site` (a document without a site teaches nothing)."""
+        observation = observe_document(site, lines)
+        if observation is not None:
+            self.add(observation)
+
+    def add(self, observation: SiteObservation) -> bool:
+        """Count one observation; False when that document was already counted."""
+        stats = self._sites.setdefault(observation.site, _Site())
+        if observation.document in stats.seen:
+            return False
+        stats.seen.add(observation.document)
+        stats.documents += 1
+        for key, long in observation.lines:
+            entry = stats.counts.setdefault(key, [0, long])
+            entry[0] += 1
+        return True
+
+    def load(self, evidence: SiteEvidence) -> None:
+        """Use a site's evidence as a store keeps it (replacing what was known of that site)."""
+        self._sites[evidence.site] = _Site(
+            documents=evidence.documents,
+            counts={key: [count, long] for key, (count, long) in evidence.counts.items()},
+            version=evidence.version,
+        )
+
+    def version(self, site: str | None) -> int | None:
+        stats = self._sites.get(site) if site else None
+        return stats.version if stats else None
+
     def documents(self, site: str | None) -> int:
-        """How many distinct documents of `site` have been observed (and are still remembered)."""
+        """How many distinct documents of `site` the evidence counts."""
         stats = self._sites.get(site) if site else None
         return stats.documents if stats else 0
 
-    def _stats(self, site: str) -> _SiteStats:
+    def is_template(self, site: str | None, line: str) -> bool:
+        """Whether `line` recurs across enough distinct documents of `site` to be page template."""
+        normalised = normalise_line(line)
+        if not site or len(normalised) < 2:
+            return False
+        return self._key_is_template(site, line_key(normalised))
+
+    def _key_is_template(self, site: str, key: int) -> bool:
         stats = self._sites.get(site)
         if stats is None:
-            stats = self._sites[site] = _SiteStats()
-            if len(self._sites) > self.max_sites:
-                self._sites.popitem(last=False)  # the site seen least recently
-        else:
-            self._sites.move_to_end(site)
-        return stats
+            return False
+        entry = stats.counts.get(key)
+        return entry is not None and self.rule.is_template(entry[0], stats.documents, entry[1])
 
-    @staticmethod
-    def _fingerprint(keys: dict[int, bool]) -> int:
-        # Exact copies of an article often differ only in furniture (a timestamp, a
-        # counter): fingerprint the long, body-like lines when there are enough.
-        long_keys = sorted(k for k, is_long in keys.items() if is_long)
-        basis = long_keys if len(long_keys) >= 3 else sorted(keys)
-        digest = hashlib.blake2b(b"".join(k.to_bytes(8, "big") for k in basis), digest_size=8)
-        return int.from_bytes(digest.digest(), "big")
-
-    def _prune(self, stats: _SiteStats) -> None:
-        # Drop the rarest lines until a quarter of the table is free; frequent ones survive.
-        target = int(self.max_lines_per_site * 0.75)
-        threshold = 1
-        while len(stats.counts) > target:
-            stats.counts = {k: c for k, c in stats.counts.items() if c > threshold}
-            threshold += 1
+    def judgement(self, site: str | None, keys: Iterable[int]) -> str:
+        """A digest of which of these line keys are template for `site`: a stored article
+        needs re-deriving exactly when its judgement changes."""
+        if not site:
+            return ""
+        template = sorted({key for key in keys if self._key_is_template(site, key)})
+        if not template:
+            return ""
+        digest = hashlib.blake2b(b"".join(k.to_bytes(8, "big", signed=True) for k in template), digest_size=8)
+        return digest.hexdigest()

@@ -1,51 +1,73 @@
-"""The analysis stage: one spaCy parse per article, then the project's own extractors.
+"""The analysis stage: one spaCy parse per article, then the registered extractors.
 
-Fills the record contract's lists on clean articles from the ingest stage:
-entities, quotes, dates (TIMEX3, against `published`), amounts, and PLOVER
-events that link to them. The spaCy
-pipeline is loaded once per process and articles are parsed in batches with
-`nlp.pipe`, so the parse (the expensive part) runs at spaCy's own speed.
+Fills the record contract's lists on clean articles from the ingest stage. The
+spaCy pipeline is loaded once per process and articles are parsed in batches
+with `nlp.pipe`, so the parse (the expensive part) runs at spaCy's own speed.
+The extractors and their order come from `nlp.steps` (see `nlp.registry`).
+
+Nothing that goes wrong with one article ends the batch: a parse that fails is
+retried alone; an extractor that raises leaves its list (and the lists of the
+steps that read it) empty, and the article says so in `analysis_errors`. Texts
+longer than a window are analysed window by window (`nlp.windows`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.amounts import find_amounts
-from newsgraph.nlp.entities import normalise_entities
-from newsgraph.nlp.events import code_events
+from newsgraph.messages import one_line
 from newsgraph.nlp.model import DEFAULT_MODEL, load_nlp
-from newsgraph.nlp.quotes import find_quotes
-from newsgraph.nlp.timex import find_dates
-from newsgraph.records import Article
+from newsgraph.nlp.registry import Step, plan
+from newsgraph.nlp.steps import STEPS
+from newsgraph.nlp.windows import WINDOW_CHARS, shift, split_windows
+from newsgraph.records import AnalysisError, Article
 
 logger = logging.getLogger(__name__)
 
-# Types of temporal expression that can say when something was said.
-_POINT_TYPES = {"DATE", "TIME"}
+__all__ = ["ANALYSIS_FIELDS", "Analyzer"]
+
+# The Article lists the analysis stage fills.
+ANALYSIS_FIELDS = ("entities", "quotes", "dates", "amounts", "events")
+_MAX_REASON = 200
 
 
 @dataclass(slots=True)
 class Analyzer:
-    """Runs the analysis stage over articles; holds the loaded pipeline."""
+    """Runs the analysis stage over articles; holds the loaded pipeline.
+
+    `only` selects steps by name (and what they need); `steps` replaces the
+    registered ones (tests inject failing steps this way).
+    """
 
     model: str = DEFAULT_MODEL
     batch_size: int = 16
+    only: Sequence[str] | None = None
+    steps: Sequence[Step] = STEPS
+    window_chars: int = WINDOW_CHARS
+    _plan: list[Step] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._plan = plan(self.steps, self.only)
 
     @property
     def nlp(self) -> Language:
         return load_nlp(self.model)
 
+    @property
+    def step_names(self) -> list[str]:
+        return [step.name for step in self._plan]
+
     def analyze(self, article: Article) -> Article:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Fill each article's lists in place and yield it, in input order."""
+        """Each article with its lists filled, in input order."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -56,65 +78,78 @@ class Analyzer:
             yield from self._analyze_batch(batch)
 
     def _analyze_batch(self, batch: list[Article]) -> Iterator[Article]:
-        for article, doc in zip(batch, self.nlp.pipe(a.text for a in batch)):
-            try:
-                fill_article(article, doc)
-            except Exception:  # an extractor tripping on one odd text must not end the batch
-                logger.exception("analysis failed for %s; stored without its analysis lists", article.source)
-                article.entities, article.quotes, article.dates, article.amounts, article.events = [], [], [], [], []
-            yield article
+        short = [a for a in batch if len(a.text) <= self.window_chars]
+        docs = iter(self._parse_all([a.text for a in short]))
+        for article in batch:
+            if len(article.text) <= self.window_chars:
+                doc = next(docs)
+                yield self._fill(article, doc)
+            else:
+                yield self._analyze_windows(article)
 
+    def _parse_all(self, texts: list[str]) -> list[Doc | BaseException]:
+        try:
+            return list(self.nlp.pipe(texts))
+        except Exception:  # find the text that broke the batch; the others still parse
+            return [self._parse_one(text) for text in texts]
 
-def fill_article(article: Article, doc: Doc) -> Article:
-    """The extractors over one parsed article; `doc` is the parse of `article.text`."""
-    article.entities = normalise_entities(doc, published=article.published)
-    article.dates = find_dates(article.text, published=article.published, doc=doc)
-    article.amounts = find_amounts(article.text, language=article.language or "en")
-    article.quotes = find_quotes(doc, headline=article.headline)
-    date_quotes(article.quotes, article.dates, doc)
-    article.events = code_events(
-        doc, entities=article.entities, quotes=article.quotes, dates=article.dates, amounts=article.amounts
-    )
-    return article
+    def _parse_one(self, text: str) -> Doc | BaseException:
+        try:
+            return self.nlp(text)
+        except Exception as error:
+            return error
 
-
-def date_quotes(quotes: list[dict], dates: list[dict], doc: Doc) -> None:
-    """Give a quote the date that its cue verb states (`said ... on Friday`).
-
-    The date must be a point in time (DATE or TIME with a resolved value) that hangs
-    off the cue in the parse, at most two steps up ("Friday" <- "on" <- "said"),
-    and lies outside the quoted content, where it would be part of what was said
-    ("since February 24, 2022, we have ...") rather than when it was said.
-    """
-    points = [d for d in dates if d["type"] in _POINT_TYPES and _resolved(d["value"])]
-    if not points:
-        return
-    for quote in quotes:
-        cue = quote.get("cue")
-        if quote.get("field") != "text" or quote.get("date") or not cue:
-            continue
-        cue_span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
-        if cue_span is None:
-            continue
-        cue_tokens = {token.i for token in cue_span}
-        for date in points:
-            if quote["start"] <= date["start"] < quote["end"]:
+    def _fill(self, article: Article, doc: Doc | BaseException) -> Article:
+        """Run the planned steps over one parsed text; a failing step is recorded, never raised."""
+        cleared = {name: () for name in ANALYSIS_FIELDS}
+        if isinstance(doc, BaseException):
+            errors = (AnalysisError(step="parse", reason=_reason(doc)),)
+            return replace(article, **cleared, analysis_errors=errors)
+        current = replace(article, **cleared, analysis_errors=())
+        failed: dict[str, str] = {}  # field -> the step that failed to fill or refine it
+        errors: list[AnalysisError] = []
+        for step in self._plan:
+            missing = [name for name in step.needs if name in failed]
+            if missing:
+                reason = f"not run: needs {', '.join(missing)}, which failed"
+                errors.append(AnalysisError(step=step.name, reason=reason))
+                failed.setdefault(step.assigns, step.name)
                 continue
-            span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
-            if span is not None and _hangs_off(span.root, cue_tokens):
-                quote["date"] = date["value"]
-                break
+            try:
+                records = tuple(step.run(current, doc))
+            except Exception as error:  # one odd text must not end the batch
+                logger.debug("analysis step %s failed on %s", step.name, article.source, exc_info=True)
+                errors.append(AnalysisError(step=step.name, reason=_reason(error)))
+                failed[step.assigns] = step.name
+                current = replace(current, **{step.assigns: ()})
+                continue
+            current = replace(current, **{step.assigns: records})
+        return replace(current, analysis_errors=tuple(errors)) if errors else current
+
+    def _analyze_windows(self, article: Article) -> Article:
+        """A long text, window by window: each window is analysed as its own text,
+        its records shifted into the whole text's offsets."""
+        lists: dict[str, list] = {name: [] for name in ANALYSIS_FIELDS}
+        errors: dict[tuple[str, str], AnalysisError] = {}
+        for index, (start, end) in enumerate(split_windows(article.text, self.window_chars)):
+            part = replace(article, text=article.text[start:end], headline=article.headline if index == 0 else None)
+            done = self._fill(part, self._parse_one(part.text))
+            offsets = {"amount": len(lists["amounts"]), "quote": len(lists["quotes"])}
+            for name in ANALYSIS_FIELDS:
+                for record in getattr(done, name):
+                    record = shift(record, start)
+                    if name == "events":
+                        record = replace(record, **{
+                            key: getattr(record, key) + offsets[key]
+                            for key in offsets if getattr(record, key) is not None
+                        })
+                    lists[name].append(record)
+            for error in done.analysis_errors:
+                errors.setdefault((error.step, error.reason), error)
+        return replace(article, **{name: tuple(records) for name, records in lists.items()},
+                       analysis_errors=tuple(errors.values()))
 
 
-def _hangs_off(token, targets: set[int], steps: int = 2) -> bool:
-    for _ in range(steps):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.i in targets:
-            return True
-    return False
-
-
-def _resolved(value: str | None) -> bool:
-    return bool(value) and value[0].isdigit() and "X" not in value
+def _reason(error: BaseException) -> str:
+    text = one_line(f"{type(error).__name__}: {error}")
+    return text if len(text) <= _MAX_REASON else text[: _MAX_REASON - 1] + "…"

@@ -1,1 +1,1 @@
-"""resolve stage: cross-article resolution (speakers, syndicated copies), fed by the nlp stage."""
+"""resolve stage: work across articles (near-duplicate clusters; later speakers and statements)."""

@@ -1,24 +1,68 @@
-"""store stage: articles in SQLite (PostgreSQL later) with full-text search and duplicate clustering.
+"""store stage: articles with their analysis, full-text search, duplicates and template evidence.
 
-    from newsgraph.store import open_store
+Everything above the store (engine, command line, APIs, web pages) uses the
+`Store` protocol and `open_store(url)`; the SQLite backend lives in `sqlite/`.
+
+    from newsgraph.store import QuoteFilter, SearchQuery, open_store
     with open_store("news.db") as store:
-        result = store.write_batch(articles, failures, processed)
-        hits = store.search('"security agreement" sanctions', since="2024-03")
+        hits = store.search(SearchQuery(text='"security agreement" sanctions', since="2024-03"))
+        said = store.quotes(QuoteFilter(speaker="Doe", limit=10))
 """
 
-from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, QueryError, StoreError
-from newsgraph.store.sqlite import SNIPPET_END, SNIPPET_START, BatchResult, SearchHit, SQLiteStore, open_store
+from newsgraph.store.base import ArticleEntry, Derivation, Store, StoredDerivation, WriteBatch
+from newsgraph.store.errors import EvidenceChanged, QueryError, StoreError
+from newsgraph.store.rows import (
+    EVENT_TYPES,
+    QUOTE_KINDS,
+    SNIPPET_END,
+    SNIPPET_START,
+    Appearance,
+    BatchResult,
+    EntityFilter,
+    EntitySummary,
+    ErrorEntry,
+    EventFilter,
+    EventHit,
+    QuoteFilter,
+    QuoteHit,
+    QuotedSpeaker,
+    SearchHit,
+    SearchQuery,
+    SpeakerFilter,
+    SpeakerSummary,
+    StoredArticle,
+    StoreStats,
+)
+from newsgraph.store.urls import open_store
 
 __all__ = [
-    "MIGRATIONS",
-    "SCHEMA_VERSION",
+    "EVENT_TYPES",
+    "QUOTE_KINDS",
     "SNIPPET_END",
     "SNIPPET_START",
+    "Appearance",
+    "ArticleEntry",
     "BatchResult",
-    "Migration",
+    "Derivation",
+    "EntityFilter",
+    "EntitySummary",
+    "ErrorEntry",
+    "EventFilter",
+    "EventHit",
+    "EvidenceChanged",
     "QueryError",
-    "SQLiteStore",
+    "QuoteFilter",
+    "QuoteHit",
+    "QuotedSpeaker",
     "SearchHit",
+    "SearchQuery",
+    "SpeakerFilter",
+    "SpeakerSummary",
+    "Store",
     "StoreError",
+    "StoreStats",
+    "StoredArticle",
+    "StoredDerivation",
+    "WriteBatch",
     "open_store",
 ]

@@ -1,67 +1,17 @@
-"""The store's schema as a list of named forward migrations.
+"""The SQLite schema, as the numbered migrations that build it.
 
-Each migration runs in its own transaction together with the row that records
-it in the `migrations` table, so a database is always at a whole version: a
-migration that fails leaves no trace and the error names it. `PRAGMA
-user_version` mirrors the count of applied migrations for a quick look from the
-sqlite3 shell. A database that records migrations this code does not know was
-written by a newer newsgraph and is refused rather than misread.
-
-Migrations are either SQL text (run statement by statement inside the
-transaction; `executescript` would commit on its own) or a Python function
-taking the connection, for steps that need code (computing signatures).
+Migrations are history: once released, one is never edited; a change is a new
+migration at the end. The runner is `sqlite.migrations`.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from newsgraph.ingest import dedup
+from newsgraph.resolve import near_duplicates
+from newsgraph.store.sqlite.migrations import Migration, split_statements
 
-
-class StoreError(Exception):
-    """The store cannot do what was asked; the message says why and what to do."""
-
-
-class QueryError(StoreError):
-    """A search or lookup the caller phrased in a way the store cannot run."""
-
-
-def quote_identifier(name: str) -> str:
-    """The one way a table or column name enters SQL text: double-quoted, quotes doubled."""
-    if not name or "\x00" in name:
-        raise ValueError(f"not a usable SQL identifier: {name!r}")
-    return '"' + name.replace('"', '""') + '"'
-
-
-@dataclass(frozen=True, slots=True)
-class Migration:
-    name: str
-    apply: str | Callable[[sqlite3.Connection], None]
-
-
-def split_statements(sql: str) -> list[str]:
-    """Split SQL text into complete statements (trigger bodies keep their inner semicolons)."""
-    statements: list[str] = []
-    buffer = ""
-    for piece in sql.split(";"):
-        buffer += piece + ";"
-        if sqlite3.complete_statement(buffer):
-            if _LEADING_COMMENTS.sub("", buffer).strip(" \t\r\n;"):
-                statements.append(buffer.strip())
-            buffer = ""
-    if _LEADING_COMMENTS.sub("", buffer).strip(" \t\r\n;"):
-        raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
-    return statements
-
-
-# Comments before a statement (a statement of nothing but comments is skipped).
-_LEADING_COMMENTS = re.compile(r"^(?:\s*(?:--[^\n]*(?:\n|$)|/\*.*?\*/))*", re.DOTALL)
-
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
 # Scalar contract fields live in columns; `byline` and the annotation lists get
 # a child table each, keyed to the article and deleted with it.
@@ -280,20 +230,20 @@ def _add_near_duplicate_index(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO settings (key, value) VALUES (?, ?)",
         [
-            ("minhash_num_perm", str(dedup.DEFAULT_NUM_PERM)),
-            ("minhash_bands", str(dedup.DEFAULT_BANDS)),
-            ("near_duplicate_threshold", str(dedup.NEAR_DUPLICATE_THRESHOLD)),
+            ("minhash_num_perm", str(near_duplicates.DEFAULT_NUM_PERM)),
+            ("minhash_bands", str(near_duplicates.DEFAULT_BANDS)),
+            ("near_duplicate_threshold", str(near_duplicates.NEAR_DUPLICATE_THRESHOLD)),
         ],
     )
     rows = conn.execute("SELECT id, text FROM articles ORDER BY seq")
     for article_id, text in rows.fetchall():
-        signature = dedup.minhash_signature(text, num_perm=dedup.DEFAULT_NUM_PERM)
-        bands = dedup.lsh_bands(signature, bands=dedup.DEFAULT_BANDS)
+        signature = near_duplicates.minhash_signature(text, num_perm=near_duplicates.DEFAULT_NUM_PERM)
+        bands = near_duplicates.lsh_bands(signature, bands=near_duplicates.DEFAULT_BANDS)
         if not bands:
             continue
         conn.execute(
             "INSERT INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
-            (article_id, dedup.signature_to_bytes(signature)),
+            (article_id, near_duplicates.signature_to_bytes(signature)),
         )
         conn.executemany(
             "INSERT INTO minhash_bands (band, article_id) VALUES (?, ?)",
@@ -326,94 +276,110 @@ CREATE INDEX quotes_kind ON quotes (kind);
 INSERT OR IGNORE INTO settings (key, value) VALUES ('minhash_scheme', 'crc32-words-multiply-shift-mersenne61-v1');
 """
 
+
+def _one_article_per_body(conn: sqlite3.Connection) -> None:
+    """Mark bodiless articles, fold stored copies of one body into one, then make
+    the body hash unique among articles with a body: one article per normalised body,
+    enforced by the database whatever the number of writers."""
+    conn.execute("ALTER TABLE articles ADD COLUMN has_body INTEGER NOT NULL DEFAULT 1")
+    for seq, text in conn.execute("SELECT seq, text FROM articles").fetchall():
+        body_hash, has_body = near_duplicates.body_identity(text)
+        conn.execute("UPDATE articles SET has_body = ?, body_hash = ? WHERE seq = ?", (int(has_body), body_hash, seq))
+    # The copy kept is the one whose source sorts first, as a new store would keep it.
+    copies = conn.execute(
+        "SELECT a.id, keeper.id FROM articles AS a "
+        "JOIN (SELECT body_hash, min(source) AS source FROM articles WHERE has_body = 1 GROUP BY body_hash "
+        "      HAVING count(*) > 1) AS first ON first.body_hash = a.body_hash "
+        "JOIN articles AS keeper ON keeper.body_hash = first.body_hash AND keeper.source = first.source "
+        "WHERE a.id != keeper.id AND a.has_body = 1"
+    ).fetchall()
+    kept: set[str] = set()
+    for copy_id, keeper_id in copies:
+        if copy_id in kept:
+            continue  # two copies from one source: the first kept is the keeper
+        kept.add(keeper_id)
+        conn.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, source, url, kind, seen_at) "
+            "SELECT ?, source, url, 'duplicate', seen_at FROM article_sources WHERE article_id = ?",
+            (keeper_id, copy_id),
+        )
+        conn.execute("DELETE FROM articles WHERE id = ?", (copy_id,))
+        conn.execute("UPDATE articles SET cluster_id = ? WHERE cluster_id = ?", (keeper_id, copy_id))
+    conn.execute("DROP INDEX IF EXISTS articles_body_hash")
+    conn.execute("CREATE UNIQUE INDEX articles_one_per_body ON articles (body_hash) WHERE has_body = 1")
+    conn.execute("CREATE INDEX articles_body_hash ON articles (body_hash)")
+
+
+_AMOUNT_COLUMNS_AND_ANALYSIS_ERRORS = """
+-- A range's upper end and money/quantity were kept in `extra` before they were columns.
+ALTER TABLE amounts ADD COLUMN value_max REAL;
+ALTER TABLE amounts ADD COLUMN kind TEXT;
+UPDATE amounts SET value_max = json_extract(extra, '$.value_max'), kind = json_extract(extra, '$.kind'),
+    extra = nullif(json_remove(extra, '$.value_max', '$.kind'), '{}')
+WHERE extra IS NOT NULL AND json_valid(extra);
+
+-- Analysis steps that failed on an article (its list, and those built on it, stay empty).
+CREATE TABLE analysis_errors (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+
+-- 'error': the input gave no article; 'analysis': stored with its analysis incomplete;
+-- 'warning': stored, with something worth knowing (bytes replaced while decoding, a field dropped).
+ALTER TABLE errors ADD COLUMN kind TEXT NOT NULL DEFAULT 'error';
+CREATE INDEX errors_kind ON errors (kind);
+"""
+
+_TEMPLATE_EVIDENCE = """
+-- Per site (publisher), how many distinct documents were seen and in how many of them
+-- each normalised line occurs: the evidence page templates are judged by. `version`
+-- grows with every addition, so a writer can tell its evidence went stale.
+CREATE TABLE template_sites (
+    site TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL,
+    version INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE template_documents (
+    site TEXT NOT NULL,
+    document INTEGER NOT NULL,
+    PRIMARY KEY (site, document)
+) WITHOUT ROWID;
+
+CREATE TABLE template_lines (
+    site TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    long INTEGER NOT NULL,
+    PRIMARY KEY (site, line)
+) WITHOUT ROWID;
+CREATE INDEX template_lines_frequent ON template_lines (site, documents);
+
+-- The prepared document each article was cleaned from, and which of its lines the
+-- template judged furniture then: re-derived when later evidence judges otherwise.
+CREATE TABLE article_derivations (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    site TEXT NOT NULL,
+    prepared BLOB NOT NULL,
+    line_keys BLOB NOT NULL,
+    judgement TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX article_derivations_site ON article_derivations (site);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
     Migration("0003_full_text_search", _FULL_TEXT),
     Migration("0004_near_duplicate_index", _add_near_duplicate_index),
     Migration("0005_quote_search", _QUOTE_SEARCH),
+    Migration("0006_one_article_per_body", _one_article_per_body),
+    Migration("0007_amount_columns_and_analysis_errors", _AMOUNT_COLUMNS_AND_ANALYSIS_ERRORS),
+    Migration("0008_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-_MIGRATIONS_TABLE = """
-CREATE TABLE IF NOT EXISTS migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    applied_at TEXT NOT NULL
-)
-"""
-
-
-def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Names of the migrations recorded in the database, in the order applied."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
-    ).fetchone()
-    if exists is None:
-        return []
-    return [name for (name,) in conn.execute("SELECT name FROM migrations ORDER BY version")]
-
-
-def check_known(applied: Sequence[str], migrations: Sequence[Migration] = MIGRATIONS) -> None:
-    """Refuse a database that records migrations this code does not have."""
-    known = [migration.name for migration in migrations]
-    applied = list(applied)
-    if applied[: len(known)] != known[: len(applied)]:
-        raise StoreError(
-            f"the database records migrations {applied} that do not match this newsgraph's "
-            f"{known[: len(applied)]}; it was not made by a compatible version"
-        )
-    if len(applied) > len(known):
-        raise StoreError(
-            f"the database is at schema version {len(applied)} ({applied[-1]}), newer than this "
-            f"newsgraph knows (version {len(known)}); upgrade newsgraph to open it"
-        )
-
-
-def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
-    """Apply the migrations the database lacks, each in its own transaction.
-
-    The connection must be in autocommit mode (isolation_level=None), because
-    the transactions here are explicit. Returns the names applied now; raises
-    StoreError (after rolling that migration back) if one fails, and for a
-    database newer than `migrations`.
-    """
-    if conn.isolation_level is not None:
-        raise ValueError("migrate() needs a connection opened with isolation_level=None")
-    conn.execute(_MIGRATIONS_TABLE)
-    applied = applied_migrations(conn)
-    check_known(applied, migrations)
-    done: list[str] = []
-    for version, migration in enumerate(migrations, start=1):
-        if version <= len(applied):
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have migrated while this one waited for the lock.
-            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
-                conn.execute("ROLLBACK")
-                continue
-            if isinstance(migration.apply, str):
-                for statement in split_statements(migration.apply):
-                    conn.execute(statement)
-            else:
-                migration.apply(conn)
-            conn.execute(
-                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (version, migration.name, _now()),
-            )
-            # PRAGMA takes no parameters; the version is an int we computed.
-            conn.execute(f"PRAGMA user_version = {int(version)}")
-            conn.execute("COMMIT")
-        except Exception as exc:
-            # Any failure, whatever its class, must leave the database at the previous version.
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(f"migration {migration.name} failed and was rolled back: {exc}") from exc
-        done.append(migration.name)
-    return done
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

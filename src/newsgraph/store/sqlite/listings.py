@@ -1,8 +1,8 @@
 """Queries over what the analysis stage stored: quotes, speakers, entities, events.
 
-Plain functions over an open connection; `SQLiteStore` runs them inside its
-read transactions. A quote's (or event's) time is the date the article states
-for it, else the article's publication date.
+Plain functions over an open connection, run inside the store's read
+transactions. A quote's (or event's) time is the date the article states for
+it, else the article's publication date.
 """
 
 from __future__ import annotations
@@ -10,57 +10,56 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from newsgraph.store import query as fts
-from newsgraph.store.schema import QueryError
+from newsgraph.messages import clip
+from newsgraph.records import EventParty
+from newsgraph.store.errors import QueryError
+from newsgraph.store.rows import (
+    EntityFilter,
+    EntitySummary,
+    EventFilter,
+    EventHit,
+    QuoteFilter,
+    QuoteHit,
+    QuotedSpeaker,
+    SpeakerFilter,
+    SpeakerSummary,
+)
+from newsgraph.store.search_syntax import HINT, date_lower_bound, date_upper_bound
+from newsgraph.store.sqlite.fts5 import fts_query
+
+__all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
 
 # When a quote was said, as sortable ISO text: its own date, else the article's.
 _WHEN = "coalesce(q.date, a.published)"
 
-QUOTE_KINDS = ("direct", "partial", "indirect", "mixed", "headline")
 
-
-def list_quotes(
-    conn: sqlite3.Connection,
-    *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    about_entity: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
+def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit]:
     """Quotes newest first, filtered by speaker (name or mention, case-insensitive
     substring), words in what was said (`about`, full-text syntax as in search),
     an entity named inside what was said (`about_entity`: canonical name, mention
     or ISO3 country, case-insensitive), a date range on when it was said, and kind."""
-    if limit < 1 or offset < 0:
-        raise QueryError(f"limit must be at least 1 and offset at least 0, got limit={limit}, offset={offset}")
     clauses: list[str] = []
     params: list[Any] = []
-    if about is not None:
-        match = fts.fts_query(about)
+    if filters.about is not None:
+        match = fts_query(filters.about)
         if match is None:
             return []
         clauses.append("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(match)
-    if about_entity is not None:
+    if filters.about_entity is not None:
         clauses.append(
             "q.field = 'text' AND EXISTS (SELECT 1 FROM entities AS e WHERE e.article_id = q.article_id "
             "AND e.start >= q.start AND e.\"end\" <= q.\"end\" "
             "AND (lower(e.name) = lower(?) OR lower(e.text) = lower(?) OR e.country = upper(?)))"
         )
-        params.extend([about_entity] * 3)
-    if speaker is not None:
+        params.extend([filters.about_entity] * 3)
+    if filters.speaker is not None:
         clauses.append("(instr(lower(q.speaker_name), lower(?)) > 0 OR instr(lower(q.speaker_text), lower(?)) > 0)")
-        params.extend([speaker, speaker])
-    if kind is not None:
-        if kind not in QUOTE_KINDS:
-            raise QueryError(f"kind must be one of {', '.join(QUOTE_KINDS)}, got {kind!r}")
+        params.extend([filters.speaker, filters.speaker])
+    if filters.kind is not None:
         clauses.append("q.kind = ?")
-        params.append(kind)
-    _add_date_range(_WHEN, since, until, clauses, params)
+        params.append(filters.kind)
+    _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = (
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
@@ -69,123 +68,82 @@ def list_quotes(
         f"ORDER BY {_WHEN} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
     )
     try:
-        rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+        rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
-            raise QueryError(f"malformed --about query: {about!r} ({exc}); {fts.HINT}") from exc
+            raise QueryError(f"malformed --about query: {clip(filters.about)} ({exc}); {HINT}") from exc
         raise
     return [
-        {
-            "article_id": row[0],
-            "position": row[1],
-            "text": row[2],
-            "field": row[3],
-            "kind": row[4],
-            "cue": row[5],
-            "speaker": {"text": row[6], "name": row[7], "role": row[8], "affiliation": row[9]},
-            "date": row[10],
-            "when": row[11],
-            "headline": row[12],
-            "published": row[13],
-            "source": row[14],
-            "url": row[15],
-        }
+        QuoteHit(
+            article_id=row[0], position=row[1], text=row[2], field=row[3], kind=row[4], cue=row[5],
+            speaker=QuotedSpeaker(text=row[6], name=row[7], role=row[8], affiliation=row[9]),
+            date=row[10], when=row[11], headline=row[12], published=row[13], source=row[14], url=row[15],
+        )
         for row in rows
     ]
 
 
-def list_speakers(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
+def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[SpeakerSummary]:
     """Resolved speakers by number of quotes, with the roles and affiliations they were given."""
     clauses = ["q.speaker_name IS NOT NULL"]
     params: list[Any] = []
-    if name is not None:
+    if filters.name is not None:
         clauses.append("instr(lower(q.speaker_name), lower(?)) > 0")
-        params.append(name)
+        params.append(filters.name)
     rows = conn.execute(
         "SELECT q.speaker_name, count(*), count(DISTINCT q.article_id), "
         "group_concat(DISTINCT q.speaker_role), group_concat(DISTINCT q.speaker_affiliation), "
         f"min({_WHEN}), max({_WHEN}) "
         f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id WHERE {' AND '.join(clauses)} "
         "GROUP BY q.speaker_name ORDER BY count(*) DESC, q.speaker_name LIMIT ?",
-        [*params, limit],
+        [*params, filters.limit],
     ).fetchall()
     return [
-        {
-            "name": row[0],
-            "quotes": row[1],
-            "articles": row[2],
-            "roles": _distinct(row[3]),
-            "affiliations": _distinct(row[4]),
-            "first": row[5],
-            "last": row[6],
-        }
+        SpeakerSummary(name=row[0], quotes=row[1], articles=row[2], roles=_distinct(row[3]),
+                       affiliations=_distinct(row[4]), first=row[5], last=row[6])
         for row in rows
     ]
 
 
-def list_entities(
-    conn: sqlite3.Connection,
-    *,
-    label: str | None = None,
-    country: str | None = None,
-    name: str | None = None,
-    limit: int = 50,
-) -> list[dict[str, Any]]:
+def list_entities(conn: sqlite3.Connection, filters: EntityFilter) -> list[EntitySummary]:
     """Entities by canonical name with their mention and article counts, most mentioned first."""
     clauses: list[str] = []
     params: list[Any] = []
-    if label is not None:
+    if filters.label is not None:
         clauses.append("e.label = upper(?)")
-        params.append(label)
-    if name is not None:
+        params.append(filters.label)
+    if filters.name is not None:
         clauses.append("instr(lower(coalesce(e.name, e.text)), lower(?)) > 0")
-        params.append(name)
+        params.append(filters.name)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # One row per name and label: a person's country is stated in some mentions only
     # ("Ukrainian Foreign Minister X", later just "X"), so the stated one stands for all.
     having = ""
-    if country is not None:
+    if filters.country is not None:
         having = "HAVING max(e.country) = upper(?)"
-        params.append(country)
+        params.append(filters.country)
     rows = conn.execute(
         "SELECT coalesce(e.name, e.text), e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
         f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having} "
         "ORDER BY count(*) DESC, coalesce(e.name, e.text) LIMIT ?",
-        [*params, limit],
+        [*params, filters.limit],
     ).fetchall()
-    return [{"name": r[0], "label": r[1], "country": r[2], "mentions": r[3], "articles": r[4]} for r in rows]
+    return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
 
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-
-
-def list_events(
-    conn: sqlite3.Connection,
-    *,
-    actor: str | None = None,
-    recipient: str | None = None,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 50,
-) -> list[dict[str, Any]]:
+def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit]:
     """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
     when = "coalesce(ev.date, a.published)"
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("actor", actor), ("recipient", recipient)):
+    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
         if value is not None:
             clauses.append(f"(ev.{column}_country = upper(?) OR instr(lower(ev.{column}_name), lower(?)) > 0)")
             params.extend([value, value])
-    if type is not None:
-        if type.upper() not in EVENT_TYPES:
-            raise QueryError(f"type must be one of the PLOVER types {', '.join(EVENT_TYPES)}, got {type!r}")
+    if filters.type is not None:
         clauses.append("ev.type = ?")
-        params.append(type.upper())
-    _add_date_range(when, since, until, clauses, params)
+        params.append(filters.type.upper())
+    _add_date_range(when, filters.since, filters.until, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
@@ -193,16 +151,15 @@ def list_events(
         "a.headline, a.source "
         f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
         f"ORDER BY {when} DESC, a.seq DESC, ev.position LIMIT ?",
-        [*params, limit],
+        [*params, filters.limit],
     ).fetchall()
     return [
-        {
-            "article_id": r[0], "position": r[1], "type": r[2], "mode": r[3],
-            "actor": {"text": r[4], "name": r[5], "country": r[6]},
-            "recipient": {"text": r[7], "name": r[8], "country": r[9]},
-            "date": r[10], "when": r[11], "text": r[12], "amount": r[13], "quote": r[14],
-            "headline": r[15], "source": r[16],
-        }
+        EventHit(
+            article_id=r[0], position=r[1], type=r[2], mode=r[3],
+            actor=EventParty(text=r[4], name=r[5], country=r[6]),
+            recipient=EventParty(text=r[7], name=r[8], country=r[9]),
+            date=r[10], when=r[11], text=r[12], amount=r[13], quote=r[14], headline=r[15], source=r[16],
+        )
         for r in rows
     ]
 
@@ -211,17 +168,17 @@ def _add_date_range(when: str, since: str | None, until: str | None, clauses: li
     """Inclusive ISO date bounds (any precision) on the SQL expression `when`."""
     if since is not None:
         clauses.append(f"{when} >= ?")
-        params.append(fts.date_lower_bound(since, "since"))
+        params.append(date_lower_bound(since, "since"))
     if until is not None:
         clauses.append(f"{when} <= ?")
-        params.append(fts.date_upper_bound(until, "until"))
+        params.append(date_upper_bound(until, "until"))
 
 
-def _distinct(joined: str | None) -> list[str]:
+def _distinct(joined: str | None) -> tuple[str, ...]:
     # group_concat(DISTINCT) is case-sensitive: fold "minister" into "Minister".
     seen: dict[str, str] = {}
     for value in (joined or "").split(","):
         value = value.strip()
         if value:
             seen.setdefault(value.casefold(), value)
-    return list(seen.values())
+    return tuple(seen.values())

@@ -1,0 +1,49 @@
+"""`open_store(url)`: the backend a database URL names.
+
+A plain path, "sqlite:///relative/path", "sqlite:////absolute/path" and
+":memory:" open SQLite. PostgreSQL URLs are recognised and refused until that
+backend exists.
+"""
+
+from __future__ import annotations
+
+import os
+
+from newsgraph.messages import clip
+from newsgraph.store.base import Store
+from newsgraph.store.errors import StoreError
+
+__all__ = ["POSTGRES_SCHEMES", "open_store", "sqlite_path"]
+
+POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def sqlite_path(db: str | os.PathLike[str]) -> str | None:
+    """The SQLite file (or ":memory:") a path or URL names, or None for another backend's URL."""
+    target = os.fspath(db)
+    if not isinstance(target, str):
+        raise StoreError(f"a database path must be text, got {clip(target)}")
+    scheme, separator, rest = target.partition("://")
+    if separator and "/" not in scheme and "\\" not in scheme:
+        scheme = scheme.lower()
+        if scheme in POSTGRES_SCHEMES:
+            return None
+        if scheme != "sqlite":
+            raise StoreError(f"unsupported database URL {clip(target)}: use a file path, sqlite:///path or postgresql://")
+        # sqlite:///x is the relative path x and sqlite:////x the absolute /x;
+        # sqlite:// alone is an in-memory database (SQLAlchemy's conventions).
+        target = rest[1:] if rest.startswith("/") else rest
+        target = target.split("?", 1)[0] or ":memory:"
+    if not target:
+        raise StoreError("no database path given")
+    return target
+
+
+def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store named by a path or URL."""
+    path = sqlite_path(db)
+    if path is None:
+        raise StoreError("PostgreSQL support is not built yet; use a SQLite file path or sqlite:///path")
+    from newsgraph.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path, readonly=readonly)
