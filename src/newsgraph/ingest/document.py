@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass(slots=True)
@@ -25,12 +26,26 @@ class RawDocument:
     site: str | None = None
     # Metadata the container states: JSONL id/headline/published/source, WARC-Date.
     meta: dict[str, Any] = field(default_factory=dict)
+    # What the reader repaired or left out, one line each (a JSONL field of the
+    # wrong type dropped, a date that was not ISO 8601); the document is still used.
+    warnings: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
         """sha256 of the raw content: a re-run skips documents it has already stored."""
         raw = self.data.encode("utf-8", "surrogatepass") if isinstance(self.data, str) else self.data
         return hashlib.sha256(raw).hexdigest()
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to: its host without "www."; None for no URL or one that cannot be parsed."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # "http://[::1": bad input is not a crash
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 class ReadError(Exception):
