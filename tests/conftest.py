@@ -118,3 +118,31 @@ def write_generated_corpus(folder: Path, count: int, *, seed: int = 7) -> list[P
         path.write_text(headline + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+SITE_FURNITURE = {
+    # Each site repeats its own lines on every page; no fixed pattern list knows them.
+    "tidewater": ("News Politics Economy War Opinion Podcasts", "Tidewater Ledger: the paper of the estuary",
+                  "Ledger readers club meets every first Monday"),
+    "hillpost": ("Front page | Valleys | Farming | Letters", "The Hill Post keeps the uplands talking",
+                 "Send your letters to the Post desk"),
+}
+
+
+def write_site_scrapes(root: Path, per_site: int, *, seed: int = 11) -> list[Path]:
+    """Plain-text scrapes in one folder per site, each page wrapped in its site's own furniture
+    lines (a menu before the headline, a slogan and a club notice after the body)."""
+    rng = random.Random(seed)
+    paths = []
+    for site, (menu, slogan, notice) in SITE_FURNITURE.items():
+        folder = root / site
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(per_site):
+            words = [rng.choice(WORDS) for _ in range(5)]
+            headline = f"{words[0].capitalize()} {words[1]} vote splits the {words[2]} board"
+            body = [" ".join(rng.choice(WORDS) for _ in range(35)).capitalize() + "." for _ in range(3)]
+            text = "\n\n".join([menu, headline, f"{10 + n % 18:02d}.03.2024 09:{n % 60:02d}", *body, slogan, notice])
+            path = folder / f"{site}-{n:03d}.txt"
+            path.write_text(text + "\n", encoding="utf-8")
+            paths.append(path)
+    return paths

@@ -25,7 +25,7 @@ def test_ingest_and_query(small_corpus: Path, tmp_path: Path):
     with newsgraph.open_store(db) as store:
         hits = store.search("tractors")
         assert [h.headline for h in hits] == ["Valley farmers protest water cuts"]
-        assert store.get_article(hits[0].id)["text"].startswith("Several hundred farmers")
+        assert store.get_article(hits[0].id).article.text.startswith("Several hundred farmers")
 
 
 def test_worker_processes_give_the_same_records(small_corpus: Path):

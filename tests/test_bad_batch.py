@@ -61,15 +61,15 @@ def test_bad_inputs_never_stop_the_batch_or_corrupt_the_store(tmp_path: Path):
     assert summary.new == 5  # good.txt, ukrainian.txt, damaged-utf8.txt, feed.jsonl#1 and #3
     assert summary.failed == len(expected_failures)
     with newsgraph.open_store(db) as store:
-        reasons = {Path(e["source"]).name: e["reason"].lower() for e in store.errors(limit=100)}
+        reasons = {Path(e.source).name: e.reason.lower() for e in store.errors(limit=100) if e.kind == "error"}
         for name, word in expected_failures.items():
             assert word in reasons[name], (name, reasons.get(name))
-        texts = [store.get_article(hit.id)["text"] for hit in store.search("бюджет")]
+        texts = [store.get_article(hit.id).article.text for hit in store.search("бюджет")]
         assert texts and "ухвалили бюджет" in texts[0]
         # One invalid byte is replaced, not a reason to re-guess the whole file as a legacy encoding.
-        copies = [store.get_article(hit.id) for hit in store.search("ferry winter")]
+        copies = [store.get_article(hit.id).article for hit in store.search("ferry winter")]
         assert len(copies) == 2
-        damaged_text = next(c["text"] for c in copies if c["source"].endswith("damaged-utf8.txt"))
+        damaged_text = next(c.text for c in copies if c.source.endswith("damaged-utf8.txt"))
         assert "Zo\u00eb Sand" in damaged_text and "Thurs\ufffdday" in damaged_text
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

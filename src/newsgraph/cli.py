@@ -183,10 +183,9 @@ def extract(
             if item.article is not None:
                 sink.write(json.dumps(item.article.to_dict(), ensure_ascii=False) + "\n")
                 produced += 1
-                for error in item.article.analysis_errors:
+                if (problem := item.article.analysis_problem()) is not None:
                     incomplete += 1
-                    bars.console.print(f"[yellow]analysis[/] {escape(item.source)}: {escape(error.step)} failed: "
-                                       f"{escape(error.reason)}")
+                    bars.console.print(f"[yellow]analysis[/] {escape(item.source)}: {escape(problem)}")
             elif item.failure is not None:
                 failed += 1
                 bars.console.print(f"[yellow]skipped[/] {escape(item.failure.source)}: {escape(item.failure.reason)}")
@@ -195,7 +194,7 @@ def extract(
             tracker.on_document(item, time.perf_counter() - started)
         tracker.finish()
     err.print(f"{produced} articles extracted, {failed} inputs failed"
-              + (f", {incomplete} analysis steps failed" if incomplete else ""))
+              + (f", {incomplete} with an incomplete analysis" if incomplete else ""))
     if (failed or incomplete) and (strict or not produced):
         raise typer.Exit(1)
 

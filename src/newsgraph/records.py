@@ -197,6 +197,16 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
 
+    def analysis_problem(self) -> str | None:
+        """One line saying which analysis step failed and what that left out, or None."""
+        failed = [e for e in self.analysis_errors if not e.reason.startswith("not run:")]
+        if not failed and not self.analysis_errors:
+            return None
+        first = failed[0] if failed else self.analysis_errors[0]
+        skipped = [e.step for e in self.analysis_errors if e is not first]
+        return f"analysis step {first.step} failed: {first.reason}" + (
+            f" (not run or failed as well: {', '.join(skipped)})" if skipped else "")
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         return from_dict(cls, data)

@@ -87,7 +87,7 @@ class IngestSummary:
     failed: int = 0
     skipped: int = 0  # committed by an earlier run with the same content
     rederived: int = 0  # stored earlier, cleaned again because their site's evidence changed
-    analysis_failed: int = 0  # stored, but an analysis step failed on them
+    analysis_failed: int = 0  # articles stored with an analysis step that failed on them
     warnings: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
@@ -322,10 +322,10 @@ def _count(summary, result, batch, failures, warnings, entries) -> None:
     if room > 0:
         summary.failures.extend(failures[:room])
     for entry in entries:
-        for error in entry.article.analysis_errors:
+        if (problem := entry.article.analysis_problem()) is not None:
             summary.analysis_failed += 1
             if len(summary.problems) < MAX_LISTED:
-                summary.problems.append(Failure(entry.article.source, f"analysis step {error.step} failed: {error.reason}"))
+                summary.problems.append(Failure(entry.article.source, problem))
     for warning in warnings:
         if len(summary.problems) < MAX_LISTED:
             summary.problems.append(warning)

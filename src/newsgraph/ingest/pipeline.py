@@ -18,15 +18,7 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-try:
-    from newsgraph.ingest.decoding import decode
-except ImportError:  # TRANSITIONAL until decoding.decode lands
-    from types import SimpleNamespace
-
-    from newsgraph.ingest.decoding import decode_bytes
-
-    def decode(data, *, declared=None):
-        return SimpleNamespace(text=decode_bytes(data, declared=declared), warnings=())
+from newsgraph.ingest.decoding import decode
 from newsgraph.ingest.dedup import body_hash
 from newsgraph.ingest.document import RawDocument, ReadError
 from newsgraph.ingest.furniture import SiteObservation, SiteTemplates, observe_document
@@ -89,7 +81,7 @@ def source_file(source: str) -> str:
 def prepare(raw: RawDocument) -> Prepared | Failure:
     """Decode one document and extract an HTML page's main text; never raises."""
     try:
-        warnings = tuple(getattr(raw, "warnings", ()) or ())
+        warnings = tuple(raw.warnings)
         if isinstance(raw.data, str):
             text = raw.data
         else:

@@ -77,11 +77,17 @@ class Analyzer:
         if batch:
             yield from self._analyze_batch(batch)
 
+    @property
+    def window(self) -> int:
+        """The longest text parsed at once: the window size, within the pipeline's own limit."""
+        return max(2, min(self.window_chars, self.nlp.max_length))
+
     def _analyze_batch(self, batch: list[Article]) -> Iterator[Article]:
-        short = [a for a in batch if len(a.text) <= self.window_chars]
+        window = self.window
+        short = [a for a in batch if len(a.text) <= window]
         docs = iter(self._parse_all([a.text for a in short]))
         for article in batch:
-            if len(article.text) <= self.window_chars:
+            if len(article.text) <= window:
                 doc = next(docs)
                 yield self._fill(article, doc)
             else:
@@ -131,7 +137,7 @@ class Analyzer:
         its records shifted into the whole text's offsets."""
         lists: dict[str, list] = {name: [] for name in ANALYSIS_FIELDS}
         errors: dict[tuple[str, str], AnalysisError] = {}
-        for index, (start, end) in enumerate(split_windows(article.text, self.window_chars)):
+        for index, (start, end) in enumerate(split_windows(article.text, self.window)):
             part = replace(article, text=article.text[start:end], headline=article.headline if index == 0 else None)
             done = self._fill(part, self._parse_one(part.text))
             offsets = {"amount": len(lists["amounts"]), "quote": len(lists["quotes"])}

@@ -32,6 +32,7 @@ __all__ = [
     "SpeakerSummary",
     "StoreStats",
     "StoredArticle",
+    "as_filter",
 ]
 
 QUOTE_KINDS = ("direct", "partial", "indirect", "mixed", "headline")
@@ -123,6 +124,21 @@ class EventFilter:
         _check_page(self.limit)
         if self.type is not None and self.type.upper() not in EVENT_TYPES:
             raise QueryError(f"type must be one of the PLOVER types {', '.join(EVENT_TYPES)}, got {self.type!r}"[:300])
+
+
+def as_filter(kind: type, given: Any, keywords: dict[str, Any]) -> Any:
+    """A filter of `kind` from a filter, from keyword arguments, or (searches) from the text alone.
+
+    The protocol's methods take filters; people at a Python prompt write
+    `store.quotes(speaker="Doe")` or `store.search("ferry")`, and get the same.
+    """
+    if given is None:
+        return kind(**keywords)
+    if isinstance(given, kind) and not keywords:
+        return given
+    if isinstance(given, str) and kind is SearchQuery:
+        return SearchQuery(text=given, **keywords)
+    raise QueryError(f"expected a {kind.__name__} or keyword arguments, got {type(given).__name__}")
 
 
 # --- rows ------------------------------------------------------------------------------

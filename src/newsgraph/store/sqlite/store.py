@@ -34,6 +34,7 @@ from newsgraph.store.rows import (
     SpeakerSummary,
     StoredArticle,
     StoreStats,
+    as_filter,
 )
 from newsgraph.store.search_syntax import HINT, date_lower_bound, date_upper_bound
 from newsgraph.store.sqlite import listings, writes
@@ -172,7 +173,7 @@ class SQLiteStore:
 
     # -- reading
 
-    def search(self, query: SearchQuery) -> list[SearchHit]:
+    def search(self, query: SearchQuery | str, **keywords: Any) -> list[SearchHit]:
         """Full-text search over headline and text, best first.
 
         Plain words are ANDed; "phrases", OR, NOT, prefix*, ( ), headline:word
@@ -181,6 +182,7 @@ class SQLiteStore:
         `since`/`until` are inclusive ISO dates of any precision on `published`
         (articles without a date drop out).
         """
+        query = as_filter(SearchQuery, query, keywords)
         match = fts_query(query.text)
         if match is None:
             return []
@@ -287,25 +289,25 @@ class SQLiteStore:
                 )
             ]
 
-    def quotes(self, filters: QuoteFilter | None = None) -> list[QuoteHit]:
+    def quotes(self, filters: QuoteFilter | None = None, **keywords: Any) -> list[QuoteHit]:
         """Stored quotations newest first (see `QuoteFilter`)."""
         with self._read() as conn:
-            return listings.list_quotes(conn, filters or QuoteFilter())
+            return listings.list_quotes(conn, as_filter(QuoteFilter, filters, keywords))
 
-    def speakers(self, filters: SpeakerFilter | None = None) -> list[SpeakerSummary]:
+    def speakers(self, filters: SpeakerFilter | None = None, **keywords: Any) -> list[SpeakerSummary]:
         """Resolved speakers with quote counts, roles and affiliations, most quoted first."""
         with self._read() as conn:
-            return listings.list_speakers(conn, filters or SpeakerFilter())
+            return listings.list_speakers(conn, as_filter(SpeakerFilter, filters, keywords))
 
-    def entities(self, filters: EntityFilter | None = None) -> list[EntitySummary]:
+    def entities(self, filters: EntityFilter | None = None, **keywords: Any) -> list[EntitySummary]:
         """Entities by canonical name with mention counts, most mentioned first."""
         with self._read() as conn:
-            return listings.list_entities(conn, filters or EntityFilter())
+            return listings.list_entities(conn, as_filter(EntityFilter, filters, keywords))
 
-    def events(self, filters: EventFilter | None = None) -> list[EventHit]:
+    def events(self, filters: EventFilter | None = None, **keywords: Any) -> list[EventHit]:
         """Coded political events newest first, filtered by actor/recipient country, PLOVER type, dates."""
         with self._read() as conn:
-            return listings.list_events(conn, filters or EventFilter())
+            return listings.list_events(conn, as_filter(EventFilter, filters, keywords))
 
     def errors(self, limit: int = 50) -> list[ErrorEntry]:
         """The most recent failures and warnings, newest first."""

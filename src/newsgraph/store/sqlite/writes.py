@@ -130,8 +130,8 @@ def write_batch(conn: sqlite3.Connection, batch: WriteBatch, lsh: LshSettings, n
             result.ids.append(None)
             continue
         conn.execute("RELEASE article")
-        for error in item.entry.article.analysis_errors:
-            analysis.append((item.entry.article.source, f"analysis step {error.step} failed: {error.reason}"))
+        if (problem := item.entry.article.analysis_problem()) is not None:
+            analysis.append((item.entry.article.source, problem))
     rows = ([(f.source, f.reason, "error") for f in failures]
             + [(source, reason, "analysis") for source, reason in analysis]
             + [(str(w.source), str(w.reason), "warning") for w in batch.warnings])
