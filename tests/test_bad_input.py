@@ -1,6 +1,7 @@
 """Each kind of bad input gives a clear per-input Failure or a correct result, and never stops the batch."""
 
 import gzip
+import json
 import io
 import os
 import resource
@@ -9,7 +10,7 @@ import time
 import pytest
 from fastwarc.warc import WarcRecord, WarcRecordType
 
-from newsgraph.ingest.decoding import decode_bytes
+from newsgraph.ingest.decoding import decode, decode_bytes
 from newsgraph.ingest.document import RawDocument, ReadError
 from newsgraph.ingest.html import NoArticleError, extract_html
 from newsgraph.ingest.sources import iter_documents
@@ -176,3 +177,105 @@ def test_directory_with_unreadable_entries(tmp_path):
 def test_decode_errors_are_read_errors():
     with pytest.raises(ReadError):
         decode_bytes(PNG_HEADER)
+
+
+# ---- JSON Lines: one bad line or field costs only itself ------------------------------------
+
+GOOD_LINE = b'{"id": "a1", "text": "A good story.", "published": "2024-03-09T10:00:00+02:00"}'
+BAD_LINES = [
+    (b'{"text": "NUL \x00 inside"}', "line 2: invalid JSON: control character U+0000 at column 15"),
+    (b'{"text": "bell \x07\x08\x01\x02\x03 and more"}', "line 3: invalid JSON: control character U+0007 at column 16"),
+    (b'{"text": "unclosed', "line 4: invalid JSON: Unterminated string starting at column 10"),
+    (b'["an", "array"]', "line 5: expected a JSON object, got an array"),
+    (b'{"text": 5}', 'line 6: "text" is a number, expected a string'),
+    (b'{"id": ' + b"9" * 5000 + b', "text": "x"}', "line 7: invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits"),
+    (b"[" * 100_000, "line 8: invalid JSON: nested too deeply"),
+]
+
+
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.ndjson", "dump.jsonl.gz", "no-extension"])
+def test_binary_bytes_and_bad_values_in_jsonl_fail_only_their_line(tmp_path, name):
+    wrong_types = b'{"id": {}, "text": "Kept without its bad fields.", "headline": ["x"], "url": 7, "byline": ["A", 3]}'
+    content = b"\n".join([GOOD_LINE, *(line for line, _ in BAD_LINES), wrong_types, GOOD_LINE]) + b"\n"
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    results = read_all(path)
+    assert results[0] == RawDocument(
+        f"{path}#1", "text", "A good story.", site=tmp_path.name, meta={"id": "a1", "published": "2024-03-09T10:00:00+02:00"}
+    )
+    assert results[1 : 1 + len(BAD_LINES)] == [Failure(f"{path}#{n}", reason) for n, (_, reason) in enumerate(BAD_LINES, 2)]
+    kept, last = results[1 + len(BAD_LINES) :]
+    assert (kept.source, kept.data, kept.meta) == (f"{path}#9", "Kept without its bad fields.", {"byline": ["A"]})
+    assert kept.warnings == (
+        '"id" is an object, expected a string or an integer; dropped',
+        '"headline" is an array, expected a string; dropped',
+        '"url" is a number, expected a string; dropped',
+        '"byline": 1 of its 2 items not a string; left out',
+    )
+    assert last.source == f"{path}#10" and last.warnings == ()
+
+
+def test_a_wrong_type_in_the_unused_body_field_is_a_warning(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b'{"html": "<p>Body</p>", "text": {"p": 1}}\n{"html": false, "text": "Plain body"}\n')
+    first, second = read_all(path)
+    assert (first.format, first.warnings) == ("html", ('"text" is an object, expected a string; ignored',))
+    assert (second.format, second.warnings) == ("text", ('"html" is a boolean, expected a string; ignored',))
+
+
+def test_a_file_of_binary_data_named_jsonl_is_still_refused_whole(tmp_path):
+    noise = bytes((i * 167 + 13) % 256 for i in range(40_000))  # every byte value, NULs and newlines among them
+    (tmp_path / "noise.jsonl").write_bytes(noise)
+    (tmp_path / "noise.ndjson.gz").write_bytes(gzip.compress(noise))
+    (tmp_path / "photo.jsonl").write_bytes(PNG_HEADER + b"\n" + GOOD_LINE + b"\n")
+    assert read_all(tmp_path / "noise.jsonl", tmp_path / "noise.ndjson.gz", tmp_path / "photo.jsonl") == [
+        Failure(str(tmp_path / "noise.jsonl"), "binary file (contains NUL bytes), not text"),
+        Failure(str(tmp_path / "noise.ndjson.gz"), "binary file (contains NUL bytes), not text"),
+        Failure(str(tmp_path / "photo.jsonl"), "binary file (PNG image), not text"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value,published",
+    [
+        # ISO 8601 at any precision, with Z or an offset: passed through as written.
+        ("2024", "2024"), ("2024-03", "2024-03"), ("2024-03-09", "2024-03-09"), ("2024-03-09T10", "2024-03-09T10"),
+        ("2024-03-09T10:00", "2024-03-09T10:00"), ("2024-03-09T10:00:00.250Z", "2024-03-09T10:00:00.250Z"),
+        ("2024-03-09T10:00:00+02:00", "2024-03-09T10:00:00+02:00"), ("2024-03-09T10:00-0500", "2024-03-09T10:00-0500"),
+        ("20240309T100000Z", "20240309T100000Z"),
+        # E-mail dates and a space for the "T" are converted.
+        ("Mon, 11 Mar 2024 07:00:00 +0000", "2024-03-11T07:00:00+00:00"), ("11 Mar 2024 07:00 EST", "2024-03-11T07:00-05:00"),
+        ("2024-03-09 10:00:00", "2024-03-09T10:00:00"),
+        # Anything else is left out.
+        ("not-a-date", None), ("2024-02-30", None), ("2024-03-09T25:00", None), ("09/03/2024", None), ("1710140400", None),
+    ],
+)
+def test_jsonl_published_is_iso8601_or_left_out(tmp_path, value, published):
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"text": "Body.", "date": value}) + "\n")
+    (document,) = read_all(path)
+    assert document.meta.get("published") == published
+    if published is None:
+        assert document.warnings == (f'"date" {value!r} is not an ISO 8601 or RFC 2822 date; dropped',)
+    else:
+        assert document.warnings == ()
+
+
+def test_messages_that_quote_input_are_clipped(tmp_path):
+    huge = "x" * 10_000
+    lines = [
+        json.dumps({"text": "Body.", "published": huge}),
+        json.dumps({"text": "Body.", "headline": [huge] * 100, "byline": {"name": huge}}),
+        json.dumps({"text": [huge]}),
+        '{"text": "unterminated ' + huge,
+        '{"text": "' + huge + '", "bad": \x01}',
+        "9" * 10_000,
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    dated, typed, *failures = read_all(path)
+    messages = [*dated.warnings, *typed.warnings, *(failure.reason for failure in failures)]
+    assert len(messages) == 7 and all(len(message) < 160 for message in messages), messages
+    assert dated.warnings == (f'"published" \'{"x" * 79}… (10,000 characters) is not an ISO 8601 or RFC 2822 date; dropped',)
+    decoded = decode("Body".encode("ascii") + b"\xe9", declared=huge)
+    assert len(decoded.warnings[0]) < 160 and "(10,000 characters)" in decoded.warnings[0]

@@ -21,12 +21,13 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from newsgraph.ingest.decoding import sniff_binary
-from newsgraph.ingest.document import RawDocument
+from newsgraph.ingest.decoding import file_type, sniff_binary
+from newsgraph.ingest.document import RawDocument, site_of
+from newsgraph.ingest.json_records import NotJSON, looks_binary, parse_json, record_from_json_line, record_from_object
+from newsgraph.messages import clip
 from newsgraph.records import Failure
 
 # The most bytes of text or HTML one document may have; larger inputs are
@@ -35,6 +36,9 @@ MAX_DOCUMENT_BYTES = 20_000_000
 # A JSON file (not JSON Lines) has to be parsed whole; above this it is refused.
 MAX_JSON_FILE_BYTES = 200_000_000
 SNIFF_BYTES = 8192
+# A JSON Lines file is refused as binary only when none of its first lines is a
+# record and most of them are binary data; otherwise each bad line fails alone.
+BINARY_VERDICT_LINES = 16
 
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_EXTENSIONS = {".txt", ".text"}
@@ -114,7 +118,7 @@ class _Reader:
             yield Failure(path, "broken symbolic link" if os.path.islink(path) else "no such file or directory")
             return
         except OSError as err:
-            yield Failure(path, f"cannot read: {err.strerror or err}")
+            yield Failure(path, f"cannot read: {_os_reason(err)}")
             return
         if stat.S_ISDIR(info.st_mode):
             yield from self._walk(path)
@@ -127,7 +131,7 @@ class _Reader:
                     with open(path, "rb") as stream:
                         yield from self.read_stream(stream, path, site=None)
                 except OSError as err:
-                    yield Failure(path, f"cannot read: {err.strerror or err}")
+                    yield Failure(path, f"cannot read: {_os_reason(err)}")
                 return
             # Reading a pipe or device found in a directory could block forever.
             yield Failure(path, f"not a regular file ({kind}); skipped")
@@ -142,7 +146,7 @@ class _Reader:
         for directory, subdirs, files in os.walk(top, onerror=on_error):
             while errors:
                 err = errors.pop(0)
-                yield Failure(err.filename or directory, f"cannot list directory: {err.strerror or err}")
+                yield Failure(err.filename or directory, f"cannot list directory: {_os_reason(err)}")
             # Sorted in place so the walk itself descends in order; hidden entries are skipped.
             subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
             for name in sorted(files):
@@ -150,7 +154,7 @@ class _Reader:
                     yield from self.read_path(os.path.join(directory, name), named=False)
         while errors:
             err = errors.pop(0)
-            yield Failure(err.filename or top, f"cannot list directory: {err.strerror or err}")
+            yield Failure(err.filename or top, f"cannot list directory: {_os_reason(err)}")
 
     def _read_file(self, path: str, size: int) -> Iterator[RawDocument | Failure]:
         try:
@@ -166,7 +170,7 @@ class _Reader:
         except IsADirectoryError:
             yield Failure(path, "is a directory")
         except OSError as err:
-            yield Failure(path, f"cannot read: {err.strerror or err}")
+            yield Failure(path, f"cannot read: {_os_reason(err)}")
 
     # ---- streams -----------------------------------------------------------
 
@@ -177,7 +181,7 @@ class _Reader:
                 peeked = _Peekable(_SafeGzip(peeked))  # type: ignore[arg-type]
             yield from self._dispatch(peeked, source, None, size=None, site=site)  # type: ignore[arg-type]
         except OSError as err:
-            yield Failure(source, f"cannot read: {err.strerror or err}")
+            yield Failure(source, f"cannot read: {_os_reason(err)}")
 
     def _dispatch(
         self, stream: BinaryIO, source: str, kind: str | None, *, size: int | None, site: str | None
@@ -188,6 +192,11 @@ class _Reader:
         if kind == "arc":
             yield Failure(source, "ARC (pre-WARC) archives are not supported; convert to WARC first")
             return
+        if sniffed == "binary" and kind in ("jsonl", None) and file_type(head) is None:
+            if kind == "jsonl" or _has_json_object_line(head):
+                # NULs in JSON Lines are bad lines: _read_jsonl judges them one
+                # by one, and the whole file only if most lines are binary.
+                sniffed = "jsonl"
         if sniffed in ("warc", "binary") or kind is None or (kind == "text" and sniffed == "html"):
             kind = sniffed
         if kind == "binary":
@@ -219,17 +228,49 @@ class _Reader:
             return
         if kind == "html":
             url = _canonical_url(data)
-            yield RawDocument(source, "html", data, url=url, site=_host(url) or site)
+            yield RawDocument(source, "html", data, url=url, site=site_of(url) or site)
         else:
             yield RawDocument(source, "text", data, site=site)
 
     def _read_jsonl(self, stream: _Peekable, path: str, site: str | None) -> Iterator[RawDocument | Failure]:
+        """One RawDocument or Failure per line; one Failure for the whole file only if it is binary data.
+
+        The first lines' failures are held back until a record shows the file is
+        JSON Lines, or BINARY_VERDICT_LINES lines (or the end) come without one:
+        then, if most of them are binary data, the file is refused whole.
+        """
+        results = self._jsonl_lines(stream, path, site)
+        held: list[RawDocument | Failure] = []
+        lines = binary_lines = nul_lines = 0
+        for result, line_kind in results:
+            held.append(result)
+            if isinstance(result, RawDocument):
+                break
+            if line_kind != "file":
+                lines += 1
+                binary_lines += line_kind in ("binary", "nul")
+                nul_lines += line_kind == "nul"
+            if lines >= BINARY_VERDICT_LINES:
+                break
+        found_record = bool(held) and isinstance(held[-1], RawDocument)
+        if not found_record and binary_lines * 2 > lines:
+            what = "contains NUL bytes" if nul_lines else "control bytes in most lines"
+            yield Failure(path, f"binary file ({what}), not text")
+            return
+        yield from held
+        for result, _ in results:
+            yield result
+
+    def _jsonl_lines(
+        self, stream: _Peekable, path: str, site: str | None
+    ) -> Iterator[tuple[RawDocument | Failure, str]]:
+        """Each line's result and what the line was: "json", "binary", "nul" (binary with NULs), "file" (no line)."""
         number = 0
         while True:
             line = stream.readline(self.limit + 1)
             if stream.damage and not line.endswith(b"\n"):
                 # The partial line before the damage is not a record.
-                yield Failure(path, f"{stream.damage} after line {number}")
+                yield Failure(path, f"{stream.damage} after line {number}"), "file"
                 return
             if not line:
                 return
@@ -238,11 +279,13 @@ class _Reader:
             if len(line) > self.limit and not line.endswith(b"\n"):
                 while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
-                yield Failure(source, f"line {number} exceeds {_megabytes(self.limit)}, the limit for one document")
+                reason = f"line {number} exceeds {_megabytes(self.limit)}, the limit for one document"
+                yield Failure(source, reason), _line_kind(line[:SNIFF_BYTES])
                 continue
             if not line.strip():
                 continue
-            yield _record_from_json_line(line, number, source, site)
+            result = record_from_json_line(line, number, source, site)
+            yield result, "json" if isinstance(result, RawDocument) else _line_kind(line)
 
     def _read_json(
         self, stream: _Peekable, path: str, size: int | None, site: str | None
@@ -258,15 +301,15 @@ class _Reader:
             yield Failure(path, f"JSON content is above {_megabytes(MAX_JSON_FILE_BYTES)}; use JSON Lines")
             return
         try:
-            parsed = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            yield Failure(path, f"invalid JSON: {_json_error(err)}")
+            parsed = parse_json(data)
+        except NotJSON as err:
+            yield Failure(path, f"invalid JSON: {err}")
             return
         del data
         items = parsed if isinstance(parsed, list) else [parsed]
         for number, item in enumerate(items, start=1):
             source = f"{path}#{number}" if isinstance(parsed, list) else path
-            yield _record_from_object(item, source, site, where=f"item {number}")
+            yield record_from_object(item, source, site, where=f"item {number}")
 
     def _read_warc(self, stream: _Peekable, path: str) -> Iterator[RawDocument | Failure]:
         yielded = 0
@@ -307,65 +350,20 @@ class _Reader:
                 if not body.strip():
                     yield Failure(source, "empty HTTP response body")
                     continue
-                yield RawDocument(source, "html", body, url=url, site=_host(url), meta=meta)
+                yield RawDocument(source, "html", body, url=url, site=site_of(url), meta=meta)
         except (OSError, ValueError) as err:
-            yield Failure(path, f"damaged WARC file after record {yielded}: {err}")
+            yield Failure(path, f"damaged WARC file after record {yielded}: {clip(str(err))}")
             return
         except BaseException as err:
             # fastwarc reports some malformed input as a Rust panic, which
             # Python sees as a BaseException subclass; that is bad data too.
             if type(err).__name__ != "PanicException":
                 raise
-            yield Failure(path, f"damaged WARC file after record {yielded}: {str(err).splitlines()[0][:200]}")
+            first_line = (str(err).splitlines() or [""])[0]
+            yield Failure(path, f"damaged WARC file after record {yielded}: {clip(first_line)}")
             return
         if stream.damage:
             yield Failure(path, f"{stream.damage} after record {yielded}")
-
-
-# ---- JSON records ------------------------------------------------------------
-
-
-def _record_from_json_line(line: bytes, number: int, source: str, site: str | None) -> RawDocument | Failure:
-    try:
-        item = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return Failure(source, f"line {number}: invalid JSON: {_json_error(err)}")
-    return _record_from_object(item, source, site, where=f"line {number}")
-
-
-def _record_from_object(item: Any, source: str, site: str | None, *, where: str) -> RawDocument | Failure:
-    if not isinstance(item, dict):
-        return Failure(source, f"{where}: expected a JSON object, got {type(item).__name__}")
-    html, text = item.get("html"), item.get("text")
-    if isinstance(html, str) and html.strip():
-        fmt, data = "html", html
-    elif isinstance(text, str) and text.strip():
-        fmt, data = "text", text
-    else:
-        return Failure(source, f'{where}: no "text" or "html" field with content')
-    meta: dict[str, Any] = {}
-    for key, aliases in (("id", ("id",)), ("headline", ("headline", "title")), ("published", ("published", "date"))):
-        value = next((item[alias] for alias in aliases if item.get(alias) not in (None, "")), None)
-        if value is not None:
-            meta[key] = str(value)
-    url = item.get("url") if isinstance(item.get("url"), str) and item.get("url") else None
-    if url:
-        meta["url"] = url
-    publisher = item.get("source")
-    if isinstance(publisher, str) and publisher:
-        meta["source"] = publisher
-    authors = item.get("byline") or item.get("authors") or item.get("author")
-    if isinstance(authors, str) and authors.strip():
-        meta["byline"] = [name.strip() for name in re.split(r"[;,]| and ", authors) if name.strip()]
-    elif isinstance(authors, list):
-        meta["byline"] = [str(name) for name in authors if str(name).strip()]
-    return RawDocument(source, fmt, data, url=url, site=meta.get("source") or _host(url) or site, meta=meta)
-
-
-def _json_error(err: json.JSONDecodeError | UnicodeDecodeError) -> str:
-    if isinstance(err, UnicodeDecodeError):
-        return "not UTF-8"
-    return f"{err.msg} at column {err.colno}"
 
 
 # ---- sniffing -------------------------------------------------------------------
@@ -404,12 +402,30 @@ def _kind_from_content(head: bytes) -> str:
         try:
             if isinstance(json.loads(first_line), dict):
                 return "jsonl"
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # not JSON, or JSON Python cannot hold
             pass
         return "jsonl" if len(first_line) >= SNIFF_BYTES - 16 else "text"
     if _MARKUP_START.match(stripped) or len(_MARKUP_ANYWHERE.findall(head)) >= 3:
         return "html"
     return "text"
+
+
+def _has_json_object_line(head: bytes) -> bool:
+    """Whether one of the complete lines in `head` is a JSON object: JSON Lines with some bad lines."""
+    for line in head.split(b"\n")[:-1]:
+        if line.lstrip().startswith(b"{"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except (ValueError, RecursionError):
+                continue
+    return False
+
+
+def _line_kind(line: bytes) -> str:
+    if b"\x00" in line:
+        return "nul"
+    return "binary" if looks_binary(line) else "json"
 
 
 def _canonical_url(data: bytes) -> str | None:
@@ -420,15 +436,13 @@ def _canonical_url(data: bytes) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
-
-
 def _folder(path: str) -> str | None:
     return Path(os.path.abspath(path)).parent.name or None
+
+
+def _os_reason(err: OSError) -> str:
+    """The OS's words for an error; without them Python's message, which may quote the path, clipped."""
+    return err.strerror or clip(str(err))
 
 
 def _megabytes(size: int) -> str:
@@ -461,7 +475,7 @@ class _SafeGzip:
         except EOFError:
             self.damage = "truncated gzip stream"
         except (gzip.BadGzipFile, zlib.error) as err:
-            self.damage = f"corrupt gzip stream ({err})"
+            self.damage = f"corrupt gzip stream ({clip(str(err))})"
         return b""
 
 
