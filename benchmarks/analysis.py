@@ -3,9 +3,9 @@
     python benchmarks/analysis.py [--repeat 3] [--split dev]
 
 Baseline: `nlp.pipe` of the PolNeAR texts with the project pipeline. Measured in the
-same process on those parses: entities, TIMEX3 dates (reusing the parse for tense),
-amounts, quotations and PLOVER events, each as a share of the parse time; medians of
-`--repeat` runs because these machines are noisy.
+same process on those parses: every registered analysis step (entities, TIMEX3 dates,
+amounts, quotations, their dates, PLOVER events), in the analyzer's order, each as a
+share of the parse time; medians of `--repeat` runs because these machines are noisy.
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.nlp.amounts import find_amounts
-from newsgraph.nlp.entities import normalise_entities
-from newsgraph.nlp.events import code_events
 from newsgraph.nlp.model import load_nlp
-from newsgraph.nlp.quotes import find_quotes
-from newsgraph.nlp.timex import find_dates
+from newsgraph.nlp.registry import plan
+from newsgraph.nlp.steps import STEPS
+from newsgraph.records import Article, replace
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 # PolNeAR's metadata has dates; the value only anchors relative expressions here.
@@ -44,22 +42,13 @@ def main() -> int:
         started = time.perf_counter()
         docs = list(nlp.pipe(texts))
         timings.setdefault("spaCy nlp.pipe (baseline)", []).append(time.perf_counter() - started)
-        results: dict[str, list] = {}
-        steps = [
-            ("entities", lambda t, d: normalise_entities(d)),
-            ("dates", lambda t, d: find_dates(t, published=PUBLISHED, doc=d)),
-            ("amounts", lambda t, d: find_amounts(t)),
-            ("quotes", lambda t, d: find_quotes(d)),
-        ]
-        for name, step in steps:
+        # Every registered step, in the analyzer's order, each timed over all the parses.
+        articles = [Article(id=str(n), source="bench", text=t, published=PUBLISHED, language="en")
+                    for n, t in enumerate(texts)]
+        for step in plan(STEPS):
             started = time.perf_counter()
-            results[name] = [step(t, d) for t, d in zip(texts, docs)]
-            timings.setdefault(name, []).append(time.perf_counter() - started)
-        started = time.perf_counter()
-        for n, doc in enumerate(docs):
-            code_events(doc, entities=results["entities"][n], quotes=results["quotes"][n],
-                        dates=results["dates"][n], amounts=results["amounts"][n])
-        timings.setdefault("events", []).append(time.perf_counter() - started)
+            articles = [replace(a, **{step.assigns: tuple(step.run(a, d))}) for a, d in zip(articles, docs)]
+            timings.setdefault(step.name, []).append(time.perf_counter() - started)
     medians = {name: statistics.median(values) for name, values in timings.items()}
     base = medians.pop("spaCy nlp.pipe (baseline)")
     words = sum(len(t.split()) for t in texts)

@@ -23,11 +23,10 @@ from pathlib import Path
 
 import trafilatura
 
-from newsgraph.engine import run_ingest
+from newsgraph.engine import EngineOptions, run_ingest
 from newsgraph.ingest.decoding import decode_bytes
 from newsgraph.ingest.document import ReadError
 from newsgraph.ingest.html import extract_html
-from newsgraph.ingest.pipeline import ExtractOptions
 from newsgraph.store import open_store
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -60,7 +59,7 @@ def newsgraph_ingest(paths: list[Path]) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as folder:
         with open_store(Path(folder) / "bench.db") as store:
             started = time.perf_counter()
-            summary = run_ingest([str(p) for p in paths], store, options=ExtractOptions())
+            summary = run_ingest([str(p) for p in paths], store, options=EngineOptions())
             return time.perf_counter() - started, summary.new + summary.duplicates
 
 

@@ -20,6 +20,7 @@ import types
 import typing
 import dataclasses
 from dataclasses import MISSING, dataclass, fields, is_dataclass, replace
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal, TypeVar
 
@@ -319,7 +320,65 @@ def _convert(kind: Any, value: Any, where: str) -> Any:
 
 def check(record: Any) -> None:
     """Raise RecordError unless every value in `record` (nested records included) has its declared type."""
-    from_dict(type(record), to_dict(record), where=type(record).__name__)
+    _checker(type(record))(record, type(record).__name__)
+
+
+Checker = Callable[[Any, str], None]
+
+
+@cache
+def _checker(kind: Any) -> Checker:
+    """A function that checks a value against a type hint, built once per type."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [option for option in typing.get_args(kind) if option is not type(None)]
+        nullable = len(options) < len(typing.get_args(kind))
+        inner = [_checker(option) for option in options]
+
+        def check_union(value: Any, where: str) -> None:
+            if value is None and nullable:
+                return
+            errors = []
+            for each in inner:
+                try:
+                    return each(value, where)
+                except RecordError as error:
+                    errors.append(error)
+            raise errors[0] if errors else RecordError(f"{where} must not be null")
+        return check_union
+    if origin is Literal:
+        allowed = typing.get_args(kind)
+
+        def check_literal(value: Any, where: str) -> None:
+            if value not in allowed:
+                raise RecordError(f"{where} is {_show(value)}, expected one of {', '.join(map(str, allowed))}")
+        return check_literal
+    if origin is tuple:
+        item = _checker(typing.get_args(kind)[0])
+
+        def check_tuple(value: Any, where: str) -> None:
+            if not isinstance(value, tuple | list):
+                raise RecordError(f"{where} is {type(value).__name__}, expected a list")
+            for index, element in enumerate(value):
+                item(element, f"{where}[{index}]")
+        return check_tuple
+    if isinstance(kind, type) and is_dataclass(kind):
+        hints = _hints(kind)
+        parts = [(spec.name, _checker(hints[spec.name])) for spec in fields(kind)]
+
+        def check_record(value: Any, where: str) -> None:
+            if not isinstance(value, kind):
+                raise RecordError(f"{where} is {type(value).__name__}, expected {kind.__name__}")
+            for name, each in parts:
+                each(getattr(value, name), f"{where}.{name}")
+        return check_record
+    accepted: tuple[type, ...] = (int, float) if kind is float else (kind,)
+    refused = bool if kind in (int, float) else ()
+
+    def check_scalar(value: Any, where: str) -> None:
+        if not isinstance(value, accepted) or (refused and isinstance(value, refused)):
+            raise RecordError(f"{where} is {_show(value)}, expected {getattr(kind, '__name__', kind)}")
+    return check_scalar
 
 
 def _show(value: Any) -> str:

@@ -34,6 +34,7 @@ from newsgraph.engine.executors import make_executor
 from newsgraph.engine.spool import Spool
 from newsgraph.engine.templates import TemplateBook, derive, stale_articles, with_article
 from newsgraph.ingest.document import RawDocument
+from newsgraph.evidence import SiteObservation
 from newsgraph.ingest.pipeline import Prepared, observe, prepare, source_file
 from newsgraph.ingest.sources import iter_documents
 from newsgraph.nlp.analyze import Analyzer
@@ -140,16 +141,18 @@ class _Read:
     prepared: Prepared | None = None
     failure: Failure | None = None
     skipped: bool = False
+    observation: SiteObservation | None = None
 
 
 def _prepare_read(item: _Read | RawDocument) -> _Read:
-    """Runs in a worker: a raw document decoded and extracted (other items pass through)."""
+    """Runs in a worker: a raw document decoded and extracted, and what it teaches about its
+    site's template (other items pass through)."""
     if isinstance(item, _Read):
         return item
     outcome = prepare(item)
     if isinstance(outcome, Failure):
         return _Read(item.source, item.fingerprint, failure=outcome)
-    return _Read(item.source, item.fingerprint, prepared=outcome)
+    return _Read(item.source, item.fingerprint, prepared=outcome, observation=observe(outcome))
 
 
 def _to_read(chunk: list, store: Store | None, skip: bool) -> Iterator[_Read | RawDocument]:
@@ -175,10 +178,8 @@ def _read_all(documents: Iterable[RawDocument | Failure], store: Store, spool: S
     try:
         for read in executor.map(_prepare_read, pending):
             spool.append(read)
-            if read.prepared is not None and options.learn_templates:
-                observation = observe(read.prepared)
-                if observation is not None:
-                    observations.append(observation)
+            if read.observation is not None and options.learn_templates:
+                observations.append(read.observation)
             if len(observations) >= _EVIDENCE_BATCH:
                 grown.update(store.add_evidence(observations))
                 observations = []
@@ -196,11 +197,12 @@ def _derive_all(spool: Spool, book: TemplateBook | None) -> Iterator[Extracted]:
         if read.prepared is None:
             yield Extracted(read.source, read.fingerprint, failure=read.failure, skipped=read.skipped)
             continue
-        yield _extracted(read.source, read.fingerprint, read.prepared, book)
+        yield _extracted(read.source, read.fingerprint, read.prepared, book, read.observation)
 
 
-def _extracted(source: str, fingerprint: str, prepared: Prepared, book: TemplateBook | None) -> Extracted:
-    derived = derive(prepared, book)
+def _extracted(source: str, fingerprint: str, prepared: Prepared, book: TemplateBook | None,
+               observation: SiteObservation | None = None) -> Extracted:
+    derived = derive(prepared, book, observation=observation)
     if isinstance(derived.result, Failure):
         return Extracted(source, fingerprint, failure=derived.result, warnings=prepared.warnings, prepared=prepared)
     entry = derived.result

@@ -70,12 +70,15 @@ class Derived:
     observation: SiteObservation | None
 
 
-def derive(prepared: Prepared, book: TemplateBook | None, *, replaces: str | None = None) -> Derived:
-    """Clean `prepared` with the evidence of its site; the entry remembers how."""
+def derive(prepared: Prepared, book: TemplateBook | None, *, replaces: str | None = None,
+           observation: SiteObservation | None = None) -> Derived:
+    """Clean `prepared` with the evidence of its site; the entry remembers how.
+    (`observation` is `observe(prepared)` where the caller has it already.)"""
     site = prepared.site
     templates = book.for_site(site) if book is not None else None
     outcome = finish(prepared, templates)
-    observation = observe(prepared)
+    if observation is None:
+        observation = observe(prepared)
     if isinstance(outcome, Failure):
         return Derived(prepared, outcome, observation)
     derivation = None

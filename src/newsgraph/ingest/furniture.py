@@ -36,14 +36,13 @@ __all__ = [
 ]
 
 _DIGITS_RE = re.compile(r"\d+")
-_SPACE_RE = re.compile(r"\s+")
 # Lines at least this long (normalised) read like article text.
 _LONG_LINE_CHARS = 80
 
 
 def normalise_line(line: str) -> str:
     """The form lines are compared in: case-folded, digits collapsed, whitespace squeezed."""
-    return _SPACE_RE.sub(" ", _DIGITS_RE.sub("0", line.casefold())).strip()
+    return " ".join(_DIGITS_RE.sub("0", line.casefold()).split())
 
 
 def line_key(normalised: str) -> int:
