@@ -31,6 +31,7 @@ from newsgraph.nlp import events_lexicon as lex
 from newsgraph.nlp.entities import normalise_entities
 from newsgraph.nlp.events_parties import PartyFinder
 from newsgraph.nlp.events_triggers import Trigger, event_type_of, find_triggers, lemma_of
+from newsgraph.nlp.parse_index import doc_text
 from newsgraph.records import Amount, Entity, Event, EventParty, Quote, Timex
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -52,7 +53,7 @@ class _Coder:
 
     def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote], dates: Sequence[Timex],
                  amounts: Sequence[Amount]) -> None:
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.quotes = quotes
         self.dates = dates
         self.amounts = amounts

@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +32,7 @@ from newsgraph.nlp.countries import (
 )
 from newsgraph.nlp.events_triggers import Trigger, lemma_of
 from newsgraph.nlp.leaders import leader_country
+from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Entity, EventParty, Quote, replace
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -94,13 +94,11 @@ class PartyFinder:
 
     def __init__(self, doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.quotes = quotes
         self.last_party: EventParty | None = None
         self.last_person: EventParty | None = None
-        self._sentences: list[Span] | None = None
-        self._sentence_starts: list[int] = []
 
     def actor_and_recipient(self, trigger: Trigger,
                             sentence: Span) -> tuple[EventParty | None, EventParty | None]:
@@ -383,11 +381,7 @@ class PartyFinder:
         return None
 
     def _sentence_of(self, token: Token) -> Span:
-        # token.sent walks the whole document on every call; index the sentences once.
-        if self._sentences is None:
-            self._sentences = list(self.doc.sents)
-            self._sentence_starts = [sentence.start for sentence in self._sentences]
-        return self._sentences[bisect.bisect_right(self._sentence_starts, token.i) - 1]
+        return sentence_of(token)
 
 
 def _counted(head: Token) -> Token:

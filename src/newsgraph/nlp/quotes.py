@@ -45,6 +45,7 @@ from newsgraph.nlp.quotes_headline import headline_quotes
 from newsgraph.nlp.quotes_marks import (SCARE_MAX_WORDS, WORD, QuoteSpan, normalise_double_marks, pair_quote_marks,
                                         paragraph_end, trim, word_count)
 from newsgraph.nlp.quotes_speakers import SpeakerResolver, speaker_mention
+from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Quote
 from newsgraph.records import Span as TextSpan
 
@@ -68,9 +69,9 @@ def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or not len(first):
         return start, end
-    sent_start = first[0].sent.start_char
-    sent_end = first[-1].sent.end_char
-    text = doc.text
+    sent_start = sentence_of(first[0]).start_char
+    sent_end = sentence_of(first[-1]).end_char
+    text = doc_text(doc)
     # Sentences do not run over a paragraph break.
     left_break = text.rfind("\n", sent_start, start)
     if left_break >= 0:
@@ -137,7 +138,7 @@ def _colon_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
     colon = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
     if colon is None or not len(colon):
         return None
-    sentence = colon[0].sent
+    sentence = sentence_of(colon[0])
     root = sentence.root
     subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON"]
     if subjects and root.pos_ == "VERB" and root.lemma_ != "be":
@@ -167,12 +168,12 @@ def _clause_around(doc: Doc, span: QuoteSpan, cue: Cue) -> tuple[int, int] | Non
     start, end = subtree_span(token)
     if start > span.start or end < span.end - 1:
         return None
-    return trim(doc.text, start, end)
+    return trim(doc_text(doc), start, end)
 
 
 def find_quotes(doc: Doc, *, headline: str | None = None) -> tuple[Quote, ...]:
     """Record-contract quotes of one article: the parsed body `doc`, and its headline when given."""
-    original = doc.text
+    original = doc_text(doc)
     text = normalise_double_marks(original)  # same offsets; the character tests below see one mark style
     cues = find_cues(doc)
     quote_spans = pair_quote_marks(text)

@@ -19,6 +19,7 @@ from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_
                                           is_content_child, is_speech_verb, speech_noun_clause, stance_noun_target)
 from newsgraph.nlp.quotes_marks import trim
 from newsgraph.nlp.quotes_speakers import entity_covering, speaker_mention
+from newsgraph.nlp.parse_index import doc_text, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -155,9 +156,9 @@ def _name_just_before(verb: Token) -> Span | None:
     if verb.tag_ not in _FINITE_TAGS:
         return None
     index = verb.i - 1
-    while index >= verb.sent.start and verb.doc[index].dep_ in _BETWEEN_NAME_AND_VERB:
+    while index >= sentence_of(verb).start and verb.doc[index].dep_ in _BETWEEN_NAME_AND_VERB:
         index -= 1
-    if index < verb.sent.start:
+    if index < sentence_of(verb).start:
         return None
     token = verb.doc[index]
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -170,7 +171,7 @@ def _name_just_before(verb: Token) -> Span | None:
 
 def _proper_name_run(token: Token, step: int) -> Span:
     """The run of capitalised proper nouns from `token` leftwards (step -1) or rightwards (step 1), in its sentence."""
-    doc, sentence = token.doc, token.sent
+    doc, sentence = token.doc, sentence_of(token)
     start = end = token.i
     while step < 0 and start > sentence.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
         start -= 1
@@ -218,14 +219,14 @@ def _misattached_that_clause(verb: Token) -> Token | None:
 def find_cues(doc: Doc) -> list[Cue]:
     """Speech cues of the parse with their speaker and reported clause (when there is one)."""
     cues: list[Cue] = []
-    text = doc.text
+    text = doc_text(doc)
     for token in doc:
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             to = next(child for child in token.children if child.lower_ == "to")
             source = next((child for child in to.children if child.dep_ == "pobj"), None)
             if source is None:
                 continue
-            sentence = token.sent
+            sentence = sentence_of(token)
             head = token.head if token.head.i != token.i else None
             phrase_start, phrase_end = token.idx, subtree_span(token)[1]
             content = None

