@@ -279,3 +279,15 @@ def test_messages_that_quote_input_are_clipped(tmp_path):
     assert dated.warnings == (f'"published" \'{"x" * 79}… (10,000 characters) is not an ISO 8601 or RFC 2822 date; dropped',)
     decoded = decode("Body".encode("ascii") + b"\xe9", declared=huge)
     assert len(decoded.warnings[0]) < 160 and "(10,000 characters)" in decoded.warnings[0]
+
+
+def test_an_unpaired_surrogate_escape_is_replaced_not_a_crash(tmp_path):
+    # json.loads turns "\ud800" into a lone surrogate, which no encoder, database or writer takes.
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": "s1", "headline": "Talks \\udc00", "text": "The council met on Tuesday \\ud800 to talk."}\n'
+                    '{"id": "s2", "text": "The bridge reopened on Monday after repairs to its deck."}\n')
+    first, second = read_all(path)
+    assert first.data == "The council met on Tuesday \ufffd to talk."
+    assert first.meta["headline"] == "Talks \ufffd"
+    assert first.warnings == ("2 unpaired surrogate escapes replaced",)
+    assert second.warnings == ()

@@ -320,3 +320,32 @@ def test_the_readme_no_longer_says_events_stay_empty():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "`events` stays empty" not in readme
     assert "newsgraph events" in readme
+
+
+def test_an_exception_anywhere_in_one_documents_reading_or_cleaning_is_its_failure(tmp_path: Path, monkeypatch):
+    from newsgraph.engine import runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(STORY.replace("Rita Sand", f"Rita {name.upper()}"), encoding="utf-8")
+    real_prepare, real_derive = runner.prepare, runner.derive
+
+    def prepare(raw):
+        if raw.source.endswith("a.txt"):
+            raise MemoryError("the reader ran out of room")
+        return real_prepare(raw)
+
+    def derive(prepared, book, **kwargs):
+        if prepared.source.endswith("b.txt"):
+            raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+        return real_derive(prepared, book, **kwargs)
+
+    monkeypatch.setattr(runner, "prepare", prepare)
+    monkeypatch.setattr(runner, "derive", derive)
+    with open_store(tmp_path / "news.db") as store:
+        summary = run_ingest([folder], store)
+    assert (summary.new, summary.failed) == (1, 2)
+    reasons = sorted(f.reason for f in summary.failures)
+    assert reasons[0].startswith("cleaning failed: UnicodeEncodeError")
+    assert reasons[1] == "reading failed: MemoryError: the reader ran out of room"

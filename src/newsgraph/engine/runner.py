@@ -37,6 +37,7 @@ from newsgraph.ingest.document import RawDocument
 from newsgraph.evidence import SiteObservation
 from newsgraph.ingest.pipeline import Prepared, observe, prepare, source_file
 from newsgraph.ingest.sources import iter_documents
+from newsgraph.messages import one_line
 from newsgraph.nlp.analyze import Analyzer
 from newsgraph.records import Article, Failure
 from newsgraph.store import ArticleEntry, EvidenceChanged, Store, WriteBatch, open_store
@@ -126,6 +127,11 @@ PhaseCallback = Callable[[int], None]
 MAX_LISTED = 1000
 
 
+def _reason(what: str, error: BaseException) -> str:
+    text = one_line(f"{what}: {type(error).__name__}: {error}")
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -149,10 +155,13 @@ def _prepare_read(item: _Read | RawDocument) -> _Read:
     site's template (other items pass through)."""
     if isinstance(item, _Read):
         return item
-    outcome = prepare(item)
-    if isinstance(outcome, Failure):
-        return _Read(item.source, item.fingerprint, failure=outcome)
-    return _Read(item.source, item.fingerprint, prepared=outcome, observation=observe(outcome))
+    try:
+        outcome = prepare(item)
+        if isinstance(outcome, Failure):
+            return _Read(item.source, item.fingerprint, failure=outcome)
+        return _Read(item.source, item.fingerprint, prepared=outcome, observation=observe(outcome))
+    except Exception as error:  # whatever one document does, the run goes on
+        return _Read(item.source, item.fingerprint, failure=Failure(item.source, _reason("reading failed", error)))
 
 
 def _to_read(chunk: list, store: Store | None, skip: bool) -> Iterator[_Read | RawDocument]:
@@ -202,7 +211,11 @@ def _derive_all(spool: Spool, book: TemplateBook | None) -> Iterator[Extracted]:
 
 def _extracted(source: str, fingerprint: str, prepared: Prepared, book: TemplateBook | None,
                observation: SiteObservation | None = None) -> Extracted:
-    derived = derive(prepared, book, observation=observation)
+    try:
+        derived = derive(prepared, book, observation=observation)
+    except Exception as error:  # whatever one document does, the run goes on
+        failure = Failure(source, _reason("cleaning failed", error))
+        return Extracted(source, fingerprint, failure=failure, warnings=prepared.warnings, prepared=prepared)
     if isinstance(derived.result, Failure):
         return Extracted(source, fingerprint, failure=derived.result, warnings=prepared.warnings, prepared=prepared)
     entry = derived.result

@@ -89,11 +89,29 @@ def record_from_json_line(line: bytes, number: int, source: str, site: str | Non
     return record_from_object(item, source, site, where=where)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _scrubbed(value: Any) -> tuple[Any, int]:
+    """`value` with every lone surrogate (a JSON "\\ud800" escape without its pair) replaced by
+    U+FFFD, and how many there were: such strings cannot be encoded, stored or written out."""
+    if isinstance(value, str):
+        return _SURROGATE_RE.subn("\ufffd", value)
+    if isinstance(value, dict):
+        pairs = [(_scrubbed(key), _scrubbed(item)) for key, item in value.items()]
+        return {key: item for (key, _), (item, _) in pairs}, sum(a + b for (_, a), (_, b) in pairs)
+    if isinstance(value, list):
+        items = [_scrubbed(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    return value, 0
+
+
 def record_from_object(item: Any, source: str, site: str | None, *, where: str) -> RawDocument | Failure:
     """One JSON object as a document: "html" or "text" is its body, the other fields its metadata."""
     if not isinstance(item, dict):
         return Failure(source, f"{where}: expected a JSON object, got {_json_type(item)}")
     warnings: list[str] = []
+    item, surrogates = _scrubbed(item)
     body = None
     for key in ("html", "text"):
         value = item.get(key)
@@ -107,6 +125,8 @@ def record_from_object(item: Any, source: str, site: str | None, *, where: str) 
         reason = warnings[0] if warnings else 'no "text" or "html" field with content'
         return Failure(source, f"{where}: {reason}")
     warnings = [f"{warning}; ignored" for warning in warnings]
+    if surrogates:
+        warnings.append(f"{surrogates} unpaired surrogate escape{'s' if surrogates > 1 else ''} replaced")
     fmt, data = body
 
     meta: dict[str, Any] = {}

@@ -121,7 +121,7 @@ def write_batch(conn: sqlite3.Connection, batch: WriteBatch, lsh: LshSettings, n
         conn.execute("SAVEPOINT article")
         try:
             _write_article(conn, item, lsh, now, result)
-        except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError, OverflowError) as exc:
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError, OverflowError, UnicodeError) as exc:
             # A value the database cannot hold: this article fails, the batch goes on.
             conn.execute("ROLLBACK TO article")
             conn.execute("RELEASE article")
