@@ -177,12 +177,24 @@ def _to_read(chunk: list, store: Store | None, skip: bool) -> Iterator[_Read | R
 
 
 def _read_all(documents: Iterable[RawDocument | Failure], store: Store, spool: Spool, options: EngineOptions,
-              *, skip: bool, on_read: ReadCallback | None) -> dict[str, int]:
+              *, skip: bool, on_read: ReadCallback | None, book: TemplateBook | None = None) -> dict[str, frozenset[int]]:
     """The first pass: every document read into the spool, its evidence into the store.
-    Returns the sites whose evidence grew, with their new versions."""
+
+    Returns the sites whose evidence grew, each with the template it had before (read
+    from `book` before the evidence grew), so that only a changed template sends the
+    site's stored articles back to be judged again.
+    """
     pending = (item for chunk in _chunks(documents, options.chunk_size) for item in _to_read(chunk, store, skip))
-    observations = []
-    grown: dict[str, int] = {}
+    observations: list[SiteObservation] = []
+    before: dict[str, frozenset[int]] = {}
+    grown: set[str] = set()
+
+    def add() -> None:
+        for site in {observation.site for observation in observations} - before.keys():
+            before[site] = book.template_keys(site) if book is not None else frozenset()
+        grown.update(store.add_evidence(observations))
+        observations.clear()
+
     executor = make_executor(options.workers)
     try:
         for read in executor.map(_prepare_read, pending):
@@ -190,15 +202,14 @@ def _read_all(documents: Iterable[RawDocument | Failure], store: Store, spool: S
             if read.observation is not None and options.learn_templates:
                 observations.append(read.observation)
             if len(observations) >= _EVIDENCE_BATCH:
-                grown.update(store.add_evidence(observations))
-                observations = []
+                add()
             if on_read is not None:
                 on_read(read.source, spool.count)
     finally:
         executor.close()
     if observations:
-        grown.update(store.add_evidence(observations))
-    return grown
+        add()
+    return {site: before[site] for site in grown}
 
 
 def _derive_all(spool: Spool, book: TemplateBook | None) -> Iterator[Extracted]:
@@ -281,10 +292,10 @@ def run_ingest(
     started = time.perf_counter()
     documents = iter_documents([os.fspath(p) for p in paths], stdin=stdin)
     with Spool(options.spool_directory) as spool:
-        grown = _read_all(documents, store, spool, options, skip=True, on_read=on_read)
+        book = TemplateBook(store) if options.learn_templates else None
+        grown = _read_all(documents, store, spool, options, skip=True, on_read=on_read, book=book)
         if on_derive is not None:
             on_derive(spool.count)
-        book = TemplateBook(store) if options.learn_templates else None
         if book is not None and grown:
             rederive_sites(store, grown, book, analyzer, options, summary)
         for batch in _batches(_derive_all(spool, book), options.chunk_size, analyzer):
@@ -316,8 +327,8 @@ def _commit(store: Store, batch: list[Extracted], book: TemplateBook | None, ana
             break
         except EvidenceChanged as changed:
             assert book is not None
-            book.refresh(changed.sites)
-            rederive_sites(store, {site: 0 for site in changed.sites}, book, analyzer, options, summary)
+            before = {site: book.template_keys(site) for site in changed.sites}
+            rederive_sites(store, before, book, analyzer, options, summary)
             redo = [item for item in batch if item.prepared is not None and item.prepared.site in changed.sites]
             for item in redo:
                 fresh = _extracted(item.source, item.fingerprint, item.prepared, book)
@@ -346,20 +357,28 @@ def _count(summary, result, batch, failures, warnings, entries) -> None:
             summary.problems.append(warning)
 
 
-def rederive_sites(store: Store, sites: dict[str, int], book: TemplateBook, analyzer: Analyzer | None,
+def rederive_sites(store: Store, sites: dict[str, frozenset[int]], book: TemplateBook, analyzer: Analyzer | None,
                    options: EngineOptions, summary: IngestSummary) -> None:
     """Clean again (and analyse again) every stored article of these sites whose template
-    judgement the current evidence changes; written in batches, each as one transaction."""
+    judgement the current evidence changes; written in batches, each as one transaction.
+
+    `sites` maps each site to the template it had before its evidence grew: where the
+    template is the same, no stored article's judgement can have changed.
+    """
     for site in sorted(sites):
+        template: frozenset[int] | None = sites[site]
         while True:
             book.refresh([site])
+            if template is not None and book.template_keys(site) == template:
+                break
             stale = list(stale_articles(store, site, book))
             try:
                 for chunk in _chunks(stale, options.chunk_size):
                     _rederive_chunk(store, site, chunk, book, analyzer, summary)
                 break
             except EvidenceChanged:
-                continue  # another writer grew the evidence meanwhile: judge again
+                template = None  # another writer grew the evidence meanwhile: judge every article again
+                continue
 
 
 def _rederive_chunk(store: Store, site: str, ids: list[str], book: TemplateBook, analyzer: Analyzer | None,

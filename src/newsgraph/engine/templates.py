@@ -51,6 +51,9 @@ class TemplateBook:
             self._ensure(site)
         return self.templates
 
+    def template_keys(self, site: str) -> frozenset[int]:
+        return self.for_site(site).template_keys(site)
+
     def refresh(self, sites: Iterable[str]) -> None:
         for site in sites:
             self._loaded.discard(site)

@@ -185,6 +185,14 @@ class SiteTemplates:
         entry = stats.counts.get(key)
         return entry is not None and self.rule.is_template(entry[0], stats.documents, entry[1])
 
+    def template_keys(self, site: str | None) -> frozenset[int]:
+        """Every line key judged template for `site` by the evidence known now."""
+        stats = self._sites.get(site) if site else None
+        if stats is None:
+            return frozenset()
+        return frozenset(key for key, (count, long) in stats.counts.items()
+                         if self.rule.is_template(count, stats.documents, long))
+
     def judgement(self, site: str | None, keys: Iterable[int]) -> str:
         """A digest of which of these line keys are template for `site`: a stored article
         needs re-deriving exactly when its judgement changes."""
