@@ -27,7 +27,7 @@ from newsgraph.nlp.analyze import Analyzer
 from newsgraph.nlp.model import load_nlp
 from newsgraph.nlp.registry import Step
 from newsgraph.nlp.steps import STEPS
-from newsgraph.store import open_store
+from newsgraph.store import EvidenceChanged, open_store
 
 STORY = (
     "Ferry talks resume between the islands\n\n"
@@ -349,3 +349,32 @@ def test_an_exception_anywhere_in_one_documents_reading_or_cleaning_is_its_failu
     reasons = sorted(f.reason for f in summary.failures)
     assert reasons[0].startswith("cleaning failed: UnicodeEncodeError")
     assert reasons[1] == "reading failed: MemoryError: the reader ran out of room"
+
+
+def test_evidence_another_writer_adds_meanwhile_is_caught_up_with(site_corpus, tmp_path: Path):
+    from newsgraph.ingest.pipeline import observe, prepare
+    from newsgraph.ingest.sources import iter_documents
+
+    root, paths, whole = site_corpus
+    mine, theirs = paths[::2], paths[1::2]
+    db = tmp_path / "race.db"
+    with open_store(db) as store:
+        real_write = store.write_batch
+        calls, refused = [], []
+
+        def write_batch(batch):
+            if not calls:  # the other writer's documents arrive between our reading and our first commit
+                store.add_evidence([observe(prepare(raw)) for raw in iter_documents([str(p) for p in theirs])])
+            calls.append(batch)
+            try:
+                return real_write(batch)
+            except EvidenceChanged:
+                refused.append(batch)
+                raise
+
+        store.write_batch = write_batch
+        summary = run_ingest(mine, store, options=EngineOptions(chunk_size=4))
+        del store.write_batch
+        assert summary.failed == 0 and len(refused) == 1  # refused once, cleaned again, written
+    _ingest(theirs, db)
+    assert relative(stored_records(db), root) == whole
