@@ -63,7 +63,13 @@ def _compression(data: bytes, rng: random.Random) -> bytes:
     return _flip(packed, rng) if rng.random() < 0.5 else packed[: rng.randrange(1, len(packed))]
 
 
-MUTATIONS = (_truncate, _flip, _nuls, _huge_line, _nesting, _encoding, _compression)
+def _escapes(data: bytes, rng: random.Random) -> bytes:
+    # Unpaired surrogate escapes: json.loads accepts them, no encoder does.
+    at = rng.randrange(0, len(data) + 1)
+    return data[:at] + rng.choice([b"\\ud800", b"\\udfff x \\ud83d", b"\\u0000"]) + data[at:]
+
+
+MUTATIONS = (_truncate, _flip, _nuls, _huge_line, _nesting, _encoding, _compression, _escapes)
 
 
 def make_mutants(folder: Path, seed: int = SEED) -> int:
