@@ -48,7 +48,7 @@ __all__ = [
 QuoteKind = Literal["direct", "partial", "indirect", "mixed", "headline"]
 QuoteField = Literal["text", "headline"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-AmountKind = Literal["money", "quantity"]
+AmountKind = Literal["money", "quantity", "percent"]
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -123,16 +123,19 @@ class Timex:
 
 @_RECORD
 class Amount:
-    """A money amount or quantity, normalised."""
+    """A money amount, quantity or percentage, normalised."""
 
     start: int = described("offset of the amount")
     end: int = described("end offset of the amount")
     text: str = described("the amount as written")
-    value: float = described("the number (a range's lower end), scale applied: 3.8e9 for 3.8 billion")
-    unit: str = described("ISO 4217 code for money; else a measure or the counted noun")
+    value: float = described("the number (a range's lower end), scale applied: 3.8e9 for 3.8 billion; "
+                             "5 for 5%; negative only where a sign is written (-0.2%, minus 15 degrees)")
+    unit: str = described("ISO 4217 code for money; percent, percentage point or basis point; "
+                          "else a measure (km, °C, degrees) or the counted noun")
     approximate: bool = described('true for "about", "nearly", "some", "more than"', default=False)
     value_max: float | None = described("a range's upper end, else null", default=None)
-    kind: AmountKind = described("money or quantity", default="quantity")
+    kind: AmountKind = described("money, quantity, or percent (units percent, percentage point, basis point)",
+                                 default="quantity")
 
 
 @_RECORD
@@ -191,7 +194,7 @@ class Article:
     entities: tuple[Entity, ...] = described("named entities", default=())
     quotes: tuple[Quote, ...] = described("quotations and reported statements", default=())
     dates: tuple[Timex, ...] = described("temporal expressions (TimeML TIMEX3)", default=())
-    amounts: tuple[Amount, ...] = described("money and quantities", default=())
+    amounts: tuple[Amount, ...] = described("money, quantities and percentages", default=())
     events: tuple[Event, ...] = described("political events (PLOVER)", default=())
     analysis_errors: tuple[AnalysisError, ...] = described("analysis steps that failed on this article (empty when all ran)", default=())
 

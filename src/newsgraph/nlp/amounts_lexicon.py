@@ -186,15 +186,16 @@ MEASURE_WORDS = {
     "km/h": "kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
     "mph": "miles per hour|miles an hour",
     "knots": "knots",
-    "°C": "degrees celsius|degrees centigrade",
-    "°F": "degrees fahrenheit",
+    "°C": "degrees celsius|degrees centigrade|degrees c|degree celsius|degree c",
+    "°F": "degrees fahrenheit|degrees f|degree fahrenheit|degree f",
+    "degrees": "degrees|degree",  # a temperature or an angle the text does not scale
 }
 MEASURE_ABBREVIATIONS = {
     "km2": "km2|km²", "m2": "m2|m²", "m3": "m3|m³", "bcm": "bcm", "km": "km|kms",
     "mm": "mm", "cm": "cm", "m": "m", "mi": "mi", "ft": "ft", "ha": "ha", "kg": "kg",
     "lb": "lbs|lb", "kt": "kt", "Mt": "Mt", "barrels/day": "bpd|b/d", "barrels": "bbl",
     "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "kWh": "kWh", "MW": "MW", "GW": "GW",
-    "kW": "kW", "TW": "TW", "km/h": "km/h|kph|kmh", "mph": "mph", "°C": "°C|ºC", "°F": "°F",
+    "kW": "kW", "TW": "TW", "km/h": "km/h|kph|kmh", "mph": "mph", "°C": "°C|ºC|° C", "°F": "°F|° F", "degrees": "°",
 }
 # "15 bcm of gas" is 15 billion cubic metres.
 MEASURE_FACTORS = {"bcm": ("m3", Decimal("1e9")), "mi": ("miles", Decimal(1))}
@@ -300,7 +301,7 @@ APPROXIMATE_BEFORE = frozenset(
     "about|around|roughly|nearly|almost|some|approximately|approx|approx.|circa|ca.|c."
     "|over|under|estimated|above|below|more than|less than|fewer than|up to|at least|at most"
     "|an estimated|close to|upwards of|just over|just under|well over|well above|just below"
-    "|nigh on|in excess of|as many as|as much as|as few as|as little as|no more than"
+    "|nigh on|plus or minus|in excess of|as many as|as much as|as few as|as little as|no more than"
     "|not more than|etwa|rund|ungefähr|knapp|fast|mehr als|über|bis zu|environ|près de"
     "|plus de|moins de|jusqu'à|aproximadamente|unos|unas|más de|casi|quasi|oltre|около"
     "|почти|более|свыше|до|близько|майже|понад|більше|~|≈|±".split("|")

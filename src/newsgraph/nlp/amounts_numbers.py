@@ -28,14 +28,20 @@ _TEENS_WORD = "|".join(NUMBER_TEENS)
 _TENS_WORD = "|".join(NUMBER_TENS)
 _SMALL_WORD = f"(?:(?:{_TENS_WORD})(?:[\\s-](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_UNITS_WORD})"
 _BIG_WORD = "(?:hundred|thousand|million|billion|trillion|dozen)"
+# What "a", "half a", "a quarter of a" may stand before: a scale word or a ratio ("half a percentage point").
+_FRACTION_OF = r"(?:hundred|thousand|million|billion|trillion|dozen|percent|per\s+cent|percentage[\s-]+points?|basis[\s-]+points?)"
 _WORD_NUMBER_RE = re.compile(
     rf"""(?ix)
-    (?: (?:a|one|three)[\s-]+quarters?[\s-]+of[\s-]+an? (?=[\s-]+{_BIG_WORD}\b)
+    (?: (?:a|one|three)[\s-]+quarters?[\s-]+of[\s-]+an? (?=[\s-]+{_FRACTION_OF}\b)
       | (?:{_SMALL_WORD}|an?)[\s-]+hundred (?:[\s-]+(?:and[\s-]+)?{_SMALL_WORD})?
-      | {_SMALL_WORD} (?:\s+and\s+a\s+half(?=[\s-]+{_BIG_WORD}\b))?
-      | (?:an?|half(?:[\s-]+an?)?) (?=[\s-]+{_BIG_WORD}\b)
+      | {_SMALL_WORD} (?:\s+and\s+a\s+half(?=[\s-]+{_FRACTION_OF}\b))?
+      | (?:an?|half(?:[\s-]+an?)?) (?=[\s-]+{_FRACTION_OF}\b)
     )\b"""
 )
+# An explicit sign: a mark glued to the digits ("-0.2%", "+2%", the minus sign "−1.5%") or a word
+# ("minus 15 degrees", "negative 0.5 percent", "plus 8 degrees"). A verb ("fell") is not a sign.
+# "plus or minus 4 points" is a margin (±), not a sign: the scanner reads it as approximate.
+_SIGN_RE = re.compile(r"(?P<mark>[-−+])(?=\d)|(?<![Pp]lus or )(?<!PLUS OR )(?P<word>(?i:minus|negative|plus))\s+(?=\d)")
 
 _PREFIX_RE = re.compile(
     "(?P<sign>" + alternation(PREFIX_SIGNS, flexible_space=True) + r")" + f"{SPACE}?(?=\\d)"
@@ -54,21 +60,16 @@ _SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_SUFFIX_RE = re.compile(r"\+(?!\d)|-plus\b|-odd\b|\s+odd\b(?=\s)", re.IGNORECASE)
-PERCENT_RE = re.compile(
-    SPACE + r"?(?:%|‰|percent\b|per\s+cent\b|pct\b|pc\b|percentage\s+points?\b|basis\s+points?\b"
-    r"|bps\b|Prozent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|процент|відсот)",
-    re.IGNORECASE,
-)
 # After the number: a time, a date, a score or a longer code continues it.
 _CONTINUES_RE = re.compile(r"[:/]\d|[.,]\d|-\d{3,}|\d|(?:st|nd|rd|th)\b", re.IGNORECASE)
 # The start of anything that could be an amount.
 NUMBER_START_RE = re.compile(
     r"(?<![\w.,:/\-'’#+№])(?:"
     + _PREFIX_RE.pattern.replace("(?P<sign>", "(?:").replace("(?P<code>", "(?:")
-    + r"|\d"
+    + r"|\d|[-−+](?=\d)|(?i:\b(?:minus|negative|plus)\s+(?=\d))"
     + rf"|(?i:\b(?:{_UNITS_WORD}|{_TEENS_WORD}|{_TENS_WORD})\b"
-    + rf"|\b(?:an?|half)(?=[\s-]+(?:an?[\s-]+)?{_BIG_WORD}\b)"
-    + rf"|\ba(?=[\s-]+quarter[\s-]+of[\s-]+an?[\s-]+{_BIG_WORD}\b))"
+    + rf"|\b(?:an?|half)(?=[\s-]+(?:an?[\s-]+)?{_FRACTION_OF}\b)"
+    + rf"|\ba(?=[\s-]+quarter[\s-]+of[\s-]+an?[\s-]+{_FRACTION_OF}\b))"
     + ")"
 )
 
@@ -176,6 +177,7 @@ class Number:
     approximate: bool     # "5,000+", "40-odd"
     plain_digits: bool    # digits only, no separators: could be a year
     regrouped: Decimal | None = None  # "5.000" read with the dot grouping thousands
+    sign: str | None = None  # the explicit sign as written ("-", "minus", "+"), applied to number and value
 
 
 def read_number(text: str, pos: int, language: str, decimal_comma: bool,
@@ -186,8 +188,11 @@ def read_number(text: str, pos: int, language: str, decimal_comma: bool,
     ("5b") count after a range's money lower end.
     """
     currency = None
-    prefix = _PREFIX_RE.match(text, pos)
     cursor = pos
+    sign = _SIGN_RE.match(text, pos)
+    if sign:
+        cursor = sign.end()
+    prefix = _PREFIX_RE.match(text, cursor)
     if prefix:
         if prefix.group("sign"):
             currency = PREFIX_SIGNS[prefix.group("sign")]
@@ -246,8 +251,13 @@ def read_number(text: str, pos: int, language: str, decimal_comma: bool,
     if approx_suffix:
         approximate = True
         cursor = approx_suffix.end()
+    written_sign = None
+    if sign:
+        written_sign = (sign.group("mark") or sign.group("word")).lower()
+        if written_sign in ("-", "−", "minus", "negative"):
+            number, value = -number, -value
     return Number(pos, cursor, number_end, value, number, scale, scale_word, currency,
-                  approximate, plain_digits, regrouped)
+                  approximate, plain_digits, regrouped, written_sign)
 
 
 def _scale_factor(word: str, language: str) -> Decimal | None:

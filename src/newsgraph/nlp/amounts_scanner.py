@@ -19,7 +19,7 @@ from newsgraph.nlp.amounts_lexicon import (
     CURRENCY_WORDS, FROM_BEFORE, ISO_CODES, MEASURE_ABBREVIATIONS, MEASURE_FACTORS, MEASURE_WORDS, RANGE_VERBS,
     REFERENCE_BEFORE, SINGULAR_COUNT_FORMS, SUFFIX_SIGNS, YEAR_BEFORE,
 )
-from newsgraph.nlp.amounts_numbers import PERCENT_RE, SPACE, Number, read_number
+from newsgraph.nlp.amounts_numbers import SPACE, Number, read_number
 from newsgraph.records import AmountKind
 
 _SUFFIX_SIGN_RE = re.compile(
@@ -51,6 +51,24 @@ _COUNT_RE = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+# Percentages and points after a number ("5%", "62 per cent", "4 percentage points", "25bp"); the
+# abbreviations that are also words or names count only in lower case, "pc" and "pp" only glued ("5pc").
+_RATIO_RE = re.compile(
+    SPACE + r"?(?:-" + SPACE + r"?)?(?:"
+    r"(?P<point>percentage[\s-]+points?|per[\s-]?cent(?:age)?[\s-]+points?|pct\.?[\s-]+points?"
+    r"|(?-i:ppts?|(?<=\d)pp))"
+    r"|(?P<basis>basis[\s-]+points?|(?-i:bps|bp))"
+    r"|(?P<mille>‰|per[\s-]+mille)"
+    r"|(?P<percent>%|percent|per[\s-]?cent|pct|(?-i:(?<=\d)pc)|prozent|pour\s+cent|por\s+ciento"
+    r"|per\s+cento|процент\w*|відсот\w*)"
+    r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_RATIO_UNITS = {"point": "percentage point", "basis": "basis point", "mille": "per mille", "percent": "percent"}
+# A temperature written the British way, glued to the number: "38C", "-5C", "95F".
+_GLUED_TEMPERATURE_RE = re.compile(r"(?P<unit>[CF])(?![\w'’])")
+# Units that keep a written sign: a change or a level can be below zero ("-0.2%", "minus 15 degrees").
+SIGNED_UNITS = frozenset({"°C", "°F", "degrees"})
 # Tokens of the words before a number: words (with a trailing dot), signs, sentence ends.
 _TOKEN_BEFORE_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?\.?|[~≈±]|[.!?](?=\s)|\n")
 
@@ -90,8 +108,9 @@ class Scanner:
 
     def _unit(self, number: Number) -> Unit | None:
         text, cursor = self.text, number.end
-        if PERCENT_RE.match(text, cursor):
-            return None
+        ratio = _RATIO_RE.match(text, cursor)
+        if ratio:
+            return Unit(ratio.end(), _RATIO_UNITS[ratio.lastgroup], "percent")
         sign = _SUFFIX_SIGN_RE.match(text, cursor)
         if sign and number.currency is None:
             if sign.group("sign"):
@@ -131,6 +150,9 @@ class Scanner:
         abbreviation = _MEASURE_ABBREVIATION_RE.match(text, cursor)
         if abbreviation:
             return self._measure(abbreviation, _MEASURE_ABBREVIATION_LOOKUP)
+        glued = _GLUED_TEMPERATURE_RE.match(text, cursor)
+        if glued and number.scale is None and number.currency is None and abs(number.value) <= 150:
+            return Unit(glued.end(), "°" + glued.group("unit"), "quantity")
         measure = _MEASURE_WORD_RE.match(text, cursor)
         if measure:
             return self._measure(measure, _MEASURE_WORD_LOOKUP)
@@ -205,7 +227,8 @@ class Scanner:
         previous = words[0][0] if words else ""
         if previous in REFERENCE_BEFORE:
             return True
-        if number.plain_digits and number.scale is None and 1000 <= number.number <= 2100:
+        if number.plain_digits and number.scale is None and 1000 <= number.number <= 2100 \
+                and not _RATIO_RE.match(self.text, number.end):
             # After a temporal word, or opening a sentence or line ("2024 saw ...").
             line_start = self.text.rfind("\n", 0, number.start) + 1
             return (previous in YEAR_BEFORE or previous.endswith((".", "!", "?", "\n"))
