@@ -9,8 +9,13 @@ tags stripped (gold offsets are computed on that text), runs
 - type accuracy and value accuracy over the relaxed matches;
 - value F1 = relaxed F1 x value accuracy (all four types together).
 
-    .venv/bin/python eval/tbaq.py [--verbose] [--check] [--limit N]
+    .venv/bin/python eval/tbaq.py [--corpus all|timebank|aquaint] [--verbose] [--check] [--limit N]
 
+`--corpus` picks the documents by the folder TBAQ keeps them in: `timebank` (TimeBank/,
+183 documents: WSJ, APW, NYT, CNN, VOA, ABC, PRI ... of 1989-1998), `aquaint` (AQUAINT/,
+73 documents: APW, NYT and XIE newswire of 1996-2000), `all` (every .tml under tbaq/, the
+default: both, plus testpipeline/, which holds one more copy of TimeBank's AP900815-0044).
+Tune on one half and measure on the other, then the reverse.
 `--verbose` lists every miss (spurious, missed, wrong type or value);
 `--check` exits 1 when value F1 is below the target.
 Anchors on TempEval-3 (value F1): HeidelTime 77.61, NavyTime 70.97, SUTime 67.38.
@@ -76,7 +81,13 @@ def read_document(path: Path) -> Document:
     return Document(path.stem, "".join(pieces), dct, gold)
 
 
-def tbaq_documents(root: Path) -> list[Document]:
+CORPUS_FOLDERS = {"timebank": "TimeBank", "aquaint": "AQUAINT"}
+
+
+def tbaq_documents(root: Path, corpus: str = "all") -> list[Document]:
+    """The documents of one corpus (its folder under tbaq/), or every .tml for "all"."""
+    if corpus != "all":
+        root = root / CORPUS_FOLDERS[corpus]
     return [read_document(path) for path in sorted(root.rglob("*.tml"))]
 
 
@@ -159,13 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--check", action="store_true", help="exit 1 when value F1 is below target")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--corpus", choices=["all", *CORPUS_FOLDERS], default="all",
+                        help="TimeBank, AQUAINT or both (the folders TBAQ keeps them in)")
     args = parser.parse_args(argv)
 
     root = shared_data_dir() / "tbaq"
     if not root.is_dir():
         print(f"TBAQ data not found at {root}", file=sys.stderr)
         return 2
-    documents = tbaq_documents(root)
+    documents = tbaq_documents(root, args.corpus)
     if args.limit:
         documents = documents[: args.limit]
     began = time.perf_counter()
@@ -175,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in scores.problems:
             print(line)
     figures = scores.figures()
-    print(f"TBAQ: {len(documents)} documents, {scores.gold} gold TIMEX3, {scores.predicted} predicted, {elapsed:.1f}s")
+    print(f"TBAQ ({args.corpus}): {len(documents)} documents, {scores.gold} gold TIMEX3, {scores.predicted} predicted, {elapsed:.1f}s")
     for name, figure in figures.items():
         print(f"  {name:18s} {figure:.4f}")
     print("  anchors (TempEval-3 value F1): " + ", ".join(f"{k} {v:.4f}" for k, v in ANCHORS.items())
