@@ -188,7 +188,7 @@ class Article:
     headline: str | None = described("the headline", default=None)
     published: str | None = described("ISO 8601, as precise as the source says, with an offset where a timezone is stated", default=None)
     language: str = described("ISO 639-1 (`und` when there is too little text)", default="und")
-    reading_minutes: int | None = described("as stated (`2 min read`), else computed at 230 words a minute", default=None)
+    reading_minutes: int | None = described("as the page states it (`2 min read`); null where it states none", default=None)
     byline: tuple[str, ...] = described("author names", default=())
     text: str = described('clean body; paragraphs separated by a blank line ("\\n\\n")')
     entities: tuple[Entity, ...] = described("named entities", default=())

@@ -93,7 +93,8 @@ _UPDATED_INSIDE_RE = re.compile(
     r"\s*[|•·,;(]?\s*(?=(?:last\s+)?(?:updated|modified|оновлено|обновлено|mis à jour|aktualisiert)\b)",
     re.I,
 )
-_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+")
+# "... at 2:05 pm by Jane Doe": a byline after the date is a part of its own.
+_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+[A-Z])")
 # Words that may join a date and its time: "March 9, 2024 at 1:12 PM", "9 березня о 13:12".
 _CONNECTORS = {"at", "on", "um", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
 # A place before the date: "Kyiv, 09.03.2024", "WASHINGTON, March 9, 2024".

@@ -13,7 +13,6 @@ finished again when its site's template evidence changes.
 from __future__ import annotations
 
 import json
-import math
 import zlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -28,10 +27,8 @@ from newsgraph.ingest.textclean import clean_text
 from newsgraph.messages import one_line
 from newsgraph.records import Article, Failure
 
-__all__ = ["WORDS_PER_MINUTE", "Prepared", "finish", "observe", "prepare", "source_file"]
+__all__ = ["Prepared", "finish", "observe", "prepare", "source_file"]
 
-# Adult news readers manage about 230 words a minute; used when a page states no reading time.
-WORDS_PER_MINUTE = 230
 _MAX_REASON = 200
 
 
@@ -132,7 +129,6 @@ def _finish(prepared: Prepared, templates: SiteTemplates | None) -> Article | Fa
         byline, stated_minutes = cleaned.byline, cleaned.reading_minutes
     if not text.strip():
         return Failure(prepared.source, "no article text left after removing page furniture")
-    words = len(text.split())
     return Article(
         id=str(meta.get("id") or body_hash(text)[:16]),
         source=prepared.source,
@@ -140,7 +136,7 @@ def _finish(prepared: Prepared, templates: SiteTemplates | None) -> Article | Fa
         headline=meta.get("headline") or headline,
         published=meta.get("published") or published,
         language=detect_language(text),
-        reading_minutes=stated_minutes or max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        reading_minutes=stated_minutes,
         byline=tuple(meta.get("byline") or byline or ()),
         text=text,
     )

@@ -29,14 +29,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.dateline import find_published, split_dateline
-from newsgraph.ingest.textclean_patterns import (
-    BYLINE_AFFILIATION_WORDS,
-    KNOWN_AGENCIES,
-    READING_TIME_PATTERNS,
-    furniture_reason,
-    line_core,
-)
-from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
+from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
+from newsgraph.ingest.linekind import is_scrape, judge_lines
+from newsgraph.ingest.metadata_lines import BYLINE_PREFIX_RE, credit_authors, parse_byline, parse_reading_time
+from newsgraph.ingest.textclean_patterns import furniture_reason, line_core
 
 if TYPE_CHECKING:
     from newsgraph.ingest.furniture import SiteTemplates
@@ -132,27 +128,8 @@ def _stands_alone(line: str) -> bool:
         return True
     if len(line) > 60:
         return False
-    return split_dateline(line) is not None or (_BYLINE_PREFIX_RE.match(line) is not None and len(line.split()) <= 6
+    return split_dateline(line) is not None or (BYLINE_PREFIX_RE.match(line) is not None and len(line.split()) <= 6
                                                  and line.split()[1][:1].isupper())
-
-
-_CREDITS_RE = re.compile(
-    r"(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80}"
-    r"(?:;\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80})*\.?",
-    re.I,
-)
-
-
-def _credit_authors(text: str) -> list[str] | None:
-    """Reporters named in a wire credit line ("Reporting by Jane Doe; Editing by John Roe"), or None."""
-    if not _CREDITS_RE.fullmatch(text.strip()):
-        return None
-    authors: list[str] = []
-    for part in text.strip().rstrip(".").split(";"):
-        words = part.split()
-        if words and words[0].lower() in {"reporting", "writing"}:
-            authors.extend(parse_byline("By " + part.split(" by ", 1)[-1]) or [])
-    return authors
 
 
 # Words a title or a label never ends with: a line ending in one was broken mid-sentence.
@@ -226,243 +203,6 @@ def split_paragraphs(text: str) -> list[str]:
     inside a paragraph is normalised.
     """
     return [unit.text for unit in _layout(_physical_lines(text))]
-
-
-# ---------------------------------------------------------------- metadata lines
-
-
-def parse_reading_time(line: str) -> int | None:
-    """Minutes of a stated reading time ("2 min read", "Reading time: 4 minutes"), else None."""
-    core = line_core(line.strip().strip("⏱🕑🕐()[]"))
-    if len(core) > 60:
-        return None
-    for pattern in READING_TIME_PATTERNS:
-        if (m := pattern.fullmatch(core)) is not None:
-            minutes = int(m.group(1))
-            return minutes if 0 < minutes < 600 else None
-    return None
-
-
-_BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|words\s+by|written\s+by|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posted\s+by|report(?:ed|ing)?\s+by|authors?|автор(?:и|ы)?"
-    r"|von|par|por|di)\s*[:\-–—]?\s+(?=\S)",
-    re.I,
-)
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
-_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ten", "ter", "st."}
-_NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’\-]*\.?|[A-ZА-ЯІЇЄҐ]\.(?:[A-ZА-ЯІЇЄҐ]\.)*|(?:Mc|Mac|O')[A-Z][\w'’\-]*)$")
-_CALENDAR_WORDS = {*WEEKDAYS_EN, *MONTHS_EN, "today", "tomorrow", "yesterday", "christmas", "easter"}
-
-
-def _name(text: str) -> str | None:
-    """`text` as a person's name (2-5 capitalised words), or None."""
-    tokens = text.strip(" .").split()
-    if not 2 <= len(tokens) <= 5:
-        return None
-    capitalised = 0
-    for token in tokens:
-        if token.lower() in _PARTICLES:
-            continue
-        if token.lower().strip(".,") in _CALENDAR_WORDS or not _NAME_TOKEN_RE.match(token):
-            return None
-        capitalised += 1
-    if capitalised < 2:
-        return None
-    name = " ".join(tokens)
-    if name.isupper():
-        name = " ".join(t if len(t.rstrip(".")) <= 1 else t.capitalize() for t in tokens)  # "JANE DOE" -> "Jane Doe"
-    return name
-
-
-def _affiliation(text: str) -> bool:
-    """Whether `text` reads as a newsroom or agency ("Reuters", "Staff Writer", "The Daily Planet")."""
-    lowered = text.strip(" .").lower()
-    if not lowered or len(lowered.split()) > 6:
-        return False
-    if lowered in KNOWN_AGENCIES:
-        return True
-    words = text.strip(" .").split()
-    return all(w[:1].isupper() or w.lower() in BYLINE_AFFILIATION_WORDS for w in words)
-
-
-def parse_byline(line: str) -> list[str] | None:
-    """The author names of a byline line, or None when the line is not a byline.
-
-    Reads "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Author: Jane
-    Doe", "Words by Jane Doe", "Jane Doe, Reuters". "By the end of the year"
-    and "By Tuesday, the talks had stalled." are not bylines.
-    """
-    text = line_core(line.strip())
-    if not text or len(text) > 120 or _STRONG_END_RE.search(text.rstrip(".")):
-        return None
-    prefixed = _BYLINE_PREFIX_RE.match(text)
-    rest = text[prefixed.end():] if prefixed else text
-    rest = re.split(r"\s+[|•·]\s+|\s+[—–-]\s+", rest)[0]
-    items = [i for i in _NAME_SPLIT_RE.split(rest) if i and i.strip()]
-    if not items:
-        return None
-    if prefixed and len(items) == 1 and len(items[0].split()) == 1 and _single_name_byline(items[0]):
-        return [items[0].strip(" .")]
-    names: list[str] = []
-    for position, item in enumerate(items):
-        if names and _newsroom(item):
-            continue  # "Associated Press", "Staff Writer": capitalised, but not a person
-        name = _name(item)
-        if name is not None and position == len(names):
-            names.append(name)
-        elif names and _affiliation(item):
-            continue
-        else:
-            return None
-    if not names:
-        return None
-    if not prefixed:
-        # Without "By", only "Name, Agency" in that exact shape counts.
-        after_names = items[len(names):]
-        if not after_names or len(text.split()) > 8:
-            return None
-        if not any(_newsroom(a) for a in after_names):
-            return None
-    return names
-
-
-def _single_name_byline(token: str) -> bool:
-    # "By Reuters", "By NordWire": an agency as author; "By Tuesday" or "By Then" is not one.
-    token = token.strip(" .")
-    if token.lower() in KNOWN_AGENCIES:
-        return True
-    return len(token) >= 4 and token[0].isupper() and any(c.isupper() for c in token[1:]) and token.isalpha()
-
-
-_NEWSROOM_LAST_WORDS = {
-    "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "press", "news", "times", "post",
-    "journal", "herald", "tribune", "telegraph", "guardian", "agency", "wire", "bureau", "service", "staff", "desk",
-}
-
-
-def _newsroom(text: str) -> bool:
-    """An agency or a desk: "Reuters", "Associated Press", "Staff Writer", "The Harbour Times"."""
-    words = text.strip(" .").lower().split()
-    return bool(words) and (" ".join(words) in KNOWN_AGENCIES or words[-1] in _NEWSROOM_LAST_WORDS)
-
-
-# ---------------------------------------------------------------- headline
-
-_SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
-    "is", "are", "was", "be", "vs", "vs.", "via", "over", "into", "onto", "up", "off", "out", "per", "than", "that",
-}
-_INTERNAL_SENTENCE_RE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs))(?<!Mrs)[.!?]['\"’”]?\s+[A-Z]")
-_TITLE_KEY_RE = re.compile(r"[\W_]+")
-
-
-def _title_key(text: str) -> str:
-    return _TITLE_KEY_RE.sub(" ", text.casefold()).strip()
-
-
-def _title_case(text: str) -> bool:
-    words = [w.strip("\"'“”‘’()[]:,.?!") for w in text.split()]
-    content = [w for w in words if len(w) >= 4 and w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
-    if len(content) < 3 or len(words) > 20:
-        return False
-    return sum(1 for w in content if w[:1].isupper()) >= 0.9 * len(content)
-
-
-# Words of a story's opening sentence that headlines leave out: past-tense reporting,
-# auxiliaries, first person, subordinate "that".
-_LEAD_WORDS_RE = re.compile(r"\b(?:said|told|according|was|were|had|would|that|there|I|my|we|our|us)\b", re.I)
-
-
-def _headline_shaped_sentence(units: list[_Unit], index: int, body: list[int]) -> bool:
-    """A short one-sentence first line ending in a full stop, that reads as a headline.
-
-    Some archives end every title with a full stop. Such a line counts only as
-    the document's very first line, short, followed by a blank line and a longer
-    paragraph, and without the words a story's opening sentence is made of.
-    """
-    if index != 0 or len(body) < 2 or _LEAD_WORDS_RE.search(units[index].text):
-        return False
-    text, following = units[index].text, units[body[1]].text
-    words = len(text.split())
-    return 3 <= words <= 16 and len(following.split()) >= 1.5 * words and units[index].blank_after
-
-
-def _title_shaped(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 30 and len(text) <= 250 and not text.rstrip().endswith((":", ";", ","))
-
-
-def _kicker(text: str) -> bool:
-    # A section label above the headline: "Politics", "EXCLUSIVE", "World news".
-    return len(text.split()) <= 2 and len(text) <= 30 and not _SENTENCE_END_RE.search(text)
-
-
-def _headline_index(units: list[_Unit], metadata: set[int]) -> tuple[int | None, bool]:
-    """The unit that is the headline, and whether that is sure enough to take it out of the body."""
-    body = [i for i, u in enumerate(units) if u.is_body]
-    if len(body) < 2:
-        return None, False  # a lone paragraph is the text, not a headline
-    candidate_position = 0
-    second = units[body[1]].text if len(body) >= 3 else ""
-    if _kicker(units[body[0]].text) and _title_shaped(second) and (not _STRONG_END_RE.search(second) or _title_case(second)):
-        candidate_position = 1
-    index = body[candidate_position]
-    header = _headline_above_metadata(units, body, metadata)
-    if header is not None:
-        return header, True
-    text = units[index].text
-    if not _title_shaped(text):
-        return None, False
-    key = _title_key(text)
-    if any(_title_key(units[j].text) == key for j in body[candidate_position + 1 :]):
-        return index, True  # printed twice: the headline and its repeat
-    if _INTERNAL_SENTENCE_RE.search(text) and not _title_case(text):
-        return None, False
-    if not _STRONG_END_RE.search(text):
-        return index, True
-    # Ends like a sentence: title case or a dateline/byline beside it make it a headline.
-    if _title_case(text) or any(abs(index - m) <= 3 for m in metadata):
-        return index, True
-    # A short first sentence in headline wording is most likely the title of an archive that ends
-    # titles with a full stop, but it may be a story's opening line: name it, keep it in the text.
-    if _headline_shaped_sentence(units, index, body):
-        return index, False
-    return None, False
-
-
-def _headline_above_metadata(units: list[_Unit], body: list[int], metadata: set[int]) -> int | None:
-    """The title line standing right above the byline/dateline block, below a masthead or menu.
-
-    Pages open with a site name or tagline ("The Daily Planet | News from the
-    coast"), then the headline, then the byline and dateline. The line
-    directly above the first metadata line is the headline when it reads as
-    one, and everything above it is short page header, no sentences.
-    """
-    if not metadata:
-        return None
-    first_metadata = min(metadata)
-    above = [i for i in body if i < first_metadata]
-    if len(above) < 2 or len(above) > 4:
-        return None
-    headline = above[-1]
-    text = units[headline].text
-    if not _title_shaped(text) or (_STRONG_END_RE.search(text) and not _title_case(text)):
-        return None
-    for index in above[:-1]:
-        header = units[index].text
-        if len(header.split()) > 15 or _STRONG_END_RE.search(header):
-            return None
-    return headline
-
-
-def _matches_hint(text: str, hint_key: str) -> bool:
-    key = _title_key(text)
-    if not key:
-        return False
-    # The stated title may carry the site's name: "Headline - The Daily Planet".
-    return key == hint_key or (len(key.split()) >= 3 and hint_key.startswith(key + " ")) or (
-        len(hint_key) >= 20 and key.startswith(hint_key + " ") and len(key) - len(hint_key) <= 40
-    )
 
 
 # ---------------------------------------------------------------- cleaning
@@ -545,7 +285,7 @@ def _classify(unit: _Unit, state: dict) -> None:
         unit.reason = "byline"
         state["byline"].extend(names)
         return
-    if (names := _credit_authors(text)) is not None:
+    if (names := credit_authors(text)) is not None:
         unit.reason = "credits"
         state["credits"].extend(names)
         return
@@ -582,7 +322,7 @@ def _mark_structures(units: list[_Unit]) -> None:
         if unit.reason == "related link" and ":" not in unit.text and len(unit.text.split()) <= 4:
             for following in units[index + 1 :]:
                 text = following.text
-                if following.is_body and _title_shaped(text) and not _STRONG_END_RE.search(text) and len(text.split()) <= 20:
+                if following.is_body and title_shaped(text) and not _STRONG_END_RE.search(text) and len(text.split()) <= 20:
                     following.reason = "related link"
                 elif following.is_body:
                     break
@@ -616,21 +356,34 @@ def clean_text(
     published, _ = find_published([u.text for u in units], language=lang)
 
     metadata = {i for i, u in enumerate(units) if u.reason in {"dateline", "byline", "reading time"}}
-    headline_index, confirmed = _find_headline(units, metadata, headline_hint)
+    scrape = is_scrape(sum(1 for u in units if u.reason not in (None, "separator")))
+    texts = [_inline_clean(u.text) for u in units]
+    # A first judgement keeps buttons and link lines out of the headline's way.
+    suspects = judge_lines(texts, [u.reason for u in units], scrape=scrape)
+    choice = find_headline(units, metadata, headline_hint, suspects)
+    headline_index, confirmed = choice.index, choice.confirmed
     # A headline right above the byline/dateline block: what stands above it is the page's header.
     metadata_neighbours = {m - 1 for m in metadata} | {m - 2 for m in metadata if units[m - 1].reason is not None}
     headline = None
     if headline_index is not None:
-        headline = _inline_clean(units[headline_index].text)
+        headline = _inline_clean(choice.text or units[headline_index].text)
         if confirmed:
             units[headline_index].reason = "headline"
-            key = _title_key(units[headline_index].text)
-            for unit in units[headline_index + 1 :]:
-                if unit.is_body and _title_key(unit.text) == key:
+            key = title_key(units[headline_index].text)
+            for unit in units:
+                if unit is units[headline_index] or not unit.is_body:
+                    continue
+                unit_key = title_key(unit.text)
+                if unit_key == key:
                     unit.reason = "headline repeat"
+                elif f" {key} " in f" {unit_key} " and len(unit_key.split()) - len(key.split()) <= 6:
+                    unit.reason = "headline mention"  # "12 Responses to “Title”", "Share “Title”"
             for unit in units[:headline_index]:
-                if unit.is_body and (_kicker(unit.text) or headline_index in metadata_neighbours):
+                if unit.is_body and (kicker(unit.text) or headline_index in metadata_neighbours):
                     unit.reason = "page header"
+    protected = frozenset({headline_index}) if headline_index is not None else frozenset()
+    for index, reason in judge_lines(texts, [u.reason for u in units], scrape=scrape, protected=protected).items():
+        units[index].reason = reason
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
@@ -651,11 +404,3 @@ def clean_text(
         reading_minutes=state.get("reading_minutes"),
         removed=removed,
     )
-
-
-def _find_headline(units: list[_Unit], metadata: set[int], hint: str | None) -> tuple[int | None, bool]:
-    if hint and (hint_key := _title_key(hint)):
-        for index, unit in enumerate(units):
-            if unit.is_body and _matches_hint(unit.text, hint_key):
-                return index, True
-    return _headline_index(units, metadata)

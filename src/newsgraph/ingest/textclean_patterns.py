@@ -190,7 +190,8 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
 READING_TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
     for p in (
-        r"(?:estimated\s+)?(?:reading|read)\s*time\s*[:\-–]?\s*(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})"
+        r"(?:(?:estimated|est\.?|approx\.?|approximate|average)\s+)?(?:reading|read)\s*time\s*[:\-–]?\s*"
+        r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})"
         r"\s*(?:min(?:ute)?s?\.?|m)?",
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*[- ]?\s*(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|read time|to read)",
         r"(?:час\s+читання|время\s+чтения|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura)"

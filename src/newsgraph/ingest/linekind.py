@@ -1,0 +1,217 @@
+"""Which lines of a scrape are page furniture, from general evidence rather than phrase lists.
+
+Fixed patterns (`textclean_patterns`) know the furniture worded the usual
+ways; a site never seen before words it its own way. What gives such a line
+away is its shape and its place, whatever its words:
+
+- shape: article text is made of sentences (they end in a full stop, a
+  question mark or a closing quote); furniture is labels, titles and buttons
+  (no final stop, title case or capitals, a row of items separated by bars
+  or dots, an arrow or bullet before a linked title, a clock like ``02:31``);
+- voice: a report does not speak to its reader or about itself; a line that
+  says "you"/"your" or "we"/"our" outside quotation marks together with a
+  word for the page itself ("article", "newsletter", "app") is the site
+  talking, and so is a line that opens with a call to action ("Read",
+  "Watch", "Tap to ...") and does not end as a sentence;
+- place: the story runs from its first to its last paragraph of prose; what
+  stands before it is the page header (headline, metadata, banners), what
+  comes after it the page footer;
+- repetition: a sentence of the story printed again as a line of its own is a
+  pull quote.
+
+Evidence that only counts on a page scrape (a line without a final stop, a
+capitalised label) is used only when the document shows page furniture by
+strong evidence already (`is_scrape`): a clean text keeps its short lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgraph.ingest.linekind_lexicon import ACTION_VERBS, READER_WORDS, SITE_NOUNS, SITE_WORDS
+
+__all__ = ["LineShape", "is_prose", "is_scrape", "judge_lines", "line_shape", "sentence_end"]
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
+_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+# A clock or duration standing alone, not a time of day: "02:31", "0:00 / 8:23", "(03:21)".
+_DURATION_RE = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?![\w:])(?!\s*(?:[ap]\.?\s?m\b|h\b|gmt|utc|[a-z]{2,4}t\b))", re.I)
+_MINUTES_NOTE_RE = re.compile(r"\(\s*\d{1,3}\s*(?:min|mins|minutes|sec|s)\.?\s*\)", re.I)
+_ROW_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}|\t")
+_LINK_MARKS = "→»«›‹▶►▸▹•◆■▪➤➔⇒"
+_QUOTES = "\"'“”‘’«»„"
+_QUOTED_SPAN_RE = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’(?!\w)")
+_LABEL_RE = re.compile(r"^([^\W\d_][\w'’ -]{0,30}?)\s*[:|]\s+(\S.*)$")
+_SELF_REFERENCE_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:earlier\s+|previous\s+)?(?:this|the|an?\s+earlier|a\s+previous)\s+"
+    r"(?:version\s+of\s+(?:this|the)\s+)?(?:article|story|post|report|page|piece|item|video|interview|column)\b",
+    re.I,
+)
+
+
+def sentence_end(text: str) -> bool:
+    """Whether the line ends as a sentence does: a stop, a question or exclamation mark, a closing quote."""
+    return bool(_SENTENCE_END_RE.search(text.rstrip()))
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """What a line looks like, whatever its words."""
+
+    words: int
+    sentence: bool  # ends as a sentence
+    colon_end: bool  # introduces what follows: "He added:"
+    capitalised: float  # share of its words (of four letters or more) that start with a capital
+    all_caps: bool
+    action: bool  # opens with a call to action: "Read", "Watch", "Tap to keep reading"
+    reader: bool  # says "you"/"your" outside quotation marks
+    site_voice: bool  # says "we"/"our" outside quotation marks
+    site_noun: bool  # names the page or its services: "article", "newsletter", "app"
+    self_reference: bool  # opens by talking about itself: "This article was amended ..."
+    duration: bool  # a clock or a stated length: "02:31", "(3 min)"
+    row_items: int  # items of a row separated by bars, dots or wide gaps
+    link_mark: bool  # an arrow, guillemet or bullet before or after it
+    label: str | None  # "Don't miss" in "Don't miss: A title"
+    label_rest_sentence: bool  # what follows the label ends as a sentence
+
+
+def line_shape(text: str) -> LineShape:
+    stripped = text.strip()
+    words = [w for w in _WORD_RE.findall(stripped) if any(c.isalpha() for c in w)]
+    lowered = [w.lower().strip(".'’") for w in words]
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper()) / len(long_words) if long_words else 0.0
+    letters = [c for c in stripped if c.isalpha()]
+    all_caps = len(letters) >= 3 and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
+    unquoted = _QUOTED_SPAN_RE.sub(" ", stripped)
+    free_words = {w.lower().strip(".'’,;:!?") for w in unquoted.split()}
+    core = stripped.lstrip(_LINK_MARKS + _QUOTES + "*-–—#>(|🔊🎧▶⏱🕑 ").strip()
+    first = core.split(None, 1)[0].lower().strip(":.,!?'’") if core else ""
+    label_match = _LABEL_RE.match(core)
+    label = label_match.group(1).strip() if label_match and len(label_match.group(1).split()) <= 3 else None
+    items = [i for i in _ROW_SPLIT_RE.split(stripped) if i.strip()]
+    return LineShape(
+        words=len(words),
+        sentence=sentence_end(stripped),
+        colon_end=stripped.endswith(":"),
+        capitalised=capitalised,
+        all_caps=all_caps,
+        action=first in ACTION_VERBS,
+        reader=bool(free_words & READER_WORDS),
+        site_voice=bool(free_words & SITE_WORDS),
+        site_noun=bool(set(lowered) & SITE_NOUNS),
+        self_reference=bool(_SELF_REFERENCE_RE.match(core)),
+        duration=bool(_DURATION_RE.search(stripped) or _MINUTES_NOTE_RE.search(stripped)),
+        row_items=len(items),
+        link_mark=stripped[:1] in _LINK_MARKS or stripped[-1:] in _LINK_MARKS,
+        label=label,
+        label_rest_sentence=bool(label_match and sentence_end(label_match.group(2))),
+    )
+
+
+def is_prose(text: str, shape: LineShape | None = None) -> bool:
+    """A paragraph of the story beyond doubt: a long run of sentence-case words ending as a sentence."""
+    shape = shape or line_shape(text)
+    return (
+        shape.words >= 12
+        and shape.sentence
+        and shape.capitalised < 0.6
+        and not shape.all_caps
+        and not (shape.reader and shape.site_noun)
+    )
+
+
+def is_scrape(strong_furniture: int) -> bool:
+    """Whether a document shows itself as a page scrape: furniture found by strong evidence."""
+    return strong_furniture >= 2
+
+
+def _weak_furniture(shape: LineShape, zone: str) -> str | None:
+    """Furniture by shape and voice alone (used on page scrapes only)."""
+    if shape.all_caps and shape.words <= 4 and not shape.colon_end:
+        return "label"
+    if shape.self_reference and zone == "header" and shape.words <= 30:
+        return "banner"
+    if shape.reader and (shape.site_noun or shape.site_voice) and shape.words <= 30 and zone != "inline":
+        return "site prompt"
+    if shape.reader and shape.site_noun and shape.words <= 16:
+        return "site prompt"
+    if shape.action and (shape.reader or shape.site_noun or shape.site_voice) and shape.words <= 16 \
+            and not shape.colon_end:
+        return "site prompt"
+    if shape.sentence or shape.colon_end or shape.words > 16 or shape.words == 0:
+        return None
+    if shape.label is not None and not shape.label_rest_sentence:
+        return "related link"
+    if shape.link_mark:
+        return "related link"
+    if shape.action:
+        return "site prompt"
+    if shape.capitalised >= 0.7 and shape.words >= 3:
+        return "promotion"
+    if zone != "inline" or shape.words <= 8:
+        return "furniture"
+    return None
+
+
+def _strong_furniture(shape: LineShape) -> str | None:
+    """Furniture by shape beyond doubt, on any text."""
+    if shape.sentence:
+        return None
+    if shape.duration and shape.words <= 14:
+        return "player"
+    if shape.row_items >= 3 and shape.words <= 3 * shape.row_items + 2:
+        return "links row"
+    if shape.action and shape.site_noun and shape.words <= 12:
+        return "site prompt"
+    return None
+
+
+def _pull_quotes(texts: Sequence[str], body: list[int], prose: list[int]) -> set[int]:
+    """Lines that repeat, as a line of their own, words printed in a longer paragraph of the story."""
+    keys = {i: _quote_key(texts[i]) for i in body}
+    found = set()
+    for i in body:
+        key = keys[i]
+        if len(key.split()) < 6:
+            continue
+        for j in prose:
+            if j != i and len(keys[j]) > len(key) + 10 and key in keys[j]:
+                found.add(i)
+                break
+    return found
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: bool,
+                protected: frozenset[int] = frozenset()) -> dict[int, str]:
+    """Reasons for the body lines (reason None) that are furniture: {index: reason}.
+
+    `protected` lines (the headline) are never judged.
+    """
+    body = [i for i, reason in enumerate(reasons) if reason is None and i not in protected]
+    shapes = {i: line_shape(texts[i]) for i in body}
+    anchors = [i for i in body if is_prose(texts[i], shapes[i])]
+    judged: dict[int, str] = {}
+    if scrape:
+        for i in _pull_quotes(texts, body, anchors):
+            judged[i] = "pull quote"
+    if not anchors:
+        return judged
+    first, last = anchors[0], anchors[-1]
+    for i in body:
+        if i in judged or i in anchors:
+            continue
+        shape = shapes[i]
+        zone = "header" if i < first else "footer" if i > last else "inline"
+        reason = _strong_furniture(shape)
+        if reason is None and scrape:
+            reason = _weak_furniture(shape, zone)
+        if reason is not None:
+            judged[i] = reason
+    return judged

@@ -1,0 +1,164 @@
+"""Metadata lines of a scrape: bylines, wire credits and stated reading times.
+
+`parse_byline` reads "By Jane Doe and John Roe, Reuters", "Reporters: A, B",
+"Jane Doe | Staff writer"; `parse_reading_time` reads "2 min read",
+"Est. reading time: 4 min", "⏱ 4 min"; `credit_authors` reads the reporters
+of a wire credit line ("Reporting by Jane Doe; Editing by John Roe").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.ingest.linekind_lexicon import NEWSROOM_WORDS, ROLE_LABELS
+from newsgraph.ingest.textclean_patterns import (
+    BYLINE_AFFILIATION_WORDS,
+    KNOWN_AGENCIES,
+    READING_TIME_PATTERNS,
+    line_core,
+)
+from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
+
+__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_byline", "parse_reading_time"]
+
+_STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
+
+_CREDITS_RE = re.compile(
+    r"(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80}"
+    r"(?:;\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|translated|produced|fact-checking)\s+by\s+[^.!?;]{1,80})*\.?",
+    re.I,
+)
+
+
+def credit_authors(text: str) -> list[str] | None:
+    """Reporters named in a wire credit line ("Reporting by Jane Doe; Editing by John Roe"), or None."""
+    if not _CREDITS_RE.fullmatch(text.strip()):
+        return None
+    authors: list[str] = []
+    for part in text.strip().rstrip(".").split(";"):
+        words = part.split()
+        if words and words[0].lower() in {"reporting", "writing"}:
+            authors.extend(parse_byline("By " + part.split(" by ", 1)[-1]) or [])
+    return authors
+
+
+_CLOCKS = "⏱⏲🕑🕐🕒⌚⌛⏳"
+_BARE_MINUTES_RE = re.compile(r"(\d{1,3})\s*(?:min(?:ute)?s?\.?)", re.I)
+
+
+def parse_reading_time(line: str) -> int | None:
+    """Minutes of a stated reading time ("2 min read", "Reading time: 4 minutes"), else None."""
+    stripped = line.strip()
+    core = line_core(stripped.strip(_CLOCKS + "()[]"))
+    if len(core) > 60:
+        return None
+    if stripped[:1] in _CLOCKS and (m := _BARE_MINUTES_RE.fullmatch(core)) is not None:
+        # "⏱ 4 min": a clock symbol before a length is a reading time.
+        minutes = int(m.group(1))
+        return minutes if 0 < minutes < 600 else None
+    for pattern in READING_TIME_PATTERNS:
+        if (m := pattern.fullmatch(core)) is not None:
+            minutes = int(m.group(1))
+            return minutes if 0 < minutes < 600 else None
+    return None
+
+
+BYLINE_PREFIX_RE = re.compile(
+    r"^(?:(?:by|words\s+by|written\s+by|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posted\s+by"
+    r"|report(?:ed|ing)?\s+by|authors?|автор(?:и|ы)?|von|par|por|di)\s*[:\-–—]?"
+    # "Reporters: A, B": a role word counts as a label only with its colon.
+    rf"|(?:{'|'.join(sorted(ROLE_LABELS))})(?:\(s\))?\s*:)\s+(?=\S)",
+    re.I,
+)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ten", "ter", "st."}
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’\-]*\.?|[A-ZА-ЯІЇЄҐ]\.(?:[A-ZА-ЯІЇЄҐ]\.)*|(?:Mc|Mac|O')[A-Z][\w'’\-]*)$")
+_CALENDAR_WORDS = {*WEEKDAYS_EN, *MONTHS_EN, "today", "tomorrow", "yesterday", "christmas", "easter"}
+
+
+def _name(text: str) -> str | None:
+    """`text` as a person's name (2-5 capitalised words), or None."""
+    tokens = text.strip(" .").split()
+    if not 2 <= len(tokens) <= 5:
+        return None
+    capitalised = 0
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if token.lower().strip(".,") in _CALENDAR_WORDS or not _NAME_TOKEN_RE.match(token):
+            return None
+        capitalised += 1
+    if capitalised < 2:
+        return None
+    name = " ".join(tokens)
+    if name.isupper():
+        name = " ".join(t if len(t.rstrip(".")) <= 1 else t.capitalize() for t in tokens)  # "JANE DOE" -> "Jane Doe"
+    return name
+
+
+def _affiliation(text: str) -> bool:
+    """Whether `text` reads as a newsroom or agency ("Reuters", "Staff Writer", "The Daily Planet")."""
+    lowered = text.strip(" .").lower()
+    if not lowered or len(lowered.split()) > 6:
+        return False
+    if lowered in KNOWN_AGENCIES:
+        return True
+    words = text.strip(" .").split()
+    return all(w[:1].isupper() or w.lower() in BYLINE_AFFILIATION_WORDS for w in words)
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The author names of a byline line, or None when the line is not a byline.
+
+    Reads "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Author: Jane
+    Doe", "Words by Jane Doe", "Jane Doe, Reuters". "By the end of the year"
+    and "By Tuesday, the talks had stalled." are not bylines.
+    """
+    text = line_core(line.strip())
+    if not text or len(text) > 120 or _STRONG_END_RE.search(text.rstrip(".")):
+        return None
+    prefixed = BYLINE_PREFIX_RE.match(text)
+    rest = text[prefixed.end():] if prefixed else text
+    rest, *beside = re.split(r"\s+[|•·]\s+|\s+[—–-]\s+", rest)
+    items = [i for i in _NAME_SPLIT_RE.split(rest) if i and i.strip()]
+    if beside and len(beside) == 1 and _newsroom(beside[0]):
+        items.append(beside[0])  # "Jane Doe | Staff writer": the desk stands beside the names
+    if not items:
+        return None
+    if prefixed and len(items) == 1 and len(items[0].split()) == 1 and _single_name_byline(items[0]):
+        return [items[0].strip(" .")]
+    names: list[str] = []
+    for position, item in enumerate(items):
+        if names and _newsroom(item):
+            continue  # "Associated Press", "Staff Writer": capitalised, but not a person
+        name = _name(item)
+        if name is not None and position == len(names):
+            names.append(name)
+        elif names and _affiliation(item):
+            continue
+        else:
+            return None
+    if not names:
+        return None
+    if not prefixed:
+        # Without "By", only "Name, Agency" in that exact shape counts.
+        after_names = items[len(names):]
+        if not after_names or len(text.split()) > 8:
+            return None
+        if not any(_newsroom(a) for a in after_names):
+            return None
+    return names
+
+
+def _single_name_byline(token: str) -> bool:
+    # "By Reuters", "By NordWire": an agency as author; "By Tuesday" or "By Then" is not one.
+    token = token.strip(" .")
+    if token.lower() in KNOWN_AGENCIES:
+        return True
+    return len(token) >= 4 and token[0].isupper() and any(c.isupper() for c in token[1:]) and token.isalpha()
+
+
+def _newsroom(text: str) -> bool:
+    """An agency, a desk or a newsroom: "Reuters", "Staff Writer", "The Harbour Times", "Channel Nine Newsroom"."""
+    words = text.strip(" .").lower().split()
+    return bool(words) and (" ".join(words) in KNOWN_AGENCIES or words[-1] in NEWSROOM_WORDS)
