@@ -1,6 +1,9 @@
 """Quotation extraction and speaker attribution scored on PolNeAR (brat standoff).
 
-    .venv/bin/python eval/polnear_quotes.py [--split dev|train] [--limit N] [--verbose]
+    .venv/bin/python eval/polnear_quotes.py [--split dev|train] [--offset N] [--limit N] [--verbose]
+
+`--offset 300 --limit 300` scores train[300:600] (articles in file-name order): the
+speaker rules are tuned on train[300:600] and checked on train[600:], which is never read.
 
 Conventions (issue 3, "Measured, against the best"), so that the figures compare
 with the anchors printed beside them:
@@ -442,14 +445,20 @@ def predictions_for(text: str, quotes: Sequence[Quote], body_start: int, index: 
     return predictions
 
 
-def evaluate(split_dir: Path, limit: int | None = None, verbose: bool = False) -> Counts:
+def article_names(split_dir: Path, offset: int = 0, limit: int | None = None) -> list[str]:
+    """The split's article names in file-name order, `limit` of them from `offset`."""
+    names = sorted(first_annotations(split_dir))[offset:]
+    return names[:limit] if limit else names
+
+
+def evaluate(split_dir: Path, limit: int | None = None, verbose: bool = False, offset: int = 0) -> Counts:
     from newsgraph.nlp.model import load_nlp
     from newsgraph.nlp.quotes import find_quotes
 
     nlp = load_nlp()
     total = Counts()
     annotations = first_annotations(split_dir)
-    names = sorted(annotations)[:limit] if limit else sorted(annotations)
+    names = article_names(split_dir, offset, limit)
     texts = [(split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in names]
     titles_and_starts = [split_title(text) for text in texts]
     bodies = (text[start:] for text, (_, start) in zip(texts, titles_and_starts))
@@ -469,7 +478,8 @@ def evaluate(split_dir: Path, limit: int | None = None, verbose: bool = False) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "train"], default="dev")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles (file-name order)")
+    parser.add_argument("--limit", type=int, default=None, help="score only N articles (from --offset)")
     parser.add_argument("--verbose", action="store_true", help="one line per article")
     parser.add_argument("--data", type=Path, default=None, help="the polnear folder (default ../shared/data/polnear)")
     args = parser.parse_args(argv)
@@ -477,9 +487,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (split_dir / "attributions").is_dir():
         print(f"PolNeAR {args.split} split not found at {split_dir}", file=sys.stderr)
         return 2
-    counts = evaluate(split_dir, limit=args.limit, verbose=args.verbose)
+    counts = evaluate(split_dir, limit=args.limit, verbose=args.verbose, offset=args.offset)
     scores = Scores.of(counts)
-    print(f"PolNeAR {args.split}: {counts.gold} gold contents, {counts.predicted} predictions (after merging)")
+    part = f"[{args.offset}:{args.offset + args.limit if args.limit else ''}]" if args.offset or args.limit else ""
+    print(f"PolNeAR {args.split}{part}: {counts.gold} gold contents, {counts.predicted} predictions (after merging)")
     print(f"content F1 exact {scores.exact_f1:.3f}  overlap {scores.overlap_f1:.3f}")
     header = f"{'system':34} {'content F1':>10} {'direct F1':>10} {'speaker acc':>11} {'cue F1':>7}"
     print(header)

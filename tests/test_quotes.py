@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.nlp.model import load_nlp
 from newsgraph.nlp.quotes import find_quotes
@@ -351,6 +352,109 @@ def test_single_marks_inside_double_quotes_stay_nested():
 def test_closing_mark_without_opening_runs_from_paragraph_start():
     text = 'Intro line.\n\nWe will rebuild the pier before winter,\u201d the mayor said.'
     assert contents(text) == ["We will rebuild the pier before winter,"]
+
+
+# ---------------------------------------------------------------- quotations inside quotations
+
+def _direct(nlp, text):
+    return [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("outer_open, outer_close, inner_open, inner_close", [
+    ('"', '"', '"', '"'),                        # straight inside straight
+    ("\u201c", "\u201d", '"', '"'),              # straight inside curly
+    ('"', '"', "\u201c", "\u201d"),              # curly inside straight
+    ('"', '"', "'", "'"),                        # single inside double
+    ("\u201c", "\u201d", "\u2018", "\u2019"),      # curly single inside curly double
+])
+def test_long_statement_keeps_a_nested_quotation_whole(nlp, outer_open, outer_close, inner_open, inner_close):
+    text = (f"{outer_open}The harbour board keeps repeating the words {inner_open}temporary closure.{inner_close} "
+            f"That phrase has lasted six winters. And we, the ferry crews, will not accept it,{outer_close} "
+            "the union leader Pia Holm stressed.")
+    (quote,) = _direct(nlp, text)
+    assert quote.text.startswith("The harbour board keeps repeating")
+    assert quote.text.endswith("will not accept it")
+    assert quote.speaker.name == "Pia Holm"
+
+
+def test_several_nested_quotations_in_one_statement(nlp):
+    text = ('"They promise "a new pier" and "more boats." Nobody here believes a word of it," '
+            'the mayor, Tomas Berg, said.')
+    (quote,) = _direct(nlp, text)
+    assert quote.text.startswith("They promise") and quote.text.endswith("believes a word of it")
+    assert quote.speaker.name == "Tomas Berg"
+
+
+def test_statement_over_two_paragraphs_with_a_nested_quotation(nlp):
+    text = ('Captain Anna Berg met reporters on the quay.\n\n'
+            '"You keep writing "a minor delay." The boats have not sailed for a month.\n\n'
+            '"And we, of course, will keep them in port until the engines are fixed," she said.')
+    (quote,) = _direct(nlp, text)
+    assert quote.text.startswith("You keep writing") and "The boats have not sailed" in quote.text
+    assert quote.text.endswith("until the engines are fixed")
+    assert quote.speaker.text == "she" and quote.speaker.name == "Anna Berg"
+
+
+def test_statement_whose_second_paragraph_lost_its_reopening_mark(nlp):
+    text = ('Captain Anna Berg met reporters on the quay.\n\n'
+            '"You keep writing "a minor delay." The boats have not sailed for a month.\n\n'
+            'And we will keep them in port until the engines are fixed," she said.')
+    (quote,) = _direct(nlp, text)
+    assert quote.text.startswith("You keep writing") and quote.text.endswith("until the engines are fixed")
+    assert quote.speaker.name == "Anna Berg"
+
+
+def test_apostrophes_inside_single_marks_do_not_end_the_quotation():
+    text = "'We won't sail. The crews' union isn't ready and the owners' offer is an insult,' she said."
+    assert contents(text) == ["We won't sail. The crews' union isn't ready and the owners' offer is an insult,"]
+
+
+def test_double_marks_inside_single_marks_are_part_of_the_quotation():
+    text = "'They call it \"a pause\". It is a closure and we will say so,' the captain said."
+    assert contents(text) == ["They call it \"a pause\". It is a closure and we will say so,"]
+
+
+def test_single_mark_quotation_over_two_paragraphs():
+    text = "'The pier is unsafe.\n\n'We asked for repairs twice,' the captain said."
+    (span,) = pair_quote_marks(text)
+    assert text[span.start:span.end].startswith("The pier is unsafe.")
+    assert text[span.start:span.end].endswith("We asked for repairs twice,")
+
+
+def test_missing_closing_mark_is_still_not_taken_for_nesting():
+    # The first quotation lost its closing mark; the next one is a new quotation, not a nested one.
+    text = '"We will not wait, he said. Then "the port is open," she said.'
+    assert contents(text) == ["We will not wait, he said. Then", "the port is open,"]
+
+
+@pytest.mark.parametrize("text", [
+    '"And we, of course," the minister said, "will not step back."',
+    '"I told them twice," he said. "You warned me and I listened."',
+    'Minister Eva Lund spoke on Friday. "And you know the words "red line." We stressed them twice," she said.',
+])
+def test_first_and_second_person_inside_a_quotation_never_speak_it(nlp, text):
+    found = quotes_of(nlp, text)
+    assert found
+    for quote in found:
+        assert quote.speaker is not None
+        assert quote.speaker.text.lower() not in ("i", "we", "you", "me", "us")
+
+
+def test_a_parse_running_across_the_mark_does_not_make_the_quoted_we_its_speaker(nlp):
+    # Built by hand: the parser hung the quoted "We" on "said" as its subject.
+    words = ['"', "We", "cannot", "pay", "anyone", ",", '"', "as", "the", "director", "said", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[False, True, True, True, False, False, True, True, True, True, False, False],
+              heads=[3, 10, 3, 10, 3, 3, 3, 10, 9, 10, 10, 10],
+              deps=["punct", "nsubj", "aux", "ccomp", "dobj", "punct", "punct", "mark", "det", "npadvmod", "ROOT",
+                    "punct"],
+              pos=["PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT", "PUNCT", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["``", "PRP", "MD", "VB", "NN", ",", "''", "IN", "DT", "NN", "VBD", "."],
+              lemmas=['"', "we", "can", "pay", "anyone", ",", '"', "as", "the", "director", "say", "."],
+              sent_starts=[True] + [False] * 11)
+    (quote,) = find_quotes(doc)
+    assert quote.text == "We cannot pay anyone" and quote.cue.text == "said"
+    assert quote.speaker is None or quote.speaker.text != "We"
 
 
 # ---------------------------------------------------------------- speakers: alternation, relatives, appositions

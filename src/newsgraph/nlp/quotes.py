@@ -9,10 +9,14 @@ How it works, in order, one module a stage:
    curly, single and mixed marks, read as opening or closing from the characters around
    them; a quotation left open at a paragraph end continues when the next paragraph opens
    with a mark (multi-paragraph quotes); an opening mark inside an open quotation
-   nests when two closing marks follow, otherwise the first quotation lost its
-   closing mark and ends there (one missing mark never shifts the later pairs); a
-   closing mark with nothing open starts its quotation at the paragraph start. Single
-   marks pair outside double ones, within a paragraph, apostrophes told apart.
+   nests when the marks after it close it and then the open one (in its paragraph or
+   the paragraphs the outer one continues into), otherwise the first quotation lost
+   its closing mark and ends there (one missing mark never shifts the later pairs); a
+   closing mark with nothing open starts its quotation at the paragraph start, or ends
+   the quotation left open at the end of the paragraph before. Single marks pair
+   outside double ones, apostrophes told apart; a double-mark quotation inside a
+   single-mark one is part of it. An `I`, `we` or `you` inside quote marks is never
+   the speaker of a cue outside them.
 2. `quotes_cues`: speech and cognition cues come from the dependency parse: a verb whose
    lemma is in `quotes_lexicon.SPEECH_VERBS` (said, told, stressed, warned, ...), its
    subject the speaker, its clausal complement the reported content; the
@@ -62,6 +66,17 @@ class _Found:
     quote: Quote
     cue: Cue | None
     mention: Span | None
+
+
+_QUOTED_PERSONS = {"i", "me", "we", "us", "you"}
+
+
+def _speaks_from_inside(cue: Cue, inside_quote: list[bool]) -> bool:
+    """A cue whose speaker is `I`, `we` or `you` inside quote marks: the quoted words' own person (a
+    parse run across a mark), never the one who says them."""
+    mention = cue.speaker
+    return mention is not None and len(mention) == 1 and mention[0].lower_ in _QUOTED_PERSONS \
+        and inside_quote[mention[0].idx]
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -181,6 +196,9 @@ def find_quotes(doc: Doc, *, headline: str | None = None) -> tuple[Quote, ...]:
     for span in quote_spans:
         for position in range(span.start, span.end):
             inside_quote[position] = True
+    for cue in cues:
+        if _speaks_from_inside(cue, inside_quote):
+            cue.speaker = None  # the parse ran across a quote mark: the cue's speaker is not written
     results: list[_Found] = []
     resolver = SpeakerResolver(doc)
     previous: _Found | None = None

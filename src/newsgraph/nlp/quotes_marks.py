@@ -80,11 +80,12 @@ def _single_closes(text: str, index: int) -> bool:
 
 
 def pair_single_quotes(text: str, outside: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Quotations in single marks (British style) outside the double-mark ones, one paragraph at most.
+    """Quotations in single marks (British style) outside the double-mark ones.
 
     Apostrophes look the same: a mark with letters on both sides (it's), one before digits
     ('90s) or one that nothing closes in its paragraph (dogs' bowls) is not a quotation mark.
-    A single quotation is only taken when its closing mark is found in the same paragraph.
+    A single quotation is only taken when its closing mark is found; it runs on into the next
+    paragraph only when that paragraph opens with a single mark (the multi-paragraph convention).
     """
     covered = [False] * (len(text) + 1)
     for span in outside:
@@ -92,9 +93,20 @@ def pair_single_quotes(text: str, outside: list[QuoteSpan]) -> list[QuoteSpan]:
             covered[position] = True
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    reopening: int | None = None  # the mark reopening an open quotation at the next paragraph's start
     for index, char in enumerate(text):
         if char == "\n":
-            open_at = None
+            if open_at is not None and reopening is None:
+                following = len(text) - len(text[index:].lstrip())
+                if following < len(text) and text[following] in _SINGLE_OPEN and not covered[following] \
+                        and "\n" not in text[index + 1:following].strip(" \t\n") \
+                        and text.count("\n", index, following) <= 2 and _single_opens(text, following):
+                    reopening = following
+                else:
+                    open_at = None
+            continue
+        if index == reopening:
+            reopening = None
             continue
         if covered[index] or char not in _SINGLE_OPEN and char not in _SINGLE_CLOSE:
             continue
@@ -140,7 +152,14 @@ def pair_quote_marks(text: str) -> list[QuoteSpan]:
     """Quotations in `text` (double marks of any style, then single marks outside them), without the marks."""
     text = normalise_double_marks(text)
     doubles = pair_double_quote_marks(text)
-    return sorted(doubles + pair_single_quotes(text, doubles), key=lambda span: span.start)
+    spans = sorted(doubles + pair_single_quotes(text, doubles), key=lambda span: (span.start, -span.end))
+    # A double-mark quotation inside a single-mark one ('He told me "never", she said.') is part of it.
+    outermost: list[QuoteSpan] = []
+    for span in spans:
+        if outermost and span.end <= outermost[-1].end:
+            continue
+        outermost.append(span)
+    return outermost
 
 
 def pair_double_quote_marks(text: str) -> list[QuoteSpan]:
@@ -178,7 +197,12 @@ def pair_double_quote_marks(text: str) -> list[QuoteSpan]:
                 # A closing mark with nothing open: the opening mark is missing, so the
                 # quotation runs from the paragraph start (or the last quotation in it).
                 start = max(text.rfind("\n", 0, position) + 1, last_closed)
-                if word_count(text[start:position]) >= ORPHAN_MIN_WORDS:
+                if _continues_unclosed(text, spans, start):
+                    # The paragraph before ended inside a quotation that this closing mark ends: one
+                    # statement over two paragraphs, its reopening mark left out.
+                    spans[-1] = QuoteSpan(spans[-1].start, position)
+                    last_closed = position + 1
+                elif word_count(text[start:position]) >= ORPHAN_MIN_WORDS:
                     spans.append(QuoteSpan(start, position, closed=False))
             continue
         if role in ("close", "either"):
@@ -189,10 +213,9 @@ def pair_double_quote_marks(text: str) -> list[QuoteSpan]:
                 open_at = None
                 last_closed = position + 1
             continue
-        # An opening mark inside an open quotation: nested when two closing marks follow
-        # in the same paragraph, else the open quotation lost its closing mark.
-        following = [r for p, r in marks[number + 1:number + 3] if "\n" not in text[position:p]]
-        if len(following) == 2 and all(r in ("close", "either") for r in following):
+        # An opening mark inside an open quotation: nested when the marks after it close it and
+        # then the open quotation, else the open quotation lost its closing mark.
+        if _closes_nested(text, marks, number):
             nested += 1
         else:
             spans.append(QuoteSpan(open_at, len(text[:position].rstrip()), closed=False))
@@ -200,6 +223,66 @@ def pair_double_quote_marks(text: str) -> list[QuoteSpan]:
     if open_at is not None:
         close_unbalanced(open_at)
     return [span for span in spans if text[span.start:span.end].strip()]
+
+
+MAX_CONTINUED_PARAGRAPHS = 4  # a quotation holding a nested one is followed over at most this many paragraphs
+
+
+def _continues_unclosed(text: str, spans: list[QuoteSpan], paragraph_start: int) -> bool:
+    """Whether the last quotation ran to the end of the paragraph just before `paragraph_start`
+    without a closing mark, and nothing else stands between."""
+    if not spans or spans[-1].closed:
+        return False
+    between = text[spans[-1].end:paragraph_start]
+    return paragraph_start > 0 and text[paragraph_start - 1] == "\n" and not between.strip() \
+        and text.count("\n", spans[-1].end, paragraph_start) <= 2
+
+
+def _opening_mark_before(text: str, marks: list[tuple[int, str]], number: int) -> int:
+    """Position of the mark that opened the quotation open at `marks[number]`: the nearest earlier mark
+    that is not closed by the marks between (counted back, openings against closings)."""
+    depth = 0
+    for position, role in reversed(marks[:number]):
+        if role == "open" or (role == "either" and depth == 0):
+            if depth == 0:
+                return position
+            depth -= 1
+        else:
+            depth += 1
+    return marks[number - 1][0] if number else marks[number][0]
+
+
+def _closes_nested(text: str, marks: list[tuple[int, str]], number: int) -> bool:
+    """Whether the opening mark `marks[number]`, met inside an open quotation, is a quotation within it:
+    counting on from it, the marks close it and then the open one, in its paragraph or, with the
+    inner quotation closed, in the paragraphs the outer one continues into: each reopened by a
+    mark of the outer one's style at its start (straight `"` for straight, curly or angled for
+    those), or, its reopening mark left out, closed by the first mark in it.
+    Any mark inside an open quotation counts as closing unless it can only open."""
+    depth = 2
+    previous = marks[number][0]
+    outer_straight = text[_opening_mark_before(text, marks, number)] == STRAIGHT_MARK
+    continued = 0
+    for position, role in marks[number + 1:]:
+        if "\n" in text[previous:position]:
+            line_start = text.rfind("\n", 0, position) + 1
+            between = text[previous:line_start]
+            continued += 1
+            if depth != 1 or continued > MAX_CONTINUED_PARAGRAPHS \
+                    or len([part for part in re.split(r"\n\s*\n|\n", between) if part.strip()]) > 1:
+                return False  # an inner quotation never runs over a paragraph break
+            previous = position
+            if not text[line_start:position].strip():
+                if role == "close" or (text[position] == STRAIGHT_MARK) != outer_straight:
+                    return False
+                continue  # the outer quotation reopened
+            if role != "close":
+                return False  # the next paragraph neither reopens nor closes it
+        depth += 1 if role == "open" else -1
+        if depth == 0:
+            return True
+        previous = position
+    return False
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
