@@ -76,7 +76,7 @@ _MONTH_DAY_RE = re.compile(
 )
 
 _PUBLISHED_PREFIX_RE = re.compile(
-    r"^(?:first\s+)?(?:published|publication\s+date|posted|created|released|issued|dated|date"
+    r"^(?:first\s+)?(?:published|publication\s+date|posted|created|released|issued|dated|date|sent"
     r"|опубліковано|опубликовано|дата\s+публікації|дата\s+публикации|дата"
     r"|publié|publie|veröffentlicht|publicado|pubblicato)"
     r"(?:\s+(?:on|at|am|le|el|il))?\s*[:\-–—]?\s*",
@@ -381,8 +381,9 @@ def _with_time(dates: tuple[date, date, bool], rest: str) -> DateValue | None:
             rest = rest[: tm.start()] + " " + rest[tm.end():]
             break
     offset_match = None
-    if zone is None and (om := _TZ_OFFSET_RE.search(rest)) is not None:
-        offset_match = om
+    if (zone is None or not zone.group(2)) and (om := _TZ_OFFSET_RE.search(rest)) is not None:
+        # An e-mail's "-0400 (EDT)": the numeric offset is the value, the name a comment on it.
+        offset_match, zone = om, None
         rest = rest[: om.start()] + " " + rest[om.end():]
     if _leftover(rest):
         return None

@@ -40,6 +40,7 @@ _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _DURATION_RE = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?![\w:])(?!\s*(?:[ap]\.?\s?m\b|h\b|gmt|utc|[a-z]{2,4}t\b))", re.I)
 _MINUTES_NOTE_RE = re.compile(r"\(\s*\d{1,3}\s*(?:min|mins|minutes|sec|s)\.?\s*\)", re.I)
 _ROW_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}|\t")
+_CRUMB_SPLIT_RE = re.compile(r"\s+[>›]\s+")
 _LINK_MARKS = "→»«›‹▶►▸▹•◆■▪➤➔⇒"
 _QUOTES = "\"'“”‘’«»„"
 _QUOTED_SPAN_RE = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’(?!\w)")
@@ -52,8 +53,13 @@ _SELF_REFERENCE_RE = re.compile(
 
 
 def sentence_end(text: str) -> bool:
-    """Whether the line ends as a sentence does: a stop, a question or exclamation mark, a closing quote."""
-    return bool(_SENTENCE_END_RE.search(text.rstrip()))
+    """Whether the line ends as a sentence does: a stop, a question or exclamation mark, a closing quote.
+
+    A word or two trailing off ("Loading...", "Read more…") is a button, not a sentence."""
+    text = text.rstrip()
+    if text.endswith(("...", "…")) and len(text.split()) <= 3:
+        return False
+    return bool(_SENTENCE_END_RE.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,8 @@ class LineShape:
     link_mark: bool  # an arrow, guillemet or bullet before or after it
     label: str | None  # "Don't miss" in "Don't miss: A title"
     label_rest_sentence: bool  # what follows the label ends as a sentence
+    crumbs: int  # items of a breadcrumb trail ("NEWS > WORLD"), 0 when it is none
+    enclosed: bool  # opens with a quotation mark or a bracket
 
 
 def line_shape(text: str) -> LineShape:
@@ -90,8 +98,9 @@ def line_shape(text: str) -> LineShape:
     core = stripped.lstrip(_LINK_MARKS + _QUOTES + "*-–—#>(|🔊🎧▶⏱🕑 ").strip()
     first = core.split(None, 1)[0].lower().strip(":.,!?'’") if core else ""
     label_match = _LABEL_RE.match(core)
-    label = label_match.group(1).strip() if label_match and len(label_match.group(1).split()) <= 3 else None
+    label = label_match.group(1).strip() if label_match and len(label_match.group(1).split()) <= 5 else None
     items = [i for i in _ROW_SPLIT_RE.split(stripped) if i.strip()]
+    crumbs = [c for c in _CRUMB_SPLIT_RE.split(stripped) if c.strip()]
     return LineShape(
         words=len(words),
         sentence=sentence_end(stripped),
@@ -108,6 +117,8 @@ def line_shape(text: str) -> LineShape:
         link_mark=stripped[:1] in _LINK_MARKS or stripped[-1:] in _LINK_MARKS,
         label=label,
         label_rest_sentence=bool(label_match and sentence_end(label_match.group(2))),
+        crumbs=len(crumbs) if len(crumbs) >= 2 and all(len(c.split()) <= 4 for c in crumbs) else 0,
+        enclosed=stripped[:1] in _QUOTES + "([",
     )
 
 
@@ -130,8 +141,8 @@ def is_scrape(strong_furniture: int) -> bool:
 
 def _weak_furniture(shape: LineShape, zone: str) -> str | None:
     """Furniture by shape and voice alone (used on page scrapes only)."""
-    if shape.all_caps and shape.words <= 4 and not shape.colon_end:
-        return "label"
+    if shape.all_caps and shape.words <= 4 and not shape.colon_end and not shape.enclosed:
+        return "label"  # "ABSTRACT.", "FULL TEXT."; a quoted or bracketed "(CROSSTALK.)" is speech
     if shape.self_reference and zone == "header" and shape.words <= 30:
         return "banner"
     if shape.reader and (shape.site_noun or shape.site_voice) and shape.words <= 30 and zone != "inline":
@@ -141,9 +152,12 @@ def _weak_furniture(shape: LineShape, zone: str) -> str | None:
     if shape.action and (shape.reader or shape.site_noun or shape.site_voice) and shape.words <= 16 \
             and not shape.colon_end:
         return "site prompt"
+    if shape.label is not None and not shape.label_rest_sentence and shape.row_items >= 2:
+        return "related link"  # "Trending: A title | Another title"
     if shape.sentence or shape.colon_end or shape.words > 16 or shape.words == 0:
         return None
-    if shape.label is not None and not shape.label_rest_sentence:
+    if shape.label is not None and not shape.label_rest_sentence and zone != "header":
+        # "Don't miss: A title"; in the header "Topic: Title" is as likely the headline itself.
         return "related link"
     if shape.link_mark:
         return "related link"
@@ -164,6 +178,8 @@ def _strong_furniture(shape: LineShape) -> str | None:
         return "player"
     if shape.row_items >= 3 and shape.words <= 3 * shape.row_items + 2:
         return "links row"
+    if shape.crumbs >= 2:
+        return "breadcrumb"
     if shape.action and shape.site_noun and shape.words <= 12:
         return "site prompt"
     return None
@@ -214,4 +230,19 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
             reason = _weak_furniture(shape, zone)
         if reason is not None:
             judged[i] = reason
+    if scrape:
+        _lead_ins(texts, reasons, judged, shapes, first, last)
     return judged
+
+
+def _lead_ins(texts: Sequence[str], reasons: Sequence[str | None], judged: dict[int, str],
+              shapes: dict[int, LineShape], first: int, last: int) -> None:
+    """A short line ending in a colon leads into what follows it: outside the story, when what
+    follows is furniture (or nothing), it is furniture too ("Like this:" above a row of buttons)."""
+    for i in sorted(shapes, reverse=True):
+        shape = shapes[i]
+        if i in judged or not shape.colon_end or shape.words > 6 or first <= i <= last:
+            continue
+        following = i + 1
+        if following >= len(texts) or reasons[following] is not None or following in judged:
+            judged[i] = "furniture"

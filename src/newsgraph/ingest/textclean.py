@@ -151,9 +151,9 @@ def _joins(previous: str, joined_lines: int, line: str, width: int | None, blank
     if _SENTENCE_END_RE.search(previous) or (joined_lines == 1 and len(previous.split()) < 4):
         return False
     # A sentence broken in the middle: it goes on in lower case, or the line stopped on a comma or a
-    # word no sentence ends with.
-    last_word = previous.rsplit(None, 1)[-1].lower()
-    return _starts_lower(line) or previous.endswith(",") or last_word in _CONTINUING_WORDS
+    # word no sentence ends with (written in lower case: a title's last word "Says" ends the title).
+    last_word = previous.rsplit(None, 1)[-1]
+    return _starts_lower(line) or previous.endswith(",") or (last_word.islower() and last_word in _CONTINUING_WORDS)
 
 
 def _join_lines(lines: list[str]) -> str:

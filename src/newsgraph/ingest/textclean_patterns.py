@@ -89,7 +89,12 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
     _p("caption", r"(?:image|media|video|photo) (?:caption|copyright|source)\b[^\n]{0,200}", 40),
     # A caption sentence with its credit after it: "The ministers in Riga. Photo: Jane Doe".
     _p("caption", r"[^\n]{1,300}[.!?]\s+(?:photo|photograph|image|picture|credit|фото|foto)s?\s*(?:by|credit)?\s*:\s*[^.!?\n]{1,80}", 60),
-    _p("caption", r"[^\n]{1,300}\((?:(?:ap|afp|epa|reuters) )?(?:photo|image|picture|фото|foto)s?\s*(?:by|credit|:)\s*:?\s*[^()]{1,80}\)\.?", 60),
+    _p(
+        "caption",
+        r"[^\n]{1,300}\((?:(?:ap|afp|epa|reuters) )?(?:photo|image|picture|credit|photo credit|image credit|фото|foto)s?"
+        r"\s*(?:by|credit|:|=)\s*:?\s*[^()]{1,80}\)\.?",
+        60,
+    ),
     # "REUTERS/Jane Doe" ending a caption; upper case only, so "a Reuters/Ipsos poll" stays text.
     _p(
         "caption",
