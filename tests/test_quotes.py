@@ -823,3 +823,37 @@ def test_particle_verbs_report_speech_only_with_their_particle(nlp):
 def test_inverted_subject_parsed_as_an_object_after_a_quotation_speaks(nlp):
     (quote,) = quotes_of(nlp, "\u201cWe are ready,\u201d added one of the crew members.")
     assert quote.speaker.text == "one of the crew members"
+
+
+# ---------------------------------------------------------------- the design brief's specimen, whole analysis
+
+PRESS_CONFERENCE = (
+    "Foreign Minister Maria Lindqvist stressed that the coalition cannot afford to delay.\n\n"
+    "\"We did not ask for soldiers, we are asking for shells now,\" she said at a press conference "
+    "in Riga on Friday.\n\n"
+    "\"And you keep using the words \"red lines.\" That is worth weighing in this dispute. "
+    "And we, of course, will not step back,\" she stressed.\n\n"
+    "The minister recalled that since March 3, 2022, her country has provided support worth about "
+    "EUR2.4 billion, and signed a defence agreement on January 22 of this year."
+)
+
+
+def test_press_conference_gives_every_statement_to_the_minister_with_its_amounts_and_dates():
+    from newsgraph.nlp.analyze import Analyzer
+    from newsgraph.records import Article
+
+    article = Article(id="press", source="test", text=PRESS_CONFERENCE, language="en",
+                      headline="Minister: we need shells, not soldiers", published="2024-10-12T09:30:00")
+    result = Analyzer().analyze(article)
+    assert result.analysis_errors == ()
+    quotes = result.quotes
+    assert len(quotes) == 5
+    assert all(q.speaker is not None and q.speaker.name == "Maria Lindqvist" for q in quotes)
+    assert [q.kind for q in quotes] == ["headline", "indirect", "direct", "direct", "indirect"]
+    nested = quotes[3]
+    assert nested.text.startswith("And you keep using the words \"red lines.\"")
+    assert nested.text.endswith("will not step back") and nested.speaker.text == "she"
+    assert quotes[2].date == "2024-10-11"  # "on Friday", the day before publication
+    assert quotes[4].text.startswith("that since March 3, 2022")
+    assert [(a.value, a.unit, a.approximate) for a in result.amounts] == [(2.4e9, "EUR", True)]
+    assert {"2024-10-11", "2022-03-03", "2024-01-22"} <= {d.value for d in result.dates}

@@ -34,7 +34,11 @@ def headline_quotes(headline: str, resolver: SpeakerResolver | None = None) -> t
         label = match.group(1)
         # the label before the colon is a name by its form; the body may give it in full
         name = (resolver.name_in_body(label) if resolver else None) or (label if names_a_speaker(label) else None)
-        speaker = Speaker(start=match.start(1), end=match.end(1), text=label, name=name)
+        role = None
+        holder = resolver.person_with_role(label) if resolver is not None and name is None else None
+        if holder is not None:
+            name, role = holder  # `Minister:` and the body's one `Foreign Minister Jane Doe`
+        speaker = Speaker(start=match.start(1), end=match.end(1), text=label, name=name, role=role)
         return (_headline_quote(headline, *trim(headline, *match.span(2)), speaker=speaker),)
     # "Trump Says He Will Win", "The Latest: Clinton tells voters she's with them"
     after_label = match.start(2) if match and match.group(1).lower() in _HEADLINE_LABELS else 0

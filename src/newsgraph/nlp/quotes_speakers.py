@@ -334,6 +334,28 @@ class SpeakerResolver:
             found = self._name_in_body(" ".join(words[:length]), people_only=True)
         return found
 
+    def person_with_role(self, label: str) -> tuple[str, str] | None:
+        """(name, role) of the one person the body introduces with the role a label names (a headline's
+        `Minister:` for `Foreign Minister Jane Doe`); None when nobody or several people hold it."""
+        words = label.split()
+        if not words:
+            return None
+        noun = role_noun(words[-1])
+        holders = {name for _, held, _, name in self.roles if held == noun}
+        if len(holders) != 1:
+            return None
+        name = holders.pop()
+        return name, self._role_of(name) or label
+
+    def _role_of(self, name: str) -> str | None:
+        """The role written around the first mention of the person called `name` that has one."""
+        for person in self.people:
+            if self._full_name(person) == name:
+                role, _ = self._titles(person)
+                if role:
+                    return role
+        return None
+
     def _name_in_body(self, text: str, people_only: bool = False) -> str | None:
         words = text.split()
         if not words:
@@ -481,5 +503,5 @@ class SpeakerResolver:
                 name = self._full_name(person)
                 guessed = self._gender(name)
                 if guessed is None or guessed == gender:
-                    return name, None, None
+                    return (name, *self._titles(person))
         return None, None, None
