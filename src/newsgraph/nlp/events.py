@@ -63,30 +63,44 @@ class _Coder:
         """The sentence's events, the most prominent first, one per type."""
         triggers = find_triggers(sentence)
         triggers.sort(key=lambda t: (t.nominal, _depth(t.token), t.token.i))
-        events: list[Event] = []
-        seen_types: set[str] = set()
+        by_type: dict[str, list[Trigger]] = {}
         for trigger in triggers:
-            if trigger.type in seen_types:
-                continue
-            seen_types.add(trigger.type)
-            events.append(self._event(trigger, sentence))
+            by_type.setdefault(trigger.type, []).append(trigger)
+        events = [self._event(same_type, sentence) for same_type in by_type.values()]
         for event in events:
             if event.actor is not None:
                 self.party_finder.last_party = event.actor
         return events
 
-    def _event(self, trigger: Trigger, sentence: Span) -> Event:
+    def _event(self, same_type: list[Trigger], sentence: Span) -> Event:
+        """The event of the most prominent of the sentence's triggers of one type. Where its
+        clause names no actor (or no recipient), another trigger of that type supplies it:
+        "ten people were killed when Serbian forces shelled the town" is one attack by Serbia."""
+        trigger = same_type[0]
         actor, recipient = self.party_finder.actor_and_recipient(trigger, sentence)
+        # a governed trigger of the same type ("killed when ... shelled") was folded into its head
+        others = [t.complement for t in same_type if t.complement is not None and t.complement.type == t.type]
+        for other in others + same_type[1:]:
+            if actor is not None and recipient is not None:
+                break
+            other_actor, other_recipient = self.party_finder.actor_and_recipient(other, sentence)
+            if actor is None and other_actor is not None and other_actor != recipient:
+                actor = other_actor
+            if recipient is None and other_recipient is not None and other_recipient != actor:
+                recipient = other_recipient
         start, end = sentence.start_char, sentence.end_char
         while end > start and self.text[end - 1].isspace():
             end -= 1
         position = trigger.token.idx
         event_type = trigger.type
+        mode = trigger.mode
         if event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
             event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
+        elif event_type == "ASSAULT" and _is_crowd(actor):
+            event_type, mode = "PROTEST", "riot"  # protesters burning and stoning: a riot (CAMEO 145)
         return Event(
             type=event_type,
-            mode=trigger.mode or self._mode(trigger),
+            mode=mode or self._mode(trigger),
             actor=actor,
             recipient=recipient,
             date=self._date(start, end, position),
@@ -151,6 +165,12 @@ _SECURITY_WORDS = frozenset({"police", "policemen", "police officers", "riot pol
 _CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "students",
                           "rioters", "marchers", "strikers", "mourners", "worshippers", "demonstration",
                           "protest", "rally", "march"})
+
+
+def _is_crowd(actor: EventParty | None) -> bool:
+    """A crowd of civilians acts: its violence is a riot, not an armed attack."""
+    words = set((actor.text or "").lower().split()) if actor else set()
+    return bool(words & _CROWD_WORDS) and not words & _SECURITY_WORDS
 
 
 def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigger: Token) -> bool:

@@ -393,6 +393,16 @@ VERB_EVENTS.update(_table({
     "CONSULT": "brief",
     "COOPERATE": "invest",
 }))
+# Persuading is an appeal, deriding and regretting disapprove, repelling and retaliating are
+# armed acts, favouring and embracing support (each by its PLOVER definition).
+VERB_EVENTS.update(_table({
+    "REQUEST": "persuade convince",
+    "ACCUSE": "arraign deride mock regret lament",
+    "ASSAULT": "retaliate repel repulse counterattack",
+    "SUPPORT": "favour favor appreciate embrace",
+    "COERCE": "fine purge",
+    "CONCEDE": "tolerate",
+}))
 OBJECT_VERBS.update({"revoke": "COERCE", "bolster": None, "beef": None, "tighten": None,
                      "test": None, "settle": None, "vote": None})
 VERB_OBJECT_OVERRIDES.update({
@@ -406,6 +416,25 @@ VERB_OBJECT_OVERRIDES.update({
     ("deny", "visa"): "SANCTION", ("deny", "visas"): "SANCTION", ("settle", "dispute"): "AGREE",
     ("settle", "differences"): "AGREE", ("lend", "support"): "SUPPORT", ("blast", "for"): "ACCUSE",
 })
+
+# Verbs that end or suspend an act, and what ending each kind of act is (CAMEO 08 yield and
+# 16 reduce relations): lifting a curfew or ending a strike concedes, halting an offensive
+# de-escalates (RETREAT), suspending aid or talks reduces relations (SANCTION).
+ENDING_VERBS = frozenset(
+    "end lift ease relax halt stop suspend cease cancel abandon drop scrap revoke remove"
+    " terminate discontinue freeze".split()
+)
+ENDED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "THREATEN": "CONCEDE",
+         "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",
+         "AID": "SANCTION", "COOPERATE": "SANCTION", "CONSULT": "SANCTION"}
+# "ended a three-day visit", "the talks ended": a meeting that ends has taken place, only one
+# broken off or suspended reduces relations.
+ENDED_CONSULT_EXCEPTIONS = frozenset({"end"})
+
+# Words for adversaries that name whose act a noun is ("the rebel offensive").
+PARTY_WORDS = frozenset(
+    "rebel rebels insurgent guerrilla militant militia enemy opposition separatist terrorist".split()
+)
 
 # Verb + particle/preposition readings.
 PARTICLE_EVENTS: dict[tuple[str, str], str] = {
@@ -456,6 +485,11 @@ INTENT_HEADS = frozenset(
     "vow pledge promise plan intend willing ready prepared offer agree decide expect aim"
     " propose undertake".split()
 )
+# Intention heads that state a decision taken: deciding to deploy or to impose sanctions is
+# that act (a promise of cooperation stays AGREE).
+DECISION_HEADS = frozenset({"decide"})
+# Nouns that hold an intention ("its intention to withdraw", "has no plans to attack").
+INTENT_NOUNS = frozenset("intention intent plan readiness willingness desire determination".split())
 # Verbs that report speech or thought; they are never events themselves, and the clause they
 # report is where the event is.
 REPORTING_VERBS = frozenset(

@@ -45,6 +45,7 @@ _PHRASE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "p
 _FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her", "my"})
 # Passive forms that state the subject's own stance ("is committed to", "is prepared to").
 _STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "engage",
                                "obligate", "oblige", "bind"})
@@ -103,6 +104,8 @@ class PartyFinder:
     def actor_and_recipient(self, trigger: Trigger,
                             sentence: Span) -> tuple[EventParty | None, EventParty | None]:
         """The trigger's actor and recipient, either None where the sentence names none."""
+        if trigger.demand is not None:
+            return self._demand_parties(trigger, sentence)
         actor_head, passive = self._actor_head(trigger)
         if passive and actor_head is None and trigger.type == "MOBILIZE":
             # "troops were put on alert", "the army was deployed": the forces act themselves
@@ -114,10 +117,38 @@ class PartyFinder:
             actor = self._party_before(trigger.token, sentence, recipient)
         return actor, recipient
 
+    def _demand_parties(self, trigger: Trigger,
+                        sentence: Span) -> tuple[EventParty | None, EventParty | None]:
+        """"Syria said Israel must withdraw": the one who says it demands, of the subject of
+        what must be done."""
+        reporter = next((c for c in trigger.demand.children if c.dep_ in _SUBJECT_DEPS), None)
+        actor = self._party(reporter, sentence) if reporter is not None else None
+        if actor is None:
+            speaker = self._speaker_country(trigger.token)
+            if speaker is not None and (speaker[0] or speaker[1]):
+                actor = EventParty(text=None, name=speaker[0], country=speaker[1])
+        subject = next((c for c in trigger.token.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), None)
+        recipient = self._party(subject, sentence) if subject is not None else None
+        return actor, recipient
+
     def _actor_head(self, trigger: Trigger) -> tuple[Token | None, bool]:
         """The actor's head token and whether the clause is passive (its subject is then the
         recipient)."""
         current = trigger.clause
+        if current.pos_ in {"NOUN", "PROPN"}:
+            # an event noun with no verb of its own: "an attack by rebels", "Iraq's invasion"
+            # the parser often hangs the "by" phrase on the noun's "of" object ("the arrest of
+            # the leader by police")
+            holders = [current] + [g for c in current.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj"]
+            by_agent = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+                             for g in c.children if g.dep_ == "pobj"), None)
+            if by_agent is not None:
+                return by_agent, True
+            owner = next((c for c in current.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False
+        link = None  # how the clause being read holds the one below it
         for _ in range(8):
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -130,9 +161,13 @@ class PartyFinder:
             if passive_subject is not None:
                 if lemma_of(current) in _STATIVE_PASSIVES:
                     return passive_subject, False  # "Vietnam is committed to ..." acts itself
+                if link == "xcomp":
+                    # "the army is reported to have fired", "the troops were ordered to withdraw":
+                    # the subject of the passive does what its complement says
+                    return passive_subject, False
                 return None, True
             if current.dep_ in _SUBJECT_SHARING_DEPS and current.head.i != current.i:
-                current = current.head
+                link, current = current.dep_, current.head
                 continue
             break
         return None, False
@@ -166,11 +201,13 @@ class PartyFinder:
         # parties are read one head at a time, stopping at the first coded one
         parties = []
         for head in heads:
+            if _own_people(head):
+                continue  # "sent its ambassador", "withdrawing our forces": the actor's own
             party = self._party(head, sentence)
             if party is None:
                 continue
             if party.country is None and actor_country and _is_actor_noun(head) \
-                    and _counted(head).ent_type_ == "" and not _coded(party) \
+                    and _unnamed(_counted(head)) and not _coded(party) \
                     and lemma_of(_counted(head)) not in lex.TROOP_NOUNS:
                 # "arrested opposition activists", "sentenced a journalist": an unnamed group
                 # in a sentence that names no place belongs to the acting country
@@ -222,7 +259,7 @@ class PartyFinder:
             for preposition in lex.RECIPIENT_PREPS:
                 for child in holder.children:
                     if child.dep_ == "prep" and child.lower_ == preposition:
-                        if preposition == "of" and holder in verbs:
+                        if preposition == "of" and holder in verbs and holder.pos_ not in {"NOUN", "PROPN"}:
                             continue
                         candidates += [g for g in child.children if g.dep_ == "pobj"]
             for child in holder.children:
@@ -304,11 +341,13 @@ class PartyFinder:
             org_id = organisation_in(text)
             if org_id is not None:
                 name = organisation_name(org_id)
-        if country is None and _is_actor_noun(head) and _counted(head).ent_type_ == "" \
+        if country is None and _is_actor_noun(head) and _unnamed(_counted(head)) \
                 and (name is None or organisation_of(name) is None):
-            # police, rebels, protesters, "the government": a domestic party of the country
-            # the sentence takes place in (the CAMEO coders' convention)
-            country = self._place_country(sentence)
+            # police, rebels, protesters, "the government", "our troops": a domestic party of
+            # the country whose voice reports it (the speaker of the quotation, the subject of
+            # "said"), else of the country the sentence takes place in (the CAMEO coders'
+            # convention)
+            country = self._voice_country(head) or self._place_country(sentence)
         party = EventParty(text=text, name=name, country=country)
         if chosen is not None and chosen.label == "PERSON":
             self.last_person = party
@@ -339,7 +378,7 @@ class PartyFinder:
     def _pronoun_party(self, pronoun: Token) -> EventParty | None:
         lower = pronoun.lower_
         if lower in _FIRST_PERSON:
-            speaker = self._speaker_country(pronoun.idx)
+            speaker = self._speaker_country(pronoun)
             if speaker is not None:
                 return EventParty(text=pronoun.text, name=speaker[0], country=speaker[1])
             return None
@@ -359,10 +398,37 @@ class PartyFinder:
             return replace(antecedent, text=pronoun.text)
         return None
 
-    def _speaker_country(self, position: int) -> tuple[str | None, str | None] | None:
+    def _voice_country(self, token: Token) -> str | None:
+        """The country of whoever's words hold the token: the quotation's speaker, else the
+        subject of the reporting verb whose clause holds it ("Israeli officials said troops
+        shot two gunmen")."""
+        speaker = self._speaker_country(token, reported_only=True)
+        if speaker is not None and speaker[1] is not None:
+            return speaker[1]
+        current = token
+        while current.head.i != current.i:
+            link, current = current.dep_, current.head
+            if link in {"ccomp", "parataxis"} and lemma_of(current) in lex.REPORTING_VERBS:
+                subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subject is None or subject.pos_ == "PRON":
+                    return None
+                tokens = self._phrase_tokens(subject)
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+                countries = [e.country for e in self._entities_in(start, end) if e.country]
+                return countries[0] if countries else country_from_org(self.text[start:end])
+        return None
+
+    def _speaker_country(self, token: Token, *,
+                         reported_only: bool = False) -> tuple[str | None, str | None] | None:
+        """The name and country of the speaker of the quotation holding the token; None
+        outside quotations. `reported_only`: only quotations in marks or reported by a verb of
+        saying (not a statement read from "decided to", "called for")."""
+        position = token.idx
         for quote in self.quotes:
             if quote.field != "text" or not quote.start <= position < quote.end:
                 continue
+            if reported_only and quote.kind == "indirect" and not self._said(quote):
+                return None
             speaker = quote.speaker
             if speaker is None:
                 return None, None  # a quotation with no speaker: "us" is nobody known
@@ -377,8 +443,19 @@ class PartyFinder:
                 country = named[0].country if named else None
             if country is None and speaker.text:
                 country = country_from_org(speaker.text)
+            if country is None and not speaker.name and any(
+                    word in _ACTOR_NOUNS for word in (speaker.text or "").lower().split()):
+                # "the rebel leader told reporters in Khartoum": a domestic speaker
+                country = self._place_country(self._sentence_of(token))
             return speaker.name or speaker.affiliation, country
         return None
+
+    def _said(self, quote: Quote) -> bool:
+        """The quotation's cue is a verb of saying."""
+        if quote.cue is None:
+            return False
+        cue = self.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        return cue is not None and any(lemma_of(t) in lex.REPORTING_VERBS for t in cue)
 
     def _sentence_of(self, token: Token) -> Span:
         return sentence_of(token)
@@ -398,6 +475,23 @@ def _counted(head: Token) -> Token:
             and (lemma_of(of_object) in _ACTOR_NOUNS or of_object.lower_ in _ACTOR_NOUNS):
         return of_object
     return head
+
+
+def _own_people(head: Token) -> bool:
+    """People or forces the phrase gives to its subject by a possessive pronoun ("its
+    ambassador", "our troops")."""
+    return _is_actor_noun(head) and _unnamed(_counted(head)) and any(
+        child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS for child in head.children)
+
+
+def _unnamed(token: Token) -> bool:
+    """No named entity: untagged, or a common noun for people the tagger took for a name
+    on its own ("Farmers" opening a sentence, tagged ORG)."""
+    if token.ent_type_ == "":
+        return True
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return alone and (token.lower_ in _ACTOR_NOUNS or lemma_of(token) in _ACTOR_NOUNS)
 
 
 def _is_actor_noun(token: Token) -> bool:

@@ -21,8 +21,12 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp import events_lexicon as lex
 
-# Auxiliaries of a promise or a threat ("will send", "would impose").
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Auxiliaries of a promise or a threat ("will send", "would impose"), and the modals of an act
+# only held out as possible ("could provide aid", "may send troops"): not done, but offered
+# or threatened.
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "might", "can", "ca"})
+# Modals of obligation: "X must withdraw", reported, is a demand made of X.
+_DEONTIC_AUX = frozenset({"must", "should", "ought"})
 # Adverbs the parser tags where the verb's particle is meant ("walked away", "pulled back").
 _ADVERB_PARTICLES = frozenset({"away", "back", "down", "off", "out", "up", "over", "in", "aside"})
 # Acts that carry a sum of money, which the event's `amount` points to.
@@ -59,6 +63,7 @@ class Trigger:
     complement: "Trigger | None" = None  # the promised/threatened act of an intention head
     money: bool = False          # the act carries money (AID, SANCTION, or a promise of them)
     mode: str | None = None
+    demand: Token | None = None  # the verb reporting "X must do": its subject demands it of X
 
 
 def event_type_of(token: Token) -> tuple[str, list[Token]] | None:
@@ -115,7 +120,9 @@ def _object_nouns(verb: Token) -> list[Token]:
         if child.dep_ in {"dobj", "attr", "oprd", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             found.append(child)
     for child in verb.children:
-        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ not in _CIRCUMSTANCE_PREPS:
+        # "released from detention", "evacuated civilians from the town": where from, not what
+        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ not in _CIRCUMSTANCE_PREPS \
+                and child.lower_ != "from":
             found.extend(grand for grand in child.children if grand.dep_ == "pobj")
     for noun in list(found):
         # "took part in talks", "put troops on alert": the object's own preposition object
@@ -179,10 +186,17 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 return found, []
     if lemma in lex.REPORTING_VERBS:  # "recalled its ambassador", "wrote off" are read above
         return None
-    if lemma in lex.OBJECT_VERBS:
+    if lemma in lex.OBJECT_VERBS or lemma in lex.ENDING_VERBS:
         for noun in objects:
             noun_type = _noun_type(noun)
             if noun_type is None:
+                continue
+            if lemma in lex.ENDING_VERBS and noun_type in lex.ENDED and not _owned_by_other(noun) \
+                    and not (noun_type == "CONSULT" and lemma in lex.ENDED_CONSULT_EXCEPTIONS):
+                # ending one's own act reverses it: a curfew lifted concedes, an offensive
+                # halted retreats, aid suspended sanctions
+                return lex.ENDED[noun_type], [noun]
+            if lemma not in lex.OBJECT_VERBS:
                 continue
             if lemma in lex.TRANSFER_VERBS and noun_type == "SUPPORT" and lemma_of(noun) == "support" \
                     and not any(child.lower_ in _MATERIAL_SUPPORT for child in noun.children):
@@ -197,13 +211,21 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 fallback = lex.OBJECT_VERBS[lemma]
                 return (fallback if fallback and fallback != "AID" else "MOBILIZE"), [noun]
             return noun_type, [noun]
-        fallback = lex.OBJECT_VERBS[lemma]
+        fallback = lex.OBJECT_VERBS.get(lemma)
         if fallback:
             return fallback, []
         if lemma in lex.LIGHT_VERBS or lemma not in lex.VERB_EVENTS:
             return None
     found = lex.VERB_EVENTS.get(lemma)
     return (found, []) if found else None
+
+
+def _owned_by_other(noun: Token) -> bool:
+    """The act is named as another party's ("the rebel offensive", "Iraq's embargo"): ending
+    it is no concession of the subject's."""
+    return any(child.dep_ in {"poss", "compound", "amod"} and child.pos_ != "PRON"
+               and (child.ent_type_ != "" or lemma_of(child) in lex.PARTY_WORDS)
+               for child in noun.children)
 
 
 def _is_negated(token: Token) -> bool:
@@ -241,6 +263,8 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     for token in sentence:
         if token.pos_ not in {"VERB", "AUX", "ADJ"}:
             continue
+        if token.dep_ in {"amod", "compound"} and token.pos_ in {"VERB", "ADJ"}:
+            continue  # "the visiting envoy", "the besieged town", "striking workers": who or what, not an act
         found = event_type_of(token)
         if found is None:
             continue
@@ -282,7 +306,10 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             trigger.type = _promised(complement.type, trigger)
             trigger.objects = trigger.objects + complement.objects
             trigger.money = complement.type in _MONEY_TYPES
-        elif intent_head is not None or future:
+        elif (intent_head is not None or future) and not (
+                intent_head is not None and lemma_of(intent_head) in lex.DECISION_HEADS
+                and trigger.type in lex.MATERIAL_CONFLICT):
+            # a decision to deploy or to impose sanctions is that act, not a threat of it
             promised = _promised(trigger.type, trigger)
             trigger.money = trigger.type in _MONEY_TYPES
             trigger.type = promised
@@ -290,12 +317,16 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             trigger.money = trigger.type in _MONEY_TYPES
             if complement is not None and lemma == "agree":
                 trigger.money = complement.type in _MONEY_TYPES
-        if negated:
+        reporter = _demanding_reporter(trigger.token)
+        if reporter is not None:
+            # "Syria said Israel must withdraw": a demand of Syria's on Israel (CAMEO 10)
+            trigger.type, trigger.mode, trigger.demand, trigger.money = "REQUEST", None, reporter, False
+        elif negated:
             if trigger.type in lex.COOPERATIVE:
                 trigger.type = "REJECT"
                 trigger.mode = None
-            elif trigger.type in lex.MATERIAL_CONFLICT:
-                continue  # an attack that did not happen is no event
+            elif trigger.type in lex.MATERIAL_CONFLICT or trigger.type == "THREATEN":
+                continue  # an attack (or a threat) that was not made is no event
         if index in absorbed:
             continue
         results.append(trigger)
@@ -311,17 +342,34 @@ def _promised(event_type: str, trigger: Trigger) -> str:
     return event_type
 
 
-def _intent_head(token: Token) -> Token | None:
-    """"willing" in "is willing to withdraw", "plans" in "plans to impose"."""
+def _demanding_reporter(token: Token) -> Token | None:
+    """The verb of saying that reports "X must/should do" (directly or in a quotation)."""
+    if not any(child.dep_ == "aux" and child.lower_ in _DEONTIC_AUX for child in token.children):
+        return None
     current = token
     for _ in range(3):
-        if current.dep_ not in {"xcomp", "ccomp", "acomp", "advcl"} or current.head.i == current.i:
+        if current.dep_ not in {"ccomp", "parataxis", "conj"} or current.head.i == current.i:
             return None
         current = current.head
-        if lemma_of(current) in lex.INTENT_HEADS:
+        if lemma_of(current) in lex.REPORTING_VERBS:
             return current
-        if current.pos_ == "AUX" or lemma_of(current) == "be":
-            continue
+    return None
+
+
+def _intent_head(token: Token) -> Token | None:
+    """"willing" in "is willing to withdraw", "plans" in "plans to impose", "intention" in
+    "has no intention of withdrawing"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "ccomp", "acomp", "advcl", "pcomp", "acl", "prep"} \
+                or current.head.i == current.i:
+            return None
+        current = current.head
+        if lemma_of(current) in lex.INTENT_HEADS or (
+                current.pos_ == "NOUN" and lemma_of(current) in lex.INTENT_NOUNS):
+            return current
+        if current.pos_ in {"AUX", "ADP"} or lemma_of(current) == "be":
+            continue  # "is willing to", "intention of"
         return None
     return None
 
