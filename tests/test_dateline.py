@@ -124,3 +124,39 @@ def test_published_and_updated_on_one_line():
 
 def test_place_before_the_date():
     assert parse_date_string("Kyiv, 09.03.2024") == "2024-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted on March 5th, 2024 at 9:41 pm", "2024-03-05T21:41:00"),
+        ("Tuesday 5 March 2024 14.05 CET", "2024-03-05T14:05:00+01:00"),
+        ("3/14/2024 2:05:33 PM", "2024-03-14T14:05:33"),
+        ("Tue, 5 Mar 2024 09:30:00 -0500 (EST)", "2024-03-05T09:30:00-05:00"),
+        ("Published 10:28 PM ET, Tue March 5, 2024", "2024-03-05T22:28:00-05:00"),
+        ("5 Mar 2024 18:05 GMT", "2024-03-05T18:05:00+00:00"),
+        ("Mar 5, 2024, 02:05 PM IST", "2024-03-05T14:05:00+05:30"),
+        ("Sent: Tuesday, March 5, 2024 9:30 AM", "2024-03-05T09:30:00"),
+    ],
+)
+def test_written_forms(text, expected):
+    assert parse_date_string(text) == expected
+
+
+def test_a_byline_after_the_date_is_a_part_of_its_own():
+    parts = split_dateline("Posted on March 5th, 2024 at 9:41 pm by Jane Doe")
+    assert parts is not None
+    assert [p.text for p in parts if p.date is None] == ["by Jane Doe"]
+    assert find_published(["Posted on March 5th, 2024 at 9:41 pm by Jane Doe"])[0] == "2024-03-05T21:41:00"
+
+
+def test_a_revised_or_edited_time_is_never_published():
+    line = "Posted : 2024/03/05 16:58 KST | Revised : 2024/03/06 02:49 KST"
+    assert find_published([line])[0] == "2024-03-05T16:58:00+09:00"
+    assert find_published(["Edited : 2024/03/06 02:49 KST"]) == (None, None)
+    assert find_published(["Updated 4:45 PM ET, Tue March 5, 2024", "Published 10:29 AM ET, Tue March 5, 2024"])[0] \
+        == "2024-03-05T10:29:00-05:00"
+
+
+def test_a_relative_age_beside_an_absolute_date():
+    assert find_published(["Posted 3 hours ago — 14/03/2024"])[0] == "2024-03-14"

@@ -408,3 +408,37 @@ def test_text_browser_byline_with_link_marker():
     text = "Talks resume after a week\n\nBy [8]Jane Doe\n\nThe mediators said talks would go on.\n\nMore."
     cleaned = clean_text(text)
     assert cleaned.byline == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reporters: Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+        ("Reporter: Jane Doe", ["Jane Doe"]),
+        ("Jane Doe | Senior reporter", ["Jane Doe"]),
+        ("Jane Doe and John Roe | Staff writers", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe and John Roe, Harbour Newsroom", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_more_byline_forms(line, names):
+    assert parse_byline(line) == names
+
+
+def test_more_reading_time_forms():
+    assert parse_reading_time("Est. reading time: 4 min") == 4
+    assert parse_reading_time("⏱ 4 min") == 4
+    assert parse_reading_time("🔊 Listen to this article (3 min)") is None
+    assert parse_reading_time("4 min") is None  # a length alone may be a video's
+
+
+def test_a_blog_meta_line_gives_date_and_author():
+    text = (
+        "Ferry strike ends after union vote\n"
+        "Posted on March 5th, 2024 at 9:41 pm by Jane Doe\n"
+        "Est. reading time: 3 min\n\n"
+        "Ferry crews returned to work on Saturday after the union accepted a new pay offer from the operator.\n\n"
+        "The first sailings left at six in the morning, and the timetable will be back to normal by Monday."
+    )
+    cleaned = clean_text(text)
+    assert (cleaned.headline, cleaned.published, cleaned.byline, cleaned.reading_minutes) == (
+        "Ferry strike ends after union vote", "2024-03-05T21:41:00", ["Jane Doe"], 3)
