@@ -40,6 +40,8 @@ _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _DURATION_RE = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?![\w:])(?!\s*(?:[ap]\.?\s?m\b|h\b|gmt|utc|[a-z]{2,4}t\b))", re.I)
 _MINUTES_NOTE_RE = re.compile(r"\(\s*\d{1,3}\s*(?:min|mins|minutes|sec|s)\.?\s*\)", re.I)
 _ROW_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}|\t")
+# A pull quote is at least this many words long.
+_QUOTE_RUN = 6
 _CRUMB_SPLIT_RE = re.compile(r"\s+[>›]\s+")
 _LINK_MARKS = "→»«›‹▶►▸▹•◆■▪➤➔⇒"
 _QUOTES = "\"'“”‘’«»„"
@@ -186,15 +188,24 @@ def _strong_furniture(shape: LineShape) -> str | None:
 
 
 def _pull_quotes(texts: Sequence[str], body: list[int], prose: list[int]) -> set[int]:
-    """Lines that repeat, as a line of their own, words printed in a longer paragraph of the story."""
-    keys = {i: _quote_key(texts[i]) for i in body}
+    """Lines that repeat, as a line of their own, words printed in a longer paragraph of the story.
+
+    Each paragraph of prose is indexed by its runs of six words, so a candidate is
+    compared only with the paragraphs that share its first six words (linear time)."""
+    runs: dict[tuple[str, ...], set[int]] = {}
+    prose_keys = {j: _quote_key(texts[j]) for j in prose}
+    for j, key in prose_keys.items():
+        words = key.split()
+        for start in range(len(words) - _QUOTE_RUN + 1):
+            runs.setdefault(tuple(words[start:start + _QUOTE_RUN]), set()).add(j)
     found = set()
     for i in body:
-        key = keys[i]
-        if len(key.split()) < 6:
+        key = _quote_key(texts[i])
+        words = key.split()
+        if len(words) < _QUOTE_RUN:
             continue
-        for j in prose:
-            if j != i and len(keys[j]) > len(key) + 10 and key in keys[j]:
+        for j in runs.get(tuple(words[:_QUOTE_RUN]), ()):
+            if j != i and len(prose_keys[j]) > len(key) + 10 and f" {key} " in f" {prose_keys[j]} ":
                 found.add(i)
                 break
     return found
