@@ -375,3 +375,61 @@ def test_tbaq_value_f1_floor():
     figures = dict(line.split() for line in result.stdout.splitlines()[1:8])
     assert float(figures["relaxed_f1"]) >= 0.90
     assert float(figures["value_f1"]) >= TBAQ_VALUE_F1_FLOOR
+
+
+# ------------------------------------------------------------------ mechanisms tuned on TimeBank (issue 15)
+
+
+def test_a_clock_time_written_against_its_date_is_one_expression():
+    assert pairs("Talks broke off at noon Thursday.") == [("noon Thursday", "TIME", "2024-03-07T12:00")]
+    assert pairs("The offer expires at 5 p.m. EST, March 12.", published=FRIDAY_NOON) == [
+        ("5 p.m. EST, March 12", "TIME", "2024-03-12T17:00")]
+
+
+def test_a_share_written_in_quarters_is_not_a_time():
+    assert pairs("Iraq imports about three-quarters of its food and a quarter of its fuel.") == []
+    assert pairs("It made a profit after several quarters of losses.") == [("several quarters", "DURATION", "PXQ")]
+
+
+def test_the_verb_fall_is_not_the_season():
+    assert pairs("Prices began to fall apart.") == []
+    assert pairs("The plant opens in the fall.")[0][1:] == ("DATE", "2024-FA")
+
+
+def test_the_previous_weekday_counts_from_the_day_the_text_is_about():
+    found = pairs("Stocks fell on Friday, down 4.5% from the previous Friday.", published="2024-03-11")
+    assert found == [("Friday", "DATE", "2024-03-08"), ("previous Friday", "DATE", "2024-03-01")]
+
+
+def test_fractions_of_a_unit_and_the_last_half():
+    assert pairs("A minute and a half later, he left.") == [("A minute and a half", "DURATION", "PT1M30S")]
+    assert pairs("They lived in camps for 2 1/2 years.") == [("2 1/2 years", "DURATION", "P2Y6M")]
+    assert pairs("Earnings will be lower for the last half of 1989.") == [
+        ("the last half of 1989", "DATE", "1989-H2")]
+
+
+def test_year_end_since_or_in_the_past_tense_is_the_one_before_publication():
+    assert pairs("The index has risen 5% since year-end.") == [("year-end", "DATE", "2023-12-31")]
+    assert pairs("The bank expects to close the deal by year-end.") == [("year-end", "DATE", "2024-12-31")]
+
+
+def test_the_year_period_of_an_earnings_story_is_that_years_quarter():
+    text = "Net rose in the third quarter of 2023. In the 2022 period, the company lost money."
+    assert pairs(text)[-1] == ("the 2022 period", "DATE", "2022-Q3")
+
+
+def test_each_month_is_a_set():
+    assert pairs("Orangemen march each July.") == [("each July", "SET", "XXXX-07")]
+
+
+def test_a_plan_that_had_been_made_points_back():
+    wednesday = "2024-03-13T09:00:00"
+    assert pairs("The offer had been due to expire Friday evening.", published=wednesday) == [
+        ("Friday evening", "TIME", "2024-03-08TEV")]
+    assert pairs("The offer is due to expire Friday evening.", published=wednesday) == [
+        ("Friday evening", "TIME", "2024-03-15TEV")]
+
+
+def test_a_preposition_cues_the_future_only_when_it_governs_the_date():
+    assert pairs("Monitors work as laid down by the Feb. 23 accord.") == [("Feb. 23", "DATE", "2024-02-23")]
+    assert pairs("Monitors must leave by Feb. 23.", published="2024-02-10") == [("Feb. 23", "DATE", "2024-02-23")]

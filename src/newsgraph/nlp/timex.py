@@ -106,7 +106,8 @@ def find_dates(text: str, *, published: str | None = None, tense_hint: TenseHint
         if candidate.rule is not timex_relative.clock_time:
             context.last_date_at = candidate.end
         timex_type, value = outcome
-        _note_mention(context.mentioned, value)
+        if text[candidate.start:candidate.end].lower() != "overnight":  # names no day of its own
+            _note_mention(context.mentioned, value)
         found.append(Timex(start=candidate.start, end=candidate.end, text=text[candidate.start:candidate.end],
                            type=timex_type, value=value))
     found = _date_following_clock_times(text, found)
@@ -133,11 +134,25 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _date_following_clock_times(text: str, found: list[Timex]) -> list[Timex]:
-    """"5 p.m. EST Nov. 9", "noon Thursday": a clock time takes the date written right after it."""
-    dated = list(found)
-    for index, (time_record, next_record) in enumerate(zip(found, found[1:])):
+    """"5 p.m. on Friday": a clock time takes the date written right after it. Written with nothing
+    but a space or comma between ("5 p.m. EST Nov. 9", "noon Thursday"), the two are one expression,
+    as TimeML tags them: one TIME."""
+    dated: list[Timex] = []
+    index = 0
+    while index < len(found):
+        time_record = found[index]
+        next_record = found[index + 1] if index + 1 < len(found) else None
         clock = _CLOCK.match(time_record.value)
-        if (time_record.type == "TIME" and clock and _FULL_DATE.match(next_record.value)
-                and re.fullmatch(r"[\s,]*(?:on\s+)?", text[time_record.end:next_record.start])):
-            dated[index] = replace(time_record, value=next_record.value + clock[1])
+        between = text[time_record.end:next_record.start] if next_record is not None else ""
+        if (next_record is not None and time_record.type == "TIME" and clock
+                and _FULL_DATE.match(next_record.value) and re.fullmatch(r"[\s,]*(?:on\s+)?", between)):
+            value = next_record.value + clock[1]
+            if re.fullmatch(r" ?,? ?", between):
+                dated.append(Timex(start=time_record.start, end=next_record.end,
+                                   text=text[time_record.start:next_record.end], type="TIME", value=value))
+                index += 2
+                continue
+            time_record = replace(time_record, value=value)
+        dated.append(time_record)
+        index += 1
     return dated

@@ -98,6 +98,12 @@ def season_value(anchor: dt.date, season: str, direction: str) -> str:
     elif direction in ("future", "next"):
         if wanted < current or (direction == "next" and wanted == current):
             year += 1
+    elif direction == "nearest":  # told in the present: one or two seasons ahead, or the one just past
+        ahead = (wanted - current) % 4
+        if ahead in (1, 2) and wanted < current:
+            year += 1
+        elif ahead == 3 and wanted > current:
+            year -= 1
     return f"{year}-{season}"
 
 

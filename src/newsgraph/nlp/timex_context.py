@@ -85,7 +85,8 @@ class Context:
 
 _SOON_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|set\s+to\s+\w+|is\s+to\s+\w+|are\s+to\s+\w+)\s+(?:on\s+)?$",
                        re.IGNORECASE)
-FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|until|till|by|before|due|scheduled|planned|expected|starting|from|through|effective|payable)\b[^.]*$",
+FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|due|scheduled|planned|expected|payable)\b[^.]*$"
+                         r"|\b(?:until|till|by|before|ahead\s+of|starting|from|through|effective)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?$",
                          re.IGNORECASE)
 
 

@@ -224,16 +224,21 @@ def _season(context: Context, match: re.Match):
     season = SEASONS[match["season"].lower()]
     if match["year"]:
         return "DATE", f"{match['year']}-{season}"
-    if match["season"].lower() == "fall" and not (match["rel"] or match.group(0) != match["season"]
-                                                  or (word_before(context) and word_before(context)[0] in DATE_INTRODUCERS)):
-        return None  # the verb and the noun
+    before = word_before(context, 2)
+    in_the = len(before) == 2 and before[1] == "the" and before[0] in ("in", "during", "by", "until", "since") \
+        and not re.match(r"\s+of\b", context.text[match.end():])
+    if match["season"].lower() == "fall" and not (match["rel"] or match.group(0) != match["season"] or in_the
+                                                  or (before and before[-1] in DATE_INTRODUCERS and before[-1] != "to")):
+        return None  # the verb ("to fall apart") and the noun ("the fall of the wall")
     if context.day is None:
         return "DATE", f"XXXX-{season}"
     relation = (match["rel"] or "").lower()
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(relation)
     if relation in ("this", "that"):
         direction = "this"
-    return "DATE", cal.season_value(context.day, season, direction or context.direction())
+    if direction is None:  # like a month: ahead in the future tense, else the nearest, back in the past tense
+        direction = {"past-nearest": "past"}.get(_month_direction(context), _month_direction(context))
+    return "DATE", cal.season_value(context.day, season, direction)
 
 
 @_rule(r"(?:the\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
@@ -254,6 +259,15 @@ def _ordinal_quarter(context: Context, match: re.Match):
             year -= 1
     context.note_quarter(year, quarter)
     return "DATE", f"{year}-Q{quarter}"
+
+
+@_rule(rf"the\s+(?P<year>{YEAR})\s+period")
+def _year_period(context: Context, match: re.Match):
+    """"the 1988 period" in an earnings story: that year's quarter, the one the story reports on."""
+    quarter = context.reported_quarter or context.last_quarter
+    if context.mentioned is None or quarter is None:
+        return "DATE", match["year"]  # first pass (acceptance only), or no quarter named: the year
+    return "DATE", f"{match['year']}-Q{quarter[1]}"
 
 
 _YEAR_BACK = r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+year\s+before)"
@@ -310,6 +324,10 @@ def _fiscal_year(context: Context, match: re.Match):
         return "DATE", "XXXX"
     year = context.day.year + {"previous": -1, "last": -1, "next": 1}.get(which, 0)
     if match["end"]:
+        before = context.text[max(0, match.start() - 12):match.start()]
+        if re.search(r"\bsince\s+$", before, re.IGNORECASE) or (
+                context.tense() == "past" and not FORWARD_CUE.search(before)):
+            year -= 1  # "since year-end", "had 5,000 employees at year end": the one before publication
         return "DATE", f"{year}-12-31"
     return "DATE", str(year)
 
@@ -333,9 +351,11 @@ def _months_of_year(context: Context, match: re.Match):
     return "DURATION", f"P{int(amount)}M"
 
 
-@_rule(rf"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|(?P<rel>this|last|next)\s+year))?")
+@_rule(rf"(?:the\s+)?(?P<half>first|second|last)\s+half(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|(?P<rel>this|last|next)\s+year))?")
 def _half_year(context: Context, match: re.Match):
     half = 1 if match["half"].lower() == "first" else 2
+    if match["half"].lower() == "last" and not re.search(r"\bof\b", match.group(0)):
+        return None  # "the last half hour", "in the last half": the year is not said
     if match["year"]:
         return "DATE", f"{match['year']}-H{half}"
     if not re.search(r"\bof\b", match.group(0)) and not re.match(r"\s*(?:results|earnings|profit|sales|,|\.)", context.text[match.end():]):

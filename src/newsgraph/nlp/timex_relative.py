@@ -16,6 +16,8 @@ from newsgraph.nlp.timex_lexicon import (
     APPROX,
     MODIFIER,
     MONTH,
+    MONTH_FULL,
+    MONTHS,
     NUMBER,
     PRESENT_REF_WORDS,
     SET_ADVERBS,
@@ -66,14 +68,20 @@ def _time_of_day(context: Context, match: re.Match):
     return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[match['tod'].lower()]}"
 
 
-@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<weekday>{WEEKDAY})"
+@_rule(rf"{MODIFIER}(?:(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<weekday>{WEEKDAY})"
        rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\s*,?\s*{MONTH}\s+\d)")
 def _weekday(context: Context, match: re.Match):
     weekday = WEEKDAYS[match["weekday"].lower()]
     relation = (match["rel"] or "").lower()
     if context.day is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}"
-    if relation in ("last", "past", "previous"):
+    if relation in ("previous", "following"):
+        # "the previous Friday", "the following Monday": counted from the day the text is talking
+        # about (the last one it named), not from publication.
+        named = (context.mentioned or {}).get("day")
+        reference = dt.date(*named) if named else context.day
+        day = cal.weekday_date(reference, weekday, "last" if relation == "previous" else "next")
+    elif relation in ("last", "past"):
         day = cal.weekday_date(context.day, weekday, "last")
     elif relation in ("next",):
         day = cal.weekday_date(context.day, weekday, "next")
@@ -183,13 +191,19 @@ def _relative_unit(context: Context, match: re.Match):
 
 
 @_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
-       r"(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
+       r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
 def _duration(context: Context, match: re.Match):
     amount = number_value(match["n"])
+    if match["half"] and amount is not None:
+        amount += 0.5  # "a minute and a half"
     unit = unit_name(match["unit"])
     suffix = re.sub(r"^or\s+so\s+", "", (match["suffix"] or "").strip(" -").lower())
     if unit == "quarter" and amount is not None and amount < 1:
         return None
+    fraction_form = match["unit"].lower() == "quarter" or "-" in context.text[match.end("n"):match.start("unit")]
+    if unit == "quarter" and fraction_form and not suffix and re.match(r"\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4})\b|(?:this|last|next)\s+year)",
+                                                   context.text[match.end():]):
+        return None  # "three-quarters of its food", "a quarter of the market": a share, not a time
     if match["n"].lower() in ("a", "an") and not match["rel"] and re.search(r"(?:\d|million|billion|thousand|percent|%|times|once|twice|cents?|dollars?)\W*$",
                                                                         context.text[max(0, match.start() - 15):match.start()], re.IGNORECASE):
         return "SET", duration_value(1, unit)  # "$5 million a year", "twice a week"
@@ -245,6 +259,11 @@ def _set_weekday(context: Context, match: re.Match):
         return None
     weekday = WEEKDAYS[name.lower()]
     return "SET", f"XXXX-WXX-{weekday + 1}"
+
+
+@_rule(rf"(?:every|each)\s+(?P<month>{MONTH_FULL})")
+def _set_month(context: Context, match: re.Match):
+    return "SET", f"XXXX-{MONTHS[match['month'].lower()]:02d}"  # "each July"
 
 
 # "quarterly", "annually", "previously", "soon" and the adjective "future" are left out: in news they

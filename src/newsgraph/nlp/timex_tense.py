@@ -92,7 +92,22 @@ _FUTURE_HEAD_FORMS = _inflections(_FUTURE_HEADS)
 _PLAN_VERB_FORMS = _inflections(_PLAN_VERBS)
 
 
+def _pluperfect(verb) -> bool:
+    """"had been scheduled to expire", "had been due to expire", "had planned to meet": a plan already
+    past when the story was written (the verb, or the verb or adjective it complements, takes "had")."""
+    token = verb
+    for _ in range(3):
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ == "had" for child in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "acomp") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _verb_tense(verb) -> Tense:
+    if _pluperfect(verb):
+        return "past"  # "had been due to expire Friday", "had planned to meet Monday"
     if verb.lower_ in _PLAN_VERB_FORMS:
         return "future"  # "scheduled a news conference Thursday": the planned event lies ahead
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]

@@ -55,6 +55,8 @@ def duration_value(amount: float | None, unit: str) -> str:
             whole, rest = int(amount), round((amount - int(amount)) * factor)
             if whole and unit in ("hour", "minute"):
                 return f"PT{whole}{code}{rest}{sub_code}"
+            if whole and unit == "year":
+                return f"P{whole}Y{rest}M"  # "2 1/2 years": P2Y6M, as TimeML writes it
             return f"P{sub_time}{whole * factor + rest}{sub_code}"
     if unit == "decade":
         return f"P{int(amount) * 10}Y"
