@@ -433,3 +433,34 @@ def test_a_plan_that_had_been_made_points_back():
 def test_a_preposition_cues_the_future_only_when_it_governs_the_date():
     assert pairs("Monitors work as laid down by the Feb. 23 accord.") == [("Feb. 23", "DATE", "2024-02-23")]
     assert pairs("Monitors must leave by Feb. 23.", published="2024-02-10") == [("Feb. 23", "DATE", "2024-02-23")]
+
+
+# ------------------------------------------------------------------ mechanisms tuned on AQUAINT (issue 15, reverse direction)
+
+
+def test_a_capitalised_time_word_inside_a_sentence_is_a_title():
+    assert pairs("He told CBS's ''60 Minutes'' he was sorry.") == []
+    assert pairs('She said on ABC\'s "This Week" that talks would go on.') == []
+    assert pairs("They watched High Noon again.") == []
+    assert pairs("This week the talks resumed.")[0][:2] == ("This week", "DATE")
+    assert pairs('"Tonight we celebrate," he said.')[0][:2] == ("Tonight", "TIME")
+
+
+def test_a_clock_time_takes_the_date_after_an_aside_in_brackets():
+    assert pairs("The blast occurred at 10:35 a.m. (0735 GMT) Friday.") == [
+        ("10:35 a.m.", "TIME", "2024-03-08T10:35"), ("Friday", "DATE", "2024-03-08")]
+
+
+def test_a_deferral_points_forward_whatever_the_tense():
+    thursday = "2024-03-14T09:00:00"
+    assert pairs("Officials postponed until Tuesday any action on the permit.", published=thursday) == [
+        ("Tuesday", "DATE", "2024-03-19")]
+    assert pairs("The agency has given the family until 9 a.m. Tuesday to sign.", published=thursday) == [
+        ("9 a.m. Tuesday", "TIME", "2024-03-19T09:00")]
+    assert pairs("He stayed in the city until Tuesday.", published=thursday) == [("Tuesday", "DATE", "2024-03-12")]
+
+
+def test_a_deadline_days_behind_publication_is_this_years():
+    assert pairs("The agency wants the family to return the boy by Jan. 14.", published="2000-01-16") == [
+        ("Jan. 14", "DATE", "2000-01-14")]
+    assert pairs("The law will take effect on Jan. 2.", published="2000-12-20") == [("Jan. 2", "DATE", "2001-01-02")]

@@ -94,6 +94,8 @@ def find_dates(text: str, *, published: str | None = None, tense_hint: TenseHint
     accepted = []
     for candidate in sorted(_candidates(text), key=lambda c: c.start):
         trial.start, trial.end = candidate.start, candidate.end
+        if _in_a_title(text, candidate.start, candidate.end):
+            continue
         if candidate.rule(trial, candidate.match) is not None:
             accepted.append(candidate)
     context = Context(text, anchor, tense_hint, mentioned={})
@@ -112,6 +114,19 @@ def find_dates(text: str, *, published: str | None = None, tense_hint: TenseHint
                            type=timex_type, value=value))
     found = _date_following_clock_times(text, found)
     return tuple(replace(timex, value=contract_value(timex.value)) for timex in found)
+
+
+# Time words that are common nouns: written with a capital inside a sentence they belong to a title
+# ("ABC's This Week", "CBS's 60 Minutes", "High Noon", "VOA Today"), not to the calendar.
+_TITLE_WORD = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Weeks?|Months?|Years?|Noon|Midnight|Morning|Afternoon|Evening|Night|"
+                         r"Today|Tonight|Tomorrow|Yesterday)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"`’”)]*\s+|\n\s*|[\"“`']+\s*)$")
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """A capitalised time word that does not open its sentence: the expression is (part of) a name."""
+    return any(not _SENTENCE_START.search(text[max(0, word.start() - 12):word.start()])
+               for word in _TITLE_WORD.finditer(text, start, end))
 
 
 _MENTION = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?![\dX])")
@@ -134,7 +149,8 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _date_following_clock_times(text: str, found: list[Timex]) -> list[Timex]:
-    """"5 p.m. on Friday": a clock time takes the date written right after it. Written with nothing
+    """"5 p.m. on Friday", "10:35 a.m. (0735 GMT) Friday": a clock time takes the date written right after
+    it (a parenthesis between is an aside: the time elsewhere). Written with nothing
     but a space or comma between ("5 p.m. EST Nov. 9", "noon Thursday"), the two are one expression,
     as TimeML tags them: one TIME."""
     dated: list[Timex] = []
@@ -145,7 +161,8 @@ def _date_following_clock_times(text: str, found: list[Timex]) -> list[Timex]:
         clock = _CLOCK.match(time_record.value)
         between = text[time_record.end:next_record.start] if next_record is not None else ""
         if (next_record is not None and time_record.type == "TIME" and clock
-                and _FULL_DATE.match(next_record.value) and re.fullmatch(r"[\s,]*(?:on\s+)?", between)):
+                and _FULL_DATE.match(next_record.value)
+                and re.fullmatch(r"(?:\s*\([^()\n]{1,24}\))?[\s,]*(?:on\s+)?", between)):
             value = next_record.value + clock[1]
             if re.fullmatch(r" ?,? ?", between):
                 dated.append(Timex(start=time_record.start, end=next_record.end,

@@ -63,6 +63,15 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str) -> dt.date:
     return anchor + dt.timedelta(days=forward)
 
 
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """The day, or the month's last day where it has fewer (Feb 29 outside a leap year)."""
+    while True:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
 def month_year(anchor: dt.date, month: int, direction: str, day: int = 0) -> int:
     """The year of a month (and day) named without one: the occurrence before or after the anchor."""
     here, there = (anchor.month, anchor.day if day else 0), (month, day)
@@ -73,6 +82,8 @@ def month_year(anchor: dt.date, month: int, direction: str, day: int = 0) -> int
     if direction == "next":
         return anchor.year if there > here else anchor.year + 1
     if direction == "future":
+        if day and dt.timedelta(0) < anchor - _safe_date(anchor.year, month, day) <= dt.timedelta(days=7):
+            return anchor.year  # days behind publication: a deadline just past, or copy dated after it was written
         return anchor.year if there >= here else anchor.year + 1
     if direction in ("nearest", "past-nearest"):  # the occurrence within six months either side
         distance = (month - anchor.month) * 31 + ((day - anchor.day) if day else 0)

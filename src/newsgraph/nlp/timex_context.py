@@ -80,6 +80,8 @@ class Context:
             return "future"
         if tense == "present" and FORWARD_CUE.search(self.text[max(0, self.start - 40):self.start]):
             return "future"
+        if _DEFERRAL_CUE.search(self.text[max(0, self.start - 80):self.start]):
+            return "future"  # "postponed until Tuesday", "gave them until 9 a.m. Tuesday", whatever the tense
         return "past"
 
 
@@ -88,6 +90,13 @@ _SOON_CUE = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|s
 FORWARD_CUE = re.compile(r"\b(?:will|'ll|shall|due|scheduled|planned|expected|payable)\b[^.]*$"
                          r"|\b(?:until|till|by|before|ahead\s+of|starting|from|through|effective)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|early\s+|late\s+|mid-?)?$",
                          re.IGNORECASE)
+
+
+# A deferral moves a time forward from when it is reported: postponed, delayed, extended or adjourned
+# until (or to) a day, or given until a deadline; a clock time may stand between ("until 9 a.m. Tuesday").
+_DEFERRAL_CUE = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|recess|gave\b|give|put\s+off|puts\s+off|push\w*\s+back)"
+                           r"[^.;]*\b(?:until|till|to)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
+                           re.IGNORECASE)
 
 
 def _governing_tense(text: str, start: int, end: int) -> str | None:
