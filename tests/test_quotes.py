@@ -825,6 +825,53 @@ def test_inverted_subject_parsed_as_an_object_after_a_quotation_speaks(nlp):
     assert quote.speaker.text == "one of the crew members"
 
 
+# ---------------------------------------------------------------- named speakers the parse leaves out of place
+
+def test_name_before_a_comma_interruption_speaks_when_the_parser_hung_it_there(nlp):
+    text = ("Harbour director Ilse Brandt took questions. Brandt, exasperated, famously responded: "
+            "\u201cWhat difference does a ferry make?\u201d")
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.text == "Brandt"
+    assert quote.speaker.name == "Ilse Brandt"
+
+
+def test_inverted_speaker_with_title_words_before_the_name(nlp):
+    (quote,) = quotes_of(nlp, "\u201cWe will rebuild the pier,\u201d said retired engineer Tom Berg, asked about the storm.")
+    assert quote.speaker.text == "retired engineer Tom Berg"
+    assert quote.speaker.name == "Tom Berg"
+
+
+def test_possessive_pronoun_holder_resolves_to_the_person(nlp):
+    (quote,) = quotes_of(nlp, "Mayor Tom Berg renewed his call for a second bridge on Monday.")
+    assert quote.speaker.text == "his"
+    assert quote.speaker.name == "Tom Berg"
+
+
+def test_statement_or_letter_speaks_for_whoever_issued_it_not_for_its_addressee(nlp):
+    (statement,) = quotes_of(nlp, "Senator Ilse Brandt issued a statement saying that the harbour must stay open.")
+    assert statement.speaker.text == "a statement"
+    assert statement.speaker.name == "Ilse Brandt"
+    (letter,) = quotes_of(nlp, "Mayor Tom Berg wrote a letter to Governor Paul Green asking the state to pay for the pier.")
+    assert letter.speaker.name == "Tom Berg"
+    (video,) = quotes_of(nlp, "Senator Ilse Brandt released a video that accuses the council of lying about the ferry.")
+    assert video.speaker.text == "that"
+    assert video.speaker.name == "Ilse Brandt"
+
+
+def test_apposition_hung_on_the_role_phrase_object_names_the_speaker(nlp):
+    (quote,) = quotes_of(nlp, "One of her advisers, Paul Green, told reporters that she would not resign.")
+    assert quote.speaker.text == "One of her advisers"
+    assert quote.speaker.name == "Paul Green"
+
+
+def test_pronoun_under_a_clause_takes_that_clause_subject(nlp):
+    text = ("Anna Weiss said the port was closing.\n\n"
+            "At a meeting on Monday, Tom Berg named three harbours he said had lost their ferries.")
+    found = quotes_of(nlp, text)
+    assert found[-1].speaker.text == "he"
+    assert found[-1].speaker.name == "Tom Berg"
+
+
 # ---------------------------------------------------------------- the design brief's specimen, whole analysis
 
 PRESS_CONFERENCE = (

@@ -6,7 +6,8 @@ content; so are the `according to X` phrase, speech nouns (`her warning that ...
 passives (`X is expected to win`), attitude adjectives (`is confident that ...`) and
 sentence-final `..., officials said.` (the main clause parsed as the cue's complement
 or the cue as a parenthetical). A subjectless cue takes its speaker from the clause
-that governs it, or from a name right before or after it.
+that governs it, or from a name right before it, before a comma-bounded interruption
+(`Doe, exasperated, replied`) or after it (`said retired engineer Jane Doe`).
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def speaker_of(verb: Token) -> Span | None:
             # "Donald Trump, who is running, tweeted ...": a finite verb misparsed as a modifier of the name
             return speaker_mention(head)
         break
-    return _name_just_before(verb) or _name_just_after(verb)
+    return _name_just_before(verb) or _name_before_parenthetical(verb) or _name_just_after(verb)
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -169,6 +170,42 @@ def _name_just_before(verb: Token) -> Span | None:
     return None
 
 
+PARENTHETICAL_MAX_TOKENS = 30
+
+
+def _name_before_parenthetical(verb: Token) -> Span | None:
+    """`Clinton, exasperated, responded`, `..., Jane Doe, the undersecretary, wrote`: a finite speech
+    verb whose subject the parser hung on the comma-bounded interruption between them. The name
+    ending right before the interruption's opening comma speaks, when it opens its sentence or
+    follows a comma itself."""
+    if verb.tag_ not in _FINITE_TAGS:
+        return None
+    doc, sentence = verb.doc, sentence_of(verb)
+    index = verb.i - 1
+    while index > sentence.start and doc[index].dep_ in _BETWEEN_NAME_AND_VERB:
+        index -= 1
+    if doc[index].text != ",":
+        return None
+    opening = index - 1
+    while opening > sentence.start and doc[opening].text != "," and not doc[opening].is_quote \
+            and index - opening <= PARENTHETICAL_MAX_TOKENS:
+        opening -= 1
+    if opening <= sentence.start or doc[opening].text != "," or opening == index - 1:
+        return None
+    last = doc[opening - 1]
+    if last.ent_type_ in ("PERSON", "ORG"):
+        name = entity_covering(doc, last)
+    elif last.pos_ == "PROPN" and last.is_title:
+        name = _proper_name_run(last, step=-1)
+    else:
+        return None
+    if name is None or name.end != opening:
+        return None
+    if name.start > sentence.start and doc[name.start - 1].text != ",":
+        return None
+    return name
+
+
 def _proper_name_run(token: Token, step: int) -> Span:
     """The run of capitalised proper nouns from `token` leftwards (step -1) or rightwards (step 1), in its sentence."""
     doc, sentence = token.doc, sentence_of(token)
@@ -189,6 +226,9 @@ def _name_just_after(verb: Token) -> Span | None:
     first = doc[verb.i + 1]
     if first.ent_type_ in ("PERSON", "ORG") and first.ent_iob_ == "B":
         return entity_covering(doc, first)
+    titled = _titled_name_after(verb)
+    if titled is not None:
+        return titled
     if first.pos_ == "PROPN" and first.is_title:
         return _proper_name_run(first, step=1)
     if any(doc[index].is_quote for index in range(max(verb.i - 2, 0), verb.i)):
@@ -198,6 +238,22 @@ def _name_just_after(verb: Token) -> Span | None:
         if inverted is not None:
             return speaker_mention(inverted)
     return None
+
+
+_TITLE_WORD_POS = {"ADJ", "NOUN", "VERB", "PROPN"}
+
+
+def _titled_name_after(verb: Token) -> Span | None:
+    """`"...," said retired neurosurgeon Jane Doe`: a person named after a few lower-case title words
+    that modify the name (the role and the name as one mention)."""
+    doc = verb.doc
+    index = verb.i + 1
+    while index < min(verb.i + 5, len(doc)) and not doc[index].ent_type_ and doc[index].is_lower \
+            and doc[index].pos_ in _TITLE_WORD_POS and doc[index].dep_ in ("amod", "compound", "nmod"):
+        index += 1
+    if index == verb.i + 1 or index >= len(doc) or doc[index].ent_type_ != "PERSON" or doc[index].ent_iob_ != "B":
+        return None
+    return doc[verb.i + 1:entity_covering(doc, doc[index]).end]
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:

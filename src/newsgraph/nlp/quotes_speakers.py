@@ -7,10 +7,14 @@
   (`the spokeswoman`); `affiliation` from a nationality, country or organisation in
   them (`French`, `France's`, `of the ministry`).
 - `name`: a person or organisation entity in the mention; a lone surname becomes the
-  full name introduced earlier; a pronoun takes the previous quote's speaker when
-  gender and number agree, else the latest person mentioned before it; a role noun
-  takes the person introduced with that role. A mention nothing resolves (`a source`)
-  keeps `name` null rather than inventing one.
+  full name introduced earlier; a pronoun takes the person subject of a clause it hangs
+  under (`Doe said he ...`), else the previous sentence's subject, else the previous
+  quote's speaker when gender and number agree, else the latest person mentioned before
+  it; a role noun takes the person introduced with that role or named in an apposition
+  (`One of his advisers, Jane Doe`); a statement, letter or ad speaks for whoever
+  issued it (`Doe released a statement`, `an email sent by Doe`), never for its
+  addressee. A mention nothing resolves (`a source`) keeps `name` null rather than
+  inventing one.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Speaker
 
-_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": "p"}
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "we": "p"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -34,7 +38,8 @@ SOURCE_NOUNS = frozenset("""
 poll polls polling survey surveys report reports study analysis letter email emails memo statement records record
 data filings filing documents document tally count results figures numbers website article story editorial
 post tweet video ad ads advertisement release book transcript database profile page account census estimates
-projections review investigation audit complaint lawsuit suit
+projections review investigation audit complaint lawsuit suit spot spots calculations order ruling documentary
+brief petition commercial mailer
 """.split())
 """Things that say something on someone's behalf: named by the organisation or person behind them."""
 _AFFILIATION_LABELS = {"NORP", "GPE", "ORG"}
@@ -130,6 +135,10 @@ def _within_paragraph(tokens: Iterable[Token]) -> list[Token]:
 _DOUBLE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''")
 
 
+_OPENING_MARKS = ('"', "\u201c", "\u00ab", "'")
+_CLOSING_MARKS = ('"', "\u201d", "\u00bb", "'")
+
+
 def _inside_quotation(sentence: Span, token: Token) -> bool:
     """Whether `token` stands inside quote marks in its sentence (an odd number of marks before it)."""
     before = doc_text(sentence.doc)[sentence.start_char:token.idx]
@@ -154,6 +163,7 @@ class SpeakerResolver:
             if role:
                 self.roles.append((person.start, role_noun(role.split()[-1]), affiliation, self._full_name(person)))
         self.genders = self._learn_genders()
+        self.person_names = {person.text for person in self.people} | {self._full_name(p) for p in self.people}
         self._lower_words: set[str] | None = None  # built on first use by _looks_like_name
         self._mid_sentence: set[str] = set()
 
@@ -260,7 +270,7 @@ class SpeakerResolver:
             return self._group_antecedent(head, plural=lower not in ("it", "its")), None, None
         if head.pos_ == "PRON" and lower in _PERSONAL:
             return self._antecedent(head, _PERSONAL[lower])
-        if head.pos_ in ("NOUN", "PROPN") and self._apposed_person(head) is not None:
+        if head.pos_ in ("NOUN", "PROPN", "NUM") and self._apposed_person(head) is not None:
             # "A top strategist, John Weaver, said": the apposition names the role noun.
             return self._full_name(self._apposed_person(head)), _mention_role(mention), None
         if head.pos_ == "NOUN" and lower in _GROUP_NOUNS and self._owner(mention) is not None:
@@ -381,13 +391,54 @@ class SpeakerResolver:
             start -= 1
         return self.doc[start:head.i + 1].text
 
-    def _issuer(self, mention: Span) -> str | None:
-        """Who stands behind a poll, report, letter or count: the first organisation or person in the mention."""
+    def _issuer(self, mention: Span, depth: int = 0) -> str | None:
+        """Who stands behind a poll, report, letter or ad: an organisation or person the mention names
+        as its owner or author (`the Gallup poll`, `a memo by the agency`; not `a letter to X`), else the
+        `by` agent of the participle describing it (`an email sent out by X`), else the subject of the
+        verb that issued it (`X released a statement`, `X is running a TV spot`)."""
+        head = mention.root
         for token in mention:
-            if token.i != mention.root.i and token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ == "B":
-                entity = entity_covering(self.doc, token)
-                return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
-        return None
+            if token.i != head.i and token.ent_type_ in ("ORG", "PERSON") and token.ent_iob_ == "B" \
+                    and not self._addressed(token, head):
+                return self._entity_name(entity_covering(self.doc, token))
+        for child in head.rights:
+            if child.dep_ != "acl":
+                continue
+            for by in child.children:
+                if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                    agent = next((t for t in by.children if t.dep_ == "pobj"), None)
+                    if agent is not None and depth < 2:
+                        return self._resolve_name(speaker_mention(agent), depth + 1)
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ in ("in", "with", "through", "via"):
+            verb = verb.head  # "said in a statement", "with cable spots": the verb governing the preposition
+        elif head.dep_ != "dobj":
+            return None
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if subject is None or verb.pos_ not in ("VERB", "AUX") or depth >= 2:
+            return None
+        return self._resolve_name(speaker_mention(subject), depth + 1)
+
+    def _addressed(self, token: Token, head: Token) -> bool:
+        """Whether `token` is reached from `head` through a preposition naming an addressee or topic
+        (`a letter to X`, `a report on X`, `an ad against X`) rather than an author."""
+        while token.i != head.i and token.head.i != token.i:
+            if token.dep_ == "prep" and token.lower_ not in ("by", "from", "of"):
+                return True
+            token = token.head
+        return False
+
+    def _entity_name(self, entity: Span) -> str:
+        return self._full_name(entity) if entity.label_ == "PERSON" else entity.text
+
+    def _resolve_name(self, mention: Span, depth: int) -> str | None:
+        """The name a mention resolves to (nested issuers limited to `depth`)."""
+        head = mention.root
+        if head.lower_ in SOURCE_NOUNS:
+            return self._issuer(mention, depth)
+        if head.pos_ == "PRON" and head.lower_ in _RELATIVE_PRONOUNS:
+            return None
+        return self._resolve(mention)[0]
 
     def _group_antecedent(self, pronoun: Token, plural: bool) -> str | None:
         """`its`/`their` speaking for an organisation: the previous speaker when it is one, else the
@@ -411,11 +462,21 @@ class SpeakerResolver:
         return {entity.text for entity in self.doc.ents if entity.label_ in labels}
 
     def _apposed_person(self, head: Token) -> Span | None:
-        for child in head.rights:
-            if child.dep_ == "appos":
-                entity = entity_covering(self.doc, child)
-                if entity is not None and entity.label_ == "PERSON":
-                    return entity
+        """The person an apposition names for a role phrase (`A top strategist, John Weaver`), also when
+        the parser hung it on the phrase's prepositional object (`One of his advisers, Jane Doe`, `The
+        author of the book, Jane Doe`); an organisation only when apposed to the head itself (`The
+        newspaper Haaretz`)."""
+        for token in head.subtree:
+            if token.dep_ != "appos" or token.i <= head.i:
+                continue
+            node = token.head
+            while node.i != head.i and node.dep_ in ("prep", "pobj"):
+                node = node.head
+            if node.i != head.i:
+                continue
+            entity = entity_covering(self.doc, token)
+            if entity is not None and (entity.label_ == "PERSON" or entity.label_ == "ORG" and token.head.i == head.i):
+                return entity
         return None
 
     def _owner(self, mention: Span) -> str | None:
@@ -467,9 +528,14 @@ class SpeakerResolver:
         quotation in it, when the gender agrees: `Doe toured the port. Later he said ...` -> Doe,
         `"...," Doe said. He added ...` -> Doe."""
         sentence = sentence_of(pronoun)
-        if sentence.start == 0 or _has_quote_mark(sentence[:pronoun.i - sentence.start]):
+        if sentence.start == 0:
             return None
         previous = sentence_of(self.doc[sentence.start - 1])
+        if _has_quote_mark(sentence[:pronoun.i - sentence.start]) and (
+                _has_quote_mark(previous) or not self._opens_with_quotation(sentence, pronoun)):
+            # In a run of quotations the pronoun is the previous speaker's; a quotation that follows
+            # a sentence of narration about its subject (`Doe visited X. "...," he said.`) is not a run.
+            return None
         subject = next((child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or _inside_quotation(previous, subject):
             return None
@@ -483,6 +549,34 @@ class SpeakerResolver:
         guessed = self._gender(name)
         return name if guessed is None or guessed == gender else None
 
+    def _governing_subject(self, pronoun: Token, gender: str | None) -> str | None:
+        """The person who is the subject of a clause the pronoun's clause hangs under, written before it
+        and outside quotation marks: `Doe told reporters he would ...`, `Doe listed countries he said ...`."""
+        sentence = sentence_of(pronoun)
+        for ancestor in pronoun.ancestors:
+            subject = next((child for child in ancestor.children if child.dep_ == "nsubj"
+                            and child.i < pronoun.i and child.i not in (t.i for t in pronoun.ancestors)
+                            and not (child.left_edge.i <= pronoun.i <= child.right_edge.i)), None)
+            if subject is None or subject.pos_ == "PRON" or _inside_quotation(sentence, subject):
+                continue
+            entity = entity_covering(self.doc, subject)
+            if entity is not None and entity.label_ == "PERSON":
+                name = self._full_name(entity)
+            else:
+                name = self._person_with_surname(subject, entity)
+            if name is not None:
+                guessed = self._gender(name)
+                return name if guessed is None or guessed == gender else None
+            return None  # the nearest governing subject is someone else (`the reporter`): no guess here
+        return None
+
+    @staticmethod
+    def _opens_with_quotation(sentence: Span, pronoun: Token) -> bool:
+        """`"...," he said`: the words before the pronoun are one quotation opening the sentence."""
+        before = doc_text(sentence.doc)[sentence.start_char:pronoun.idx].strip()
+        return len(before) > 2 and before[0] in _OPENING_MARKS and before.rstrip(",.!?—- ")[-1:] in _CLOSING_MARKS \
+            and sum(before.count(mark) for mark in _DOUBLE_MARKS) == 2
+
     def _gender(self, name: str) -> str | None:
         return self.genders.get(name.split()[-1]) if name.split() else None
 
@@ -491,11 +585,15 @@ class SpeakerResolver:
             return None, None, None
         if pronoun.lower_ == "i" and not self.last_speakers:
             return None, None, None
-        subject = self._previous_subject(pronoun, gender) if pronoun.lower_ != "i" else None
+        subject = None
+        if pronoun.lower_ != "i":
+            subject = self._governing_subject(pronoun, gender) or self._previous_subject(pronoun, gender)
         if subject is not None:
             return (subject, *self._known_titles(subject))
         for record in reversed(self.last_speakers[-3:]):
             guessed = self._gender(record.name)
+            if gender is not None and record.name not in self.person_names:
+                continue  # `he`/`she` is a person, never an organisation that spoke before
             if guessed is None or gender is None or guessed == gender:
                 return record.name, record.role, record.affiliation
         for person in reversed(self.people):
