@@ -464,3 +464,30 @@ def test_a_deadline_days_behind_publication_is_this_years():
     assert pairs("The agency wants the family to return the boy by Jan. 14.", published="2000-01-16") == [
         ("Jan. 14", "DATE", "2000-01-14")]
     assert pairs("The law will take effect on Jan. 2.", published="2000-12-20") == [("Jan. 2", "DATE", "2001-01-02")]
+
+
+def test_more_between_a_number_and_its_unit():
+    assert pairs("The base stays for at least 20 more years.") == [("at least 20 more years", "DURATION", "P20Y")]
+    assert pairs("The loan may run for an additional year.") == [("an additional year", "DURATION", "P1Y")]
+
+
+def test_a_second_before_a_noun_is_the_ordinal():
+    assert pairs("A second group of directors sided with him.") == []
+    assert pairs("It would be a second betrayal.") == []
+    assert pairs("Wait a second, he said.") == [("a second", "DURATION", "PT1S")]
+
+
+def test_a_part_of_the_day_told_is_the_last_day_named():
+    assert pairs("Shares crashed Friday. Dealers placed orders in the morning to start.", published="1989-10-30") == [
+        ("Friday", "DATE", "1989-10-27"), ("the morning", "TIME", "1989-10-27TMO")]
+    assert pairs("By mid afternoon, officials were saying it was over.", published="1998-03-06") == [
+        ("mid afternoon", "TIME", "1998-03-06TAF")]
+    assert pairs("In London at mid-afternoon yesterday, shares were up.", published="1989-11-02") == [
+        ("mid-afternoon yesterday", "TIME", "1989-11-01TAF")]
+    assert pairs("The morning after the vote was quiet.") == []
+
+
+def test_an_hour_in_the_morning_and_a_prefixed_year():
+    assert pairs("He will leave at 4 in the morning.", published=FRIDAY_NOON) == [
+        ("4 in the morning", "TIME", "2024-03-08T04:00")]
+    assert pairs("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]

@@ -144,14 +144,14 @@ def _note_mention(mentioned: dict[str, tuple[int, ...]], value: str) -> None:
         mentioned["day"] = (int(match["year"]), int(match["month"]), int(match["day"]))
 
 
-_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d|T(?:MO|AF|EV|NI))$")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _date_following_clock_times(text: str, found: list[Timex]) -> list[Timex]:
-    """"5 p.m. on Friday", "10:35 a.m. (0735 GMT) Friday": a clock time takes the date written right after
-    it (a parenthesis between is an aside: the time elsewhere). Written with nothing
-    but a space or comma between ("5 p.m. EST Nov. 9", "noon Thursday"), the two are one expression,
+    """"5 p.m. on Friday", "10:35 a.m. (0735 GMT) Friday", "mid-afternoon yesterday": a clock time or a
+    part of the day takes the date written right after it (a parenthesis between is an aside: the time
+    elsewhere). Written with nothing but a space or comma between ("5 p.m. EST Nov. 9", "noon Thursday"), the two are one expression,
     as TimeML tags them: one TIME."""
     dated: list[Timex] = []
     index = 0

@@ -139,6 +139,11 @@ def _month_alone(context: Context, match: re.Match):
     return "DATE", f"{year}-{month:02d}"
 
 
+@_rule(rf"(?:post|pre)-(?P<year>{YEAR})")
+def _year_prefixed(context: Context, match: re.Match):
+    return "DATE", match["year"]  # "post-1959 politics": the year is the anchor TimeML tags
+
+
 @_rule(rf"(?P<a>{YEAR})\s*(?:-|–|to|through|and)\s*(?P<b>{YEAR}|\d\d)")
 def _year_range(context: Context, match: re.Match):
     return None  # two expressions: let the single-year rule take each end

@@ -50,6 +50,22 @@ def _deictic_day(context: Context, match: re.Match):
     return "DATE", day.isoformat()
 
 
+@_rule(r"the\s+(?P<part>morning|afternoon|evening)|mid[\s-]?(?P<mid>morning|afternoon)")
+def _part_of_the_day(context: Context, match: re.Match):
+    """"in the morning", "by mid-afternoon": a part of the day the text is telling, the last it named (else
+    the day of publication). "Later in the day" is left alone: TimeML corpora seldom tag it."""
+    if match["part"] and word_before(context) not in (["in"], ["during"], ["by"], ["through"]):
+        return None  # "the day the wall fell", "the morning after": no part of a day named
+    if match["part"] and re.match(r"\s+(?:of|after|before|when|that)\b", context.text[match.end():]):
+        return None
+    named = (context.mentioned or {}).get("day")
+    day = dt.date(*named) if named else context.day
+    if day is None:
+        return None
+    part = (match["part"] or match["mid"]).lower()
+    return "TIME", f"{day.isoformat()}T{TIMES_OF_DAY[part]}"
+
+
 @_rule(rf"{MODIFIER}(?:(?P<this>this|that|last|yesterday|tomorrow)\s+)?(?P<tod>morning|afternoon|evening|night)")
 def _time_of_day(context: Context, match: re.Match):
     relation = (match["this"] or "").lower()
@@ -190,7 +206,7 @@ def _relative_unit(context: Context, match: re.Match):
     return "DATE", shift_value(day, offset, unit)
 
 
-@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})"
        r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
 def _duration(context: Context, match: re.Match):
     amount = number_value(match["n"])
@@ -209,6 +225,9 @@ def _duration(context: Context, match: re.Match):
         return "SET", duration_value(1, unit)  # "$5 million a year", "twice a week"
     if suffix == "old":
         return None  # ages are not temporal expressions of the story
+    if unit == "second" and match["n"].lower() in ("a", "an", "one") and not suffix and re.match(
+            r"\s+(?!(?:ago|later|earlier|before|after|or|and|to|of|in|longer|more|less)\b)[a-z]", context.text[match.end():]):
+        return None  # "a second group", "a second term": the ordinal, not a time
     if re.fullmatch(r"(?:19|20)\d\d", match["n"]) and unit == "quarter":  # "the 1988 quarter"
         quarter = context.last_quarter[1] if context.last_quarter else None
         return "DATE", f"{match['n']}-Q{quarter or 'X'}"
@@ -276,10 +295,15 @@ def _set_adverb(context: Context, match: re.Match):
 @_rule(r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?"
        r"|(?P<h24>[01]?\d|2[0-3])[:.h](?P<m24>[0-5]\d)(?:\s*(?P<tz2>GMT|UTC|[A-Z]{2,4}T)|(?=\s+(?:local\s+time|hours?|h\b)))"
        r"|(?P<h24b>[01]\d|2[0-3]):(?P<m24b>[0-5]\d)"
-       r"|(?P<word>noon|midnight|midday)")
+       r"|(?P<word>noon|midnight|midday)"
+       r"|(?P<h12>1[012]|[1-9])(?::(?P<m12>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening|night)")
 def clock_time(context: Context, match: re.Match):
     if match["word"]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[match["word"].lower()]
+    elif match["h12"]:  # "4 in the morning", "10 o'clock at night"
+        hour, minute = int(match["h12"]), int(match["m12"] or 0)
+        if match["part"].lower() != "morning" and hour < 12 and not (match["part"].lower() == "night" and hour < 5):
+            hour += 12
     elif match["h"]:
         hour, minute = int(match["h"]), int(match["m"] or 0)
         if hour > 12:
