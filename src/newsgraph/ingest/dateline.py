@@ -76,7 +76,8 @@ _MONTH_DAY_RE = re.compile(
 )
 
 _PUBLISHED_PREFIX_RE = re.compile(
-    r"^(?:first\s+)?(?:published|publication\s+date|posted|created|released|issued|dated|date|sent"
+    # One word may qualify the verb: "First published", "Originally posted".
+    r"^(?:[^\W\d_]+\s+(?=published|posted|released|issued))?(?:published|publication\s+date|posted|created|released|issued|dated|date|sent"
     r"|опубліковано|опубликовано|дата\s+публікації|дата\s+публикации|дата"
     r"|publié|publie|veröffentlicht|publicado|pubblicato)"
     r"(?:\s+(?:on|at|am|le|el|il))?\s*[:\-–—]?\s*",
@@ -160,9 +161,16 @@ def split_dateline(line: str) -> list[DatelinePart] | None:
         if whole is not None:
             parts.append(whole)
             continue
-        for piece in _PART_SEPARATOR_RE.split(chunk):
-            if piece.strip():
-                parts.append(_dated_part(piece) or DatelinePart(piece.strip(), None, "other"))
+        pieces = [piece for piece in _PART_SEPARATOR_RE.split(chunk) if piece.strip()]
+        while pieces:
+            piece = pieces.pop(0)
+            part = _dated_part(piece)
+            # "March 5, 2024 | 10:15 AM CET": a clock in the next piece belongs to the date.
+            if part is not None and pieces and "T" not in part.date.day_first:
+                timed = _dated_part(piece + " " + pieces[0])
+                if timed is not None and "T" in timed.date.day_first:
+                    part = DatelinePart(f"{piece.strip()} {pieces.pop(0).strip()}", timed.date, part.kind)
+            parts.append(part or DatelinePart(piece.strip(), None, "other"))
     if not any(p.date for p in parts):
         return None
     for part in parts:
@@ -258,7 +266,8 @@ def _strip_prefix(text: str) -> tuple[str, str]:
 def _is_short_metadata(text: str) -> bool:
     # Beside a date only short bits may stand: a name, an agency, a reading time.
     words = text.split()
-    return 0 < len(words) <= 6 and len(text) <= 60 and not re.search(r"[.!?]\s+\w", text)
+    # A sentence break inside it means prose; an initial ("James B. Stewart") is no break.
+    return 0 < len(words) <= 6 and len(text) <= 60 and not re.search(r"(?<!\b[A-Z])[.!?]\s+\w", text)
 
 
 def _parse_core(text: str) -> DateValue | None:

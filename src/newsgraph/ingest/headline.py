@@ -33,6 +33,8 @@ _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _MARKED_TITLE_RE = re.compile(r"^(?:#\s+|subject\s*:\s*)(\S.*)$", re.I)
 # Suspected furniture that can never be the headline (the headline itself may look like a promotion).
 _NEVER_HEADLINE = frozenset({"site prompt", "related link", "links row", "player", "breadcrumb", "banner", "pull quote"})
+# Suspects that are furniture by their shape alone, whatever their words.
+_SHAPE_FURNITURE = frozenset({"links row", "player", "breadcrumb", "pull quote"})
 # How far down the page the header may reach when no paragraph of prose marks the story's start.
 _HEADER_UNITS = 8
 
@@ -102,8 +104,12 @@ def kicker(text: str) -> bool:
     return len(text.split()) <= 2 and len(text) <= 30 and not _SENTENCE_END_RE.search(text)
 
 
-def _headline_index(units: list[Line], metadata: set[int], body: list[int]) -> tuple[int | None, bool]:
-    """The unit that is the headline, and whether that is sure enough to take it out of the body."""
+def _headline_index(units: list[Line], metadata: set[int], body: list[int],
+                    page_lines: list[int]) -> tuple[int | None, bool]:
+    """The unit that is the headline, and whether that is sure enough to take it out of the body.
+
+    `body` are the candidates; `page_lines` every body line but those that are furniture by
+    their shape alone (a title right above the byline may read like a button: "Keep the ...")."""
     if len(body) < 2:
         return None, False  # a lone paragraph is the text, not a headline
     candidate_position = 0
@@ -111,7 +117,7 @@ def _headline_index(units: list[Line], metadata: set[int], body: list[int]) -> t
     if kicker(units[body[0]].text) and title_shaped(second) and (not _STRONG_END_RE.search(second) or title_case(second)):
         candidate_position = 1
     index = body[candidate_position]
-    header = _headline_above_metadata(units, body, metadata)
+    header = _headline_above_metadata(units, page_lines, metadata)
     if header is not None:
         return header, True
     text = units[index].text
@@ -146,16 +152,21 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
         return None
     first_metadata = min(metadata)
     above = [i for i in body if i < first_metadata]
-    if len(above) < 2 or len(above) > 4:
+    if not above or len(above) > 4:
         return None
     headline = above[-1]
     text = units[headline].text
-    if not title_shaped(text) or (_STRONG_END_RE.search(text) and not title_case(text)):
+    if not title_shaped(text):
         return None
-    for index in above[:-1]:
-        header = units[index].text
-        if len(header.split()) > 15 or _STRONG_END_RE.search(header):
+    header = [i for i, unit in enumerate(units[:headline]) if unit.is_body]
+    for index in header:
+        line = units[index].text
+        if len(line.split()) > 15 or _STRONG_END_RE.search(line):
             return None
+    # A title may end in a full stop ("Trump showed up. GOP must live with it."), but a sentence below
+    # a title is as likely its standfirst: it counts only below section labels.
+    if _STRONG_END_RE.search(text) and not title_case(text) and not (header and all(kicker(units[i].text) for i in header)):
+        return None
     return headline
 
 
@@ -185,7 +196,8 @@ def find_headline(units: list[Line], metadata: set[int], hint: str | None = None
     for index in header:
         if (choice := _printed_again(units, index)) is not None:
             return choice
-    index, confirmed = _headline_index(units, metadata, body)
+    page_lines = [i for i, u in enumerate(units) if u.is_body and suspects.get(i) not in _SHAPE_FURNITURE]
+    index, confirmed = _headline_index(units, metadata, body, page_lines)
     return HeadlineChoice(index, confirmed)
 
 

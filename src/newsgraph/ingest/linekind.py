@@ -27,12 +27,14 @@ strong evidence already (`is_scrape`): a clean text keeps its short lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.ingest.linekind_lexicon import ACTION_VERBS, READER_WORDS, SITE_NOUNS, SITE_WORDS
 
-__all__ = ["LineShape", "is_prose", "is_scrape", "judge_lines", "line_shape", "sentence_end"]
+__all__ = ["LineShape", "is_prose", "is_scrape", "item_prefix", "judge_lines", "line_shape", "name_key", "names_site",
+           "sentence_end", "site_names"]
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -43,8 +45,18 @@ _ROW_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}|\t")
 # A pull quote is at least this many words long.
 _QUOTE_RUN = 6
 _CRUMB_SPLIT_RE = re.compile(r"\s+[>›]\s+")
+# "News / World / US": a slash splits words as often as a trail, so it takes three crumbs.
+_SLASH_CRUMB_SPLIT_RE = re.compile(r"\s+/\s+")
 _LINK_MARKS = "→»«›‹▶►▸▹•◆■▪➤➔⇒"
 _QUOTES = "\"'“”‘’«»„"
+_ITEM_PREFIX_WORDS = 4
+_DIGITS_RE = re.compile(r"\d+")
+_NAME_KEY_RE = re.compile(r"[\W_]+")
+# Shorter keys ("cnn", "ap") would be found inside ordinary words.
+_MIN_NAME_KEY = 6
+_HANDLE_RE = re.compile(r"(?<![\w@])@(\w+)")
+_HOST_RE = re.compile(r"(?:https?://|www\.|\w@)(?:www\.)?([a-z0-9-]+)\.[a-z]{2,}", re.I)
+_COPYRIGHT_HOLDER_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^\W\d][^.|,;]{3,60})", re.I)
 _QUOTED_SPAN_RE = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’(?!\w)")
 _LABEL_RE = re.compile(r"^([^\W\d_][\w'’ -]{0,30}?)\s*[:|]\s+(\S.*)$")
 _SELF_REFERENCE_RE = re.compile(
@@ -103,6 +115,9 @@ def line_shape(text: str) -> LineShape:
     label = label_match.group(1).strip() if label_match and len(label_match.group(1).split()) <= 5 else None
     items = [i for i in _ROW_SPLIT_RE.split(stripped) if i.strip()]
     crumbs = [c for c in _CRUMB_SPLIT_RE.split(stripped) if c.strip()]
+    if len(crumbs) < 2:
+        crumbs = [c for c in _SLASH_CRUMB_SPLIT_RE.split(stripped) if c.strip()]
+        crumbs = crumbs if len(crumbs) >= 3 else []
     return LineShape(
         words=len(words),
         sentence=sentence_end(stripped),
@@ -133,7 +148,14 @@ def is_prose(text: str, shape: LineShape | None = None) -> bool:
         and shape.capitalised < 0.6
         and not shape.all_caps
         and not (shape.reader and shape.site_noun)
+        and not _call_to_action(shape)
     )
+
+
+def _call_to_action(shape: LineShape) -> bool:
+    """Opens with a verb of a call to action and names the reader, the site or its services:
+    "Catch all the latest news and updates on The Daily Planet."."""
+    return shape.action and (shape.reader or shape.site_noun or shape.site_voice) and shape.words <= 16
 
 
 def is_scrape(strong_furniture: int) -> bool:
@@ -149,10 +171,13 @@ def _weak_furniture(shape: LineShape, zone: str) -> str | None:
         return "banner"
     if shape.reader and (shape.site_noun or shape.site_voice) and shape.words <= 30 and zone != "inline":
         return "site prompt"
+    if shape.site_voice and shape.site_noun and shape.words <= 30 and zone != "inline":
+        return "site prompt"  # "Our journalism is free to read because readers fund it."
+    if (shape.reader or shape.site_voice) and shape.words <= 12 and zone == "footer" and not shape.enclosed:
+        return "site prompt"  # below the story, the page speaks to its reader: "Independent reporting depends on you."
     if shape.reader and shape.site_noun and shape.words <= 16:
         return "site prompt"
-    if shape.action and (shape.reader or shape.site_noun or shape.site_voice) and shape.words <= 16 \
-            and not shape.colon_end:
+    if _call_to_action(shape) and not shape.colon_end:
         return "site prompt"
     if shape.label is not None and not shape.label_rest_sentence and shape.row_items >= 2:
         return "related link"  # "Trending: A title | Another title"
@@ -215,6 +240,24 @@ def _quote_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+def name_key(text: str) -> str:
+    """A name as compared across its spellings: "The Mumbai Ledger", "@TheMumbaiLedger", "themumbailedger.com"."""
+    return _NAME_KEY_RE.sub("", text.casefold())
+
+
+def site_names(texts: Sequence[str], reasons: Sequence[str | None]) -> frozenset[str]:
+    """Keys of the names a page calls itself by, read off its furniture: the handle it asks
+    readers to follow, the host of its links and addresses, the holder of its copyright."""
+    names: set[str] = set()
+    for text, reason in zip(texts, reasons):
+        if reason is None:
+            continue
+        names.update(m.group(1) for m in _HANDLE_RE.finditer(text))
+        names.update(m.group(1) for m in _HOST_RE.finditer(text))
+        names.update(m.group(1) for m in _COPYRIGHT_HOLDER_RE.finditer(text))
+    return frozenset(key for key in map(name_key, names) if len(key) >= _MIN_NAME_KEY)
+
+
 def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: bool,
                 protected: frozenset[int] = frozenset()) -> dict[int, str]:
     """Reasons for the body lines (reason None) that are furniture: {index: reason}.
@@ -231,19 +274,77 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
     if not anchors:
         return judged
     first, last = anchors[0], anchors[-1]
+    listed = _list_items(shapes, anchors)
     for i in body:
         if i in judged or i in anchors:
             continue
         shape = shapes[i]
         zone = "header" if i < first else "footer" if i > last else "inline"
         reason = _strong_furniture(shape)
-        if reason is None and scrape:
+        if reason is None and scrape and i not in listed:
             reason = _weak_furniture(shape, zone)
         if reason is not None:
             judged[i] = reason
     if scrape:
+        # Below the story, a line naming the site is the site's: "Jane Doe covers politics for The Planet."
+        names = site_names(texts, [reason or judged.get(i) for i, reason in enumerate(reasons)])
+        for i in body:
+            if i > last and i not in judged and shapes[i].words <= 30 and names_site(texts[i], names):
+                judged[i] = "site prompt"
         _lead_ins(texts, reasons, judged, shapes, first, last)
+        _numbered_lists(texts, shapes, judged, set(anchors), first, last)
     return judged
+
+
+def item_prefix(line: str) -> str | None:
+    """The opening words of a line up to its last number among them, numbers masked ("list # of #",
+    "#."), or None when its first words hold no number: the marker of an item of a numbered list."""
+    words = line.split()[:_ITEM_PREFIX_WORDS]
+    numbered = [i for i, word in enumerate(words) if any(c.isdigit() for c in word)]
+    if not numbered:
+        return None
+    return _DIGITS_RE.sub("#", " ".join(words[: numbered[-1] + 1]))
+
+
+def _numbered_lists(texts: Sequence[str], shapes: dict[int, LineShape], judged: dict[int, str],
+                    anchors: set[int], first: int, last: int) -> None:
+    """Items of one numbered list outside the story share one fate: when most are furniture
+    ("list 1 of 3 A linked title"), so is the one that happens to end like a sentence."""
+    runs: list[list[int]] = []
+    for i in sorted(shapes):
+        prefix = item_prefix(texts[i])
+        if prefix is not None and runs and runs[-1][-1] == i - 1 and item_prefix(texts[i - 1]) == prefix:
+            runs[-1].append(i)
+        elif prefix is not None:
+            runs.append([i])
+    for run in runs:
+        outside = all(i < first or i > last for i in run) and not anchors.intersection(run)
+        reasons = [judged[i] for i in run if i in judged]
+        if len(run) >= 2 and outside and 2 * len(reasons) >= len(run):
+            reason = Counter(reasons).most_common(1)[0][0]  # ties go to the first item's: deterministic
+            for i in run:
+                judged.setdefault(i, reason)
+
+
+def names_site(text: str, names: frozenset[str]) -> bool:
+    """Whether the line names the site itself (one of the keys `site_names` read off its furniture)."""
+    key = name_key(text)
+    return any(name in key for name in names)
+
+
+def _list_items(shapes: dict[int, LineShape], anchors: list[int]) -> set[int]:
+    """Short lines a sentence of the story introduces with a colon ("... has to do the following:"):
+    the items of its list, which read like labels but are the story's own words."""
+    anchor_set = set(anchors)
+    items: set[int] = set()
+    for i, shape in shapes.items():
+        if not shape.colon_end or shape.words < 6 or shape.reader or shape.site_voice or shape.site_noun:
+            continue
+        following = i + 1
+        while following in shapes and following not in anchor_set and shapes[following].words <= 20:
+            items.add(following)
+            following += 1
+    return items
 
 
 def _lead_ins(texts: Sequence[str], reasons: Sequence[str | None], judged: dict[int, str],

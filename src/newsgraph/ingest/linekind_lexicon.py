@@ -22,7 +22,7 @@ ACTION_VERBS = frozenset(
     explore support view open show see discover try learn find add leave comment save contact send email e-mail
     visit check install play swipe scroll enter start claim shop buy donate upgrade unlock jump skip go print
     tweet copy load tell give become stay don't never bookmark allow accept reject manage hide expand close
-    browse sponsor advertise""".split()
+    browse sponsor advertise catch""".split()
 )
 
 # Nouns a page uses for itself, its parts and its services.

@@ -19,7 +19,7 @@ from newsgraph.ingest.textclean_patterns import (
 )
 from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
-__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_byline", "parse_reading_time"]
+__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_bare_byline", "parse_byline", "parse_reading_time"]
 
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 
@@ -148,6 +148,31 @@ def parse_byline(line: str) -> list[str] | None:
         if not any(_newsroom(a) for a in after_names):
             return None
     return names
+
+
+# "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": where the authors filed from.
+_ARTICLES = {"the", "a", "an"}
+_FILED_FROM_RE = re.compile(r"^(?P<names>.+?)\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
+def parse_bare_byline(line: str) -> list[str] | None:
+    """The authors of a byline printed without "By": "Jane Doe", "Jane Doe and John Roe in Washington"
+    ([] for a desk alone: "Staff Report").
+
+    Only a line standing beside a dateline is read this way (the caller checks):
+    a bare name anywhere else is as likely a subheading or a caption.
+    """
+    text = line_core(line.strip())
+    if not text or len(text) > 80 or _STRONG_END_RE.search(text):
+        return None
+    filed = _FILED_FROM_RE.match(text)
+    items = [i for i in _NAME_SPLIT_RE.split(filed.group("names") if filed else text) if i and i.strip()]
+    if items and all(_newsroom(item) and item.istitle() for item in items):
+        return []  # "Staff Report": a desk signs it, no person
+    names = [_name(item) for item in items]
+    if not names or any(name is None or name.split()[0].lower() in _ARTICLES for name in names):
+        return None
+    return [name for name in names if name is not None]
 
 
 def _single_name_byline(token: str) -> bool:

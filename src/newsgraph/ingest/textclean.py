@@ -30,8 +30,14 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ingest.dateline import find_published, split_dateline
 from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
-from newsgraph.ingest.linekind import is_scrape, judge_lines
-from newsgraph.ingest.metadata_lines import BYLINE_PREFIX_RE, credit_authors, parse_byline, parse_reading_time
+from newsgraph.ingest.linekind import is_scrape, item_prefix, judge_lines
+from newsgraph.ingest.metadata_lines import (
+    BYLINE_PREFIX_RE,
+    credit_authors,
+    parse_bare_byline,
+    parse_byline,
+    parse_reading_time,
+)
 from newsgraph.ingest.textclean_patterns import furniture_reason, line_core
 
 if TYPE_CHECKING:
@@ -110,7 +116,8 @@ def _starts_lower(text: str) -> bool:
 
 
 def _furniture_line(text: str) -> str | None:
-    """Why a line is furniture: a fixed pattern, or a row whose every item is furniture."""
+    """Why a line is furniture: a fixed pattern, a row whose every item is furniture, or a prompt
+    after a short teaser ("Want more? Sign up to our newsletter.")."""
     if (reason := furniture_reason(text)) is not None:
         return reason
     items = [i for i in _ROW_SEPARATOR_RE.split(text.strip()) if i.strip()]
@@ -118,7 +125,15 @@ def _furniture_line(text: str) -> str | None:
         reasons = [furniture_reason(i) for i in items]
         if all(reasons):
             return reasons[0]
+    sentences = _SENTENCE_BREAK_RE.split(text.strip())
+    if len(sentences) == 2 and len(sentences[0].split()) <= _TEASER_MAX_WORDS and len(sentences[1].split()) >= 4:
+        return furniture_reason(sentences[1])
     return None
+
+
+# A teaser before a prompt is a few words ("Want more?"); a longer sentence before one is the story's.
+_TEASER_MAX_WORDS = 3
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
 
 
 def _stands_alone(line: str) -> bool:
@@ -143,6 +158,8 @@ _CONTINUING_WORDS = {
 def _joins(previous: str, joined_lines: int, line: str, width: int | None, blank_separated: bool) -> bool:
     if _stands_alone(line) or _stands_alone(previous):
         return False
+    if (prefix := item_prefix(line)) is not None and prefix == item_prefix(previous):
+        return False  # numbered items of one list ("1. ...", "list 2 of 3 ..."), each a line of its own
     if previous.endswith("-") and previous[-2:-1].isalpha() and _starts_lower(line):
         return True  # a word hyphenated at the line end
     if width and len(previous) >= 0.75 * width:
@@ -210,6 +227,8 @@ def split_paragraphs(text: str) -> list[str]:
 _LINK_MARKER_RE = re.compile(r"\[\d{1,4}\]")
 _MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
 _MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|#|mailto:)[^)\s]*(?:\s+\"[^\"]*\")?\)")
+# A whole line set in Markdown bold or italics.
+_MARKDOWN_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
 _LYNX_LINK_RE = re.compile(r"^\[\d{1,4}\]\s*(\S.*)$")
 _REFERENCES_HEADING_RE = re.compile(r"^(?:references|visible links|hidden links|links)\s*:?$", re.I)
 _ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "that", "is", "for", "on", "said", "with", "was"}
@@ -220,7 +239,10 @@ def _inline_clean(text: str) -> str:
         text = _MARKDOWN_IMAGE_RE.sub("", text)
         text = _MARKDOWN_LINK_RE.sub(r"\1", text)
         text = _LINK_MARKER_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    text = _SPACES_RE.sub(" ", text).strip()
+    if (emphasis := _MARKDOWN_EMPHASIS_RE.fullmatch(text)) is not None and emphasis.group(1) not in emphasis.group(2):
+        text = emphasis.group(2)  # "**By Jane Doe**", "_4 minutes to read_": the words, not the markup
+    return text
 
 
 def _lynx_link_line(text: str) -> bool:
@@ -297,6 +319,29 @@ def _classify(unit: _Unit, state: dict) -> None:
         unit.reason = "template"
 
 
+def _bare_byline(units: list[_Unit], state: dict) -> None:
+    """Authors printed without "By", on the line beside the dateline: "Jane Doe in Washington".
+
+    A bare name counts only below the dateline or below a longer line (the headline
+    above it): the line right above a dateline is most often the headline itself."""
+    for index, unit in enumerate(units):
+        if not unit.is_body:
+            continue
+        above = units[index - 1] if index else None
+        below = units[index + 1] if index + 1 < len(units) else None
+        if not ((above and above.reason == "dateline") or (below and below.reason == "dateline")):
+            continue
+        if (names := parse_bare_byline(_inline_clean(unit.text))) is None:
+            continue
+        # More words than the names and their joiners: "Jane Doe in Kyiv", or a desk ("Staff Report").
+        beyond_names = not names or len(unit.text.split()) > sum(len(n.split()) for n in names) + len(names) - 1
+        below_headline = above is not None and above.is_body and len(above.text.split()) > len(unit.text.split())
+        if beyond_names or (above and above.reason == "dateline") or below_headline:
+            unit.reason = "byline"
+            state["byline"].extend(names)
+            return
+
+
 def _mark_structures(units: list[_Unit]) -> None:
     """Furniture that shows only in context: navigation menus and link-reference headings."""
     run: list[_Unit] = []
@@ -348,6 +393,8 @@ def clean_text(
     state: dict = {"byline": [], "credits": [], "templates": templates, "site": site}
     for unit in units:
         _classify(unit, state)
+    if not state["byline"]:
+        _bare_byline(units, state)
     _mark_structures(units)
 
     lang = language or _guess_language(u for u in units if u.is_body)
@@ -369,7 +416,7 @@ def clean_text(
         headline = _inline_clean(choice.text or units[headline_index].text)
         if confirmed:
             units[headline_index].reason = "headline"
-            key = title_key(units[headline_index].text)
+            key = title_key(headline)  # "Subject: Title" is repeated as "Title"
             for unit in units:
                 if unit is units[headline_index] or not unit.is_body:
                     continue

@@ -195,7 +195,7 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
 READING_TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
     for p in (
-        r"(?:(?:estimated|est\.?|approx\.?|approximate|average)\s+)?(?:reading|read)\s*time\s*[:\-–]?\s*"
+        r"(?:(?:estimated|est\.?|approx\.?|approximate|average)\s+)?(?:(?:reading|read)\s*time|time\s+to\s+read)\s*[:\-–]?\s*"
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})"
         r"\s*(?:min(?:ute)?s?\.?|m)?",
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*[- ]?\s*(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|read time|to read)",

@@ -1,0 +1,182 @@
+"""Scrape layouts of invented sites: metadata forms and furniture told by general evidence.
+
+Each page is written for this test; the sites, people and wording are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.dateline import parse_date_string, split_dateline
+from newsgraph.ingest.linekind import item_prefix, judge_lines, name_key, site_names
+from newsgraph.ingest.metadata_lines import parse_bare_byline, parse_reading_time
+from newsgraph.ingest.textclean import clean_text, split_paragraphs
+
+STORY = (
+    "The harbour board of Vesterby voted on Tuesday to rebuild the north pier, ending a dispute that had kept ferries away for years.\n\n"
+    "Work will start in May and should take about ten weeks, the harbour master told the meeting, adding that the quays would stay open.\n\n"
+    "Fishermen who had campaigned for the work welcomed the decision but warned that the budget was tight and the season short."
+)
+PARAGRAPHS = STORY.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Mira Vale in Vesterby", ["Mira Vale"]),
+        ("Mira Vale and Tor Lund in New Haven", ["Mira Vale", "Tor Lund"]),
+        ("Mira Vale", ["Mira Vale"]),
+        ("Staff Report", []),  # a desk, no person
+    ],
+)
+def test_bare_bylines(line, names):
+    assert parse_bare_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["The Americas", "World news", "Pier in Vesterby", "Mira Vale said so."])
+def test_not_bare_bylines(line):
+    assert parse_bare_byline(line) is None
+
+
+def test_a_name_beside_the_dateline_is_the_byline_and_not_the_headline():
+    page = f"Coast\nVesterby rebuilds its pier. Ferries may return.\nMira Vale in Vesterby\nTuesday 5 March 2024 14.05 CET\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert cleaned.byline == ["Mira Vale"]
+    # Below a section label, right above the byline, a title may end in a full stop.
+    assert cleaned.headline == "Vesterby rebuilds its pier. Ferries may return."
+    assert cleaned.published == "2024-03-05T14:05:00+01:00"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_title_case_headline_above_the_dateline_is_no_byline():
+    page = f"Harbour Board Backs Pier\n5 March 2024\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert (cleaned.headline, cleaned.byline) == ("Harbour Board Backs Pier", [])
+
+
+def test_a_desk_signature_is_no_headline():
+    page = f"HOME | LOCAL | SPORTS\n\nVesterby board backs new pier\nStaff Report\nMarch 5, 2024\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert (cleaned.headline, cleaned.byline) == ("Vesterby board backs new pier", [])
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_markdown_reader_export():
+    page = (
+        "# Vesterby rebuilds its north pier\n\nSource: https://www.fjordcourier.example/coast/pier\n\n"
+        "**By Mira Vale**\n*2024-03-05 · 14:05 EDT*\n_~4 minutes to read_\n\n"
+        f"![The pier at dusk.](https://img.example/pier.jpg)\n\n{STORY}\n\n* * *\n"
+        "Mira Vale covers the coast for The Fjord Courier.\n"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Vesterby rebuilds its north pier"
+    assert cleaned.byline == ["Mira Vale"]
+    assert cleaned.reading_minutes == 4
+    assert cleaned.published == "2024-03-05T14:05:00-04:00"
+    # The author's note names the site its link points to: the site's words, not the story's.
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_email_digest_subject_and_its_repeat():
+    page = (
+        "From: Coast Notes <letters@coastnotes.example>\nDate: Tue, 5 Mar 2024 13:19:00 -0500\n"
+        "Subject: Will the ferries come back?\n\nView this email in your browser\n\n"
+        f"Will the ferries come back?\nBy Mira Vale\nTime to read: 3 minutes\n\n{STORY}"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Will the ferries come back?"
+    assert cleaned.reading_minutes == 3
+    assert cleaned.published == "2024-03-05T13:19:00-05:00"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_slash_breadcrumb_and_a_headline_that_opens_like_a_button():
+    page = f"News / Coast / Ports\n\nKeep the Pier, Vesterby; Just Fix the Ferry\nBy Mira J. Vale | Mar 5, 2024, 06:39 PM IST\n3 mins read\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Keep the Pier, Vesterby; Just Fix the Ferry"
+    # The initial "J." is not the end of a sentence beside the date.
+    assert cleaned.published == "2024-03-05T18:39:00+05:30"
+    assert cleaned.byline == ["Mira J. Vale"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Originally published March 4, 2024 at 6:00 pm", "2024-03-04T18:00:00"),
+        ("First posted 4 March 2024", "2024-03-04"),
+    ],
+)
+def test_qualified_publication_prefixes(line, value):
+    assert parse_date_string(line) == value
+
+
+def test_a_clock_in_the_next_part_belongs_to_the_date():
+    parts = split_dateline("Press release | March 5, 2024 | 10:15 AM CET")
+    assert [p.date.day_first for p in parts if p.date] == ["2024-03-05T10:15:00+01:00"]
+    parts = split_dateline("Press release | March 5, 2024 | 3 min read")
+    assert [p.date.day_first for p in parts if p.date] == ["2024-03-05"]
+
+
+def test_time_to_read():
+    assert parse_reading_time("Time to read: 3 minutes") == 3
+    assert parse_reading_time("_~4 minutes to read_".strip("_")) == 4
+    assert parse_reading_time("Time to read") is None
+
+
+def test_numbered_items_stay_apart_and_leave_together():
+    assert item_prefix("list 2 of 3 A linked title") == "list # of #"
+    assert item_prefix("1. First point") == "#."
+    assert item_prefix("The pier opened") is None
+    assert split_paragraphs("part 1 of 2 the pier\npart 2 of 2 the ferry") == ["part 1 of 2 the pier", "part 2 of 2 the ferry"]
+    page = (
+        f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\nKeep reading\n"
+        "item 1 of 3 Ferry fares to rise in June\nitem 2 of 3 Lighthouse keepers stay on\n"
+        "item 3 of 3 Fishermen vote. Again.\n\nCookie settings\nAccept"
+    )
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_prompt_after_a_short_teaser():
+    page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\nWant more? Sign up for our Coast Weekly newsletter.\n\nShare"
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_the_site_talking_below_the_story():
+    page = (
+        f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\n"
+        "Independent reporting depends on you.\nOur journalism is free to read because readers fund it.\n"
+        "Catch all the latest coast news and updates on The Fjord Courier.\nFollow us on X\nTopics: Ports / Ferries"
+    )
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_naming_the_site_below_the_story():
+    page = (
+        f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\n"
+        "All the coast, every morning: The Fjord Courier\nFollow @FjordCourier on X"
+    )
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+    assert name_key("The Fjord Courier") == "thefjordcourier"
+
+
+def test_site_names_are_read_off_furniture_only():
+    texts = ["Follow @FjordCourier on X", "© 2024 Harbour Media Group. All rights reserved.",
+             "Source: https://www.coastpost.example/a", "He wrote to @SomeoneElse about it."]
+    names = site_names(texts, ["social", "copyright", "link", None])
+    assert names == frozenset({"fjordcourier", "harbourmediagroup", "coastpost"})
+
+
+def test_list_items_a_sentence_introduces_are_the_story():
+    page = (
+        f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\nShare\n\n{PARAGRAPHS[0]}\n\n"
+        "The harbour master said the board now has to do the following:\n\nHire divers\n\nOrder steel\n\n"
+        f"{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}"
+    )
+    text = clean_text(page).text
+    assert "Hire divers" in text and "Order steel" in text
+
+
+def test_a_clean_text_keeps_its_closing_lines():
+    # No furniture: nothing is judged by voice or place, however the last lines read.
+    texts = [*PARAGRAPHS, "We will keep you posted.", "Our readers asked why."]
+    assert judge_lines(texts, [None] * len(texts), scrape=False) == {}
