@@ -9,6 +9,10 @@ dump was read:
     A: blog_ordinal, mobile_numeric, asia_wire_kst, us_cable, relative_dayfirst, us_tabloid
     B: uk_broadcaster, gmt_portal, south_asia_ist, euro_weekday, email_digest, reader_markdown
 
+A was tuned on first. B was scored untouched (headline .881, published .976, body F1
+.976, junk leak .055, byline .762, reading .667: the held-out estimate) and only then
+read and tuned on, so neither half is unseen any more.
+
     .venv/bin/python eval/dumps.py                 # all 84 in one folder (one site): table, ALL, A, B
     .venv/bin/python eval/dumps.py --half A        # only half A's figures (B's never printed)
     .venv/bin/python eval/dumps.py --half A --scope half

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder (with train/ and dev/)")
     parser.add_argument("--split", choices=["dev", "train", "all"], default="all")
-    parser.add_argument("--check", action="store_true", help=f"exit 1 when recall < {TARGET_RECALL:.1%}")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 when recall < {TARGET_RECALL * 100:.1f}%%")  # argparse formats help with %
     parser.add_argument("--show", type=int, default=5, help="list the N documents that lost most")
     parser.add_argument("--sites", action="store_true",
                         help="clean with template evidence learnt per publisher (each publisher one site)")
