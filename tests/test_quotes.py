@@ -872,6 +872,31 @@ def test_pronoun_under_a_clause_takes_that_clause_subject(nlp):
     assert found[-1].speaker.name == "Tom Berg"
 
 
+def test_subject_of_a_gerund_or_infinitive_without_its_own_speaks(nlp):
+    (quote,) = quotes_of(nlp, "At the same time, Tom Berg has been the most aggressive in the council in "
+                              "denouncing the harbour board.")
+    assert quote.speaker.name == "Tom Berg"
+
+
+def test_dateline_with_double_hyphen_is_never_the_speaker(nlp):
+    (quote,) = quotes_of(nlp, "RIGA -- Mayor Ilse Brandt, opening the new ferry terminal on Saturday, said it "
+                              "would serve the whole coast.")
+    assert quote.speaker.text == "Mayor Ilse Brandt"
+    assert quote.speaker.name == "Ilse Brandt"
+
+
+def test_speech_verb_tagged_as_a_noun_keeps_its_subject_as_speaker(nlp):
+    (quote,) = quotes_of(nlp, "But Trump claims that he should be the exception.")
+    assert quote.speaker.text == "Trump"
+
+
+def test_names_with_inner_capitals_are_capitalised_words(nlp):
+    from newsgraph.nlp.quotes_speakers import is_capitalised
+
+    doc = nlp("McConnell and RealClearPolitics met NASA and the ferry crew.")
+    assert [is_capitalised(token) for token in doc[:6]] == [True, False, True, False, False, False]
+
+
 # ---------------------------------------------------------------- the design brief's specimen, whole analysis
 
 PRESS_CONFERENCE = (

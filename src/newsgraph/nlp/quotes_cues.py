@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp.quotes_lexicon import (COGNITION_VERBS, SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_VERBS, WH_WORDS,
                                           is_content_child, is_speech_verb, speech_noun_clause, stance_noun_target)
 from newsgraph.nlp.quotes_marks import trim
-from newsgraph.nlp.quotes_speakers import entity_covering, speaker_mention
+from newsgraph.nlp.quotes_speakers import entity_covering, is_capitalised, speaker_mention
 from newsgraph.nlp.parse_index import doc_text, sentence_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -94,7 +94,7 @@ def _is_dateline(token: Token) -> bool:
         return True
     starts_line = token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
     following = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
-    return token.is_upper and len(token) > 1 and starts_line and following in ("\u2014", "\u2013", "-", "(", ",")
+    return token.is_upper and len(token) > 1 and starts_line and following in ("\u2014", "\u2013", "-", "--", "(", ",")
 
 
 def _subject_of(verb: Token) -> Span | None:
@@ -144,7 +144,33 @@ def speaker_of(verb: Token) -> Span | None:
             # "Donald Trump, who is running, tweeted ...": a finite verb misparsed as a modifier of the name
             return speaker_mention(head)
         break
-    return _name_just_before(verb) or _name_before_parenthetical(verb) or _name_just_after(verb)
+    return _name_just_before(verb) or _name_before_parenthetical(verb) or _name_just_after(verb) \
+        or _controlling_subject(verb)
+
+
+_NON_FINITE_TAGS = {"VBG", "VB", "VBN"}
+CONTROL_MAX_STEPS = 8
+
+
+def _controlling_subject(verb: Token) -> Span | None:
+    """`Doe has been the most aggressive in denouncing X`, `Doe was back to implying that X`: a gerund
+    or infinitive with no subject of its own is said by the subject of the nearest clause above it in
+    its sentence, when that subject is written before it."""
+    if verb.tag_ not in _NON_FINITE_TAGS or any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO"
+                                                 for child in verb.children):
+        return None
+    current = verb
+    for _ in range(CONTROL_MAX_STEPS):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        subjects = [child for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            if subject.i > verb.i or _is_dateline(subject):
+                return None
+            return speaker_mention(subject)
+    return None
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
@@ -164,7 +190,7 @@ def _name_just_before(verb: Token) -> Span | None:
     token = verb.doc[index]
     if token.ent_type_ in ("PERSON", "ORG", "NORP"):
         return entity_covering(verb.doc, token)
-    if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
+    if token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_:
         # a name the tagger missed, parsed into the verb's phrase ("Trump barked" as a compound)
         return _proper_name_run(token, step=-1)
     return None
@@ -195,13 +221,17 @@ def _name_before_parenthetical(verb: Token) -> Span | None:
     last = doc[opening - 1]
     if last.ent_type_ in ("PERSON", "ORG"):
         name = entity_covering(doc, last)
-    elif last.pos_ == "PROPN" and last.is_title:
+    elif last.pos_ == "PROPN" and is_capitalised(last):
         name = _proper_name_run(last, step=-1)
     else:
         return None
     if name is None or name.end != opening:
         return None
-    if name.start > sentence.start and doc[name.start - 1].text != ",":
+    phrase = speaker_mention(last)  # with its titles (`President Jane Doe`)
+    if phrase.end == opening and phrase.start < name.start:
+        name = phrase
+    if name.start > sentence.start and doc[name.start - 1].text not in (",", "--", "\u2014", "\u2013") \
+            and not _is_dateline(doc[name.start - 1]):
         return None
     return name
 
@@ -210,9 +240,9 @@ def _proper_name_run(token: Token, step: int) -> Span:
     """The run of capitalised proper nouns from `token` leftwards (step -1) or rightwards (step 1), in its sentence."""
     doc, sentence = token.doc, sentence_of(token)
     start = end = token.i
-    while step < 0 and start > sentence.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+    while step < 0 and start > sentence.start and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]):
         start -= 1
-    while step > 0 and end + 1 < sentence.end and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+    while step > 0 and end + 1 < sentence.end and doc[end + 1].pos_ == "PROPN" and is_capitalised(doc[end + 1]):
         end += 1
     return doc[start:end + 1]
 
@@ -229,7 +259,7 @@ def _name_just_after(verb: Token) -> Span | None:
     titled = _titled_name_after(verb)
     if titled is not None:
         return titled
-    if first.pos_ == "PROPN" and first.is_title:
+    if first.pos_ == "PROPN" and is_capitalised(first):
         return _proper_name_run(first, step=1)
     if any(doc[index].is_quote for index in range(max(verb.i - 2, 0), verb.i)):
         # `"...," added one of the crew`: right after a quotation the inverted subject is parsed as an object
@@ -296,7 +326,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         noun_clause = speech_noun_clause(token) or stance_noun_target(token)
         if noun_clause is not None:
             # "her warning that ...": the possessor or the `by`/`from` phrase is the speaker.
-            owner = next((child for child in token.children if child.dep_ == "poss"), None)
+            owner = next((child for child in token.children if child.dep_ in ("poss", "nsubj")), None)
             if owner is None:
                 owner = next((grandchild for child in token.children if child.dep_ == "prep"
                               and child.lower_ in ("by", "from") for grandchild in child.children

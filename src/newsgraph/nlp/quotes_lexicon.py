@@ -112,7 +112,7 @@ def is_speech_verb(token: Token) -> bool:
                                     for child in token.children if child.dep_ in ("prt", "advmod")):
         return True
     entry = SPEECH_VERBS.get(lemma)
-    if entry is None or token.pos_ not in ("VERB", "AUX"):
+    if entry is None or token.pos_ not in ("VERB", "AUX") and not _verb_tagged_as_noun(token):
         return False
     if token.dep_ in ("amod", "compound"):  # "the said contract"
         return False
@@ -126,6 +126,17 @@ def is_speech_verb(token: Token) -> bool:
         deps = {child.dep_ for child in token.children}
         return "ccomp" in deps or (entry.xcomp and "xcomp" in deps) or token.dep_ == "parataxis"
     return True
+
+
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """`Doe claims that ...`, `Doe charges that ...`: a speech verb the tagger read as a plural noun,
+    told apart by its own subject and its that-clause."""
+    if token.pos_ != "NOUN":
+        return False
+    children = list(token.children)
+    return any(child.dep_ == "nsubj" for child in children) and any(
+        child.dep_ == "ccomp" and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
+        for child in children)
 
 
 def is_content_child(entry: CueVerb, child: Token) -> bool:

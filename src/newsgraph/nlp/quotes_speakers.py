@@ -98,6 +98,13 @@ def speaker_mention(head: Token) -> Span:
     return doc[left:right + 1]
 
 
+def is_capitalised(token: Token) -> bool:
+    """A word written with a capital and then lower case, inner capitals allowed (`Doe`, `McConnell`,
+    `RealClearPolitics`; spaCy's is_title refuses the last two)."""
+    text = token.text
+    return text[:1].isupper() and any(character.islower() for character in text)
+
+
 def entity_covering(doc: Doc, token: Token) -> Span | None:
     """The named entity `token` belongs to, read from its IOB tags (no scan over every entity)."""
     if not token.ent_type_:
@@ -295,8 +302,8 @@ class SpeakerResolver:
         introduced before it, else the first after it."""
         if entity is not None and (entity.label_ == "PERSON" or len(entity) > 1):
             return None
-        if not head.is_title or head.pos_ not in ("PROPN", "NOUN") or any(
-                child.dep_ in ("compound", "amod") and child.is_title for child in head.lefts):
+        if not is_capitalised(head) or head.pos_ not in ("PROPN", "NOUN") or any(
+                child.dep_ in ("compound", "amod") and is_capitalised(child) for child in head.lefts):
             return None
         found = None
         for person in self.people:
@@ -309,13 +316,13 @@ class SpeakerResolver:
     def _looks_like_name(self, head: Token) -> bool:
         """A capitalised word the article never writes in lower case, and writes capitalised somewhere other
         than at a sentence start (`Milbank`, `HuffPo`; not `Authorities` or `Projections` opening a sentence)."""
-        if not (head.is_title or head.is_upper and len(head) > 1) or head.pos_ not in ("PROPN", "NOUN"):
+        if not (is_capitalised(head) or head.is_upper and len(head) > 1) or head.pos_ not in ("PROPN", "NOUN"):
             return False
         if self._lower_words is None:
             self._lower_words = {token.lower_ for token in self.doc if token.is_lower}
             self._mid_sentence = {token.text for token in self.doc
                                   if not token.is_sent_start and token.i and not self.doc[token.i - 1].is_punct
-                                  and (token.is_title or token.is_upper)}
+                                  and (is_capitalised(token) or token.is_upper)}
         return head.lower_ not in self._lower_words and (head.pos_ == "PROPN" or head.text in self._mid_sentence)
 
     def _introduced_with_role(self, head: Token, affiliation: str | None) -> str | None:
