@@ -180,3 +180,10 @@ def test_a_clean_text_keeps_its_closing_lines():
     # No furniture: nothing is judged by voice or place, however the last lines read.
     texts = [*PARAGRAPHS, "We will keep you posted.", "Our readers asked why."]
     assert judge_lines(texts, [None] * len(texts), scrape=False) == {}
+
+
+def test_a_trail_that_names_a_list_is_no_related_links_heading():
+    page = f"Top Stories > Coast\n\nVesterby rebuilds its north pier\nThe Fjord Courier · 5h\n\n{STORY}\n\nRelated stories\nFerry fares to rise in June\nLighthouse keepers stay on"
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Vesterby rebuilds its north pier"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS

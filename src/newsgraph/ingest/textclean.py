@@ -342,6 +342,9 @@ def _bare_byline(units: list[_Unit], state: dict) -> None:
             return
 
 
+_HEADING_MARKS = frozenset(":>›»|/")
+
+
 def _mark_structures(units: list[_Unit]) -> None:
     """Furniture that shows only in context: navigation menus and link-reference headings."""
     run: list[_Unit] = []
@@ -363,8 +366,9 @@ def _mark_structures(units: list[_Unit]) -> None:
         if unit.is_body and _REFERENCES_HEADING_RE.match(unit.text) and following.reason == "link":
             unit.reason = "link"
     # Under a bare "Related articles" heading come the linked headlines: title-like lines, no sentences.
+    # ("Top Stories > Business" is a trail, not a heading: the headline follows it.)
     for index, unit in enumerate(units):
-        if unit.reason == "related link" and ":" not in unit.text and len(unit.text.split()) <= 4:
+        if unit.reason == "related link" and not _HEADING_MARKS.intersection(unit.text) and len(unit.text.split()) <= 4:
             for following in units[index + 1 :]:
                 text = following.text
                 if following.is_body and title_shaped(text) and not _STRONG_END_RE.search(text) and len(text.split()) <= 20:
