@@ -187,3 +187,17 @@ def test_a_trail_that_names_a_list_is_no_related_links_heading():
     cleaned = clean_text(page)
     assert cleaned.headline == "Vesterby rebuilds its north pier"
     assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("5 March 2024, 21:41 CET (UTC+1)", "2024-03-05T21:41:00+01:00"),
+        ("Date: 5 March 2024 at 21:41 (Pacific Time)", "2024-03-05T21:41:00-08:00"),
+        ("July 5, 2024 9:41 pm Eastern Time", "2024-07-05T21:41:00-04:00"),
+        ("March 5, 2024 9:41 pm Eastern Standard Time", "2024-03-05T21:41:00-05:00"),
+        ("05.03.2024, 21:41 Uhr", "2024-03-05T21:41:00"),
+    ],
+)
+def test_zones_written_out_or_stated_twice(line, value):
+    assert parse_date_string(line) == value

@@ -51,6 +51,18 @@ _TZ_NAME_RE = re.compile(
     rf"(?<![\w+-])\(?({alternation(list(_FIXED_ZONES) + list(_DST_ZONES))})\)?(?![\w])"
     r"(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?"
 )
+# Zones written out, read as their abbreviation: "(Pacific Time)", "Central European Summer Time".
+_ZONE_NAMES = {
+    "eastern time": "ET", "eastern standard time": "EST", "eastern daylight time": "EDT",
+    "central time": "CT", "central standard time": "CST", "central daylight time": "CDT",
+    "mountain time": "MT", "mountain standard time": "MST", "mountain daylight time": "MDT",
+    "pacific time": "PT", "pacific standard time": "PST", "pacific daylight time": "PDT",
+    "greenwich mean time": "GMT", "coordinated universal time": "UTC", "universal time": "UTC",
+    "british summer time": "BST", "central european time": "CET", "central european summer time": "CEST",
+    "eastern european time": "EET", "eastern european summer time": "EEST", "moscow time": "MSK",
+    "india standard time": "IST", "japan standard time": "JST", "korea standard time": "KST", "kyiv time": "KYIV",
+}
+_ZONE_NAME_RE = re.compile(rf"(?<!\w)(?:{alternation(_ZONE_NAMES, flexible_space=True)})(?!\w)", re.I)
 _TZ_OFFSET_RE = re.compile(r"(?<![\w:])([+-])(\d{2}):?(\d{2})(?!\d)")
 
 _TIME_RE = re.compile(
@@ -97,7 +109,7 @@ _UPDATED_INSIDE_RE = re.compile(
 # "... at 2:05 pm by Jane Doe": a byline after the date is a part of its own.
 _PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+[A-Z])")
 # Words that may join a date and its time: "March 9, 2024 at 1:12 PM", "9 березня о 13:12".
-_CONNECTORS = {"at", "on", "um", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
+_CONNECTORS = {"at", "on", "um", "uhr", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
 # A place before the date: "Kyiv, 09.03.2024", "WASHINGTON, March 9, 2024".
 _PLACE_RE = re.compile(r"^\s*[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?\s*,\s*")
 
@@ -378,9 +390,12 @@ def _with_time(dates: tuple[date, date, bool], rest: str) -> DateValue | None:
     if (wm := _WEEKDAY_RE.search(rest)) is not None:
         weekday = _WEEKDAYS[wm.group(1).lower()]
         rest = rest[: wm.start()] + " " + rest[wm.end():]
+    rest = _ZONE_NAME_RE.sub(lambda m: " " + _ZONE_NAMES[" ".join(m.group(0).lower().split())] + " ", rest)
     zone = None
-    if (zm := _TZ_NAME_RE.search(rest)) is not None:
-        zone = zm
+    # "CET (UTC+1)": the zone stated twice; an explicit offset is the surer of the two.
+    while (zm := _TZ_NAME_RE.search(rest)) is not None:
+        if zone is None or (zm.group(2) and not zone.group(2)):
+            zone = zm
         rest = rest[: zm.start()] + " " + rest[zm.end():]
     clock = None
     # Only a time written with minutes or am/pm counts; a bare number is not a time.
