@@ -491,3 +491,24 @@ def test_an_hour_in_the_morning_and_a_prefixed_year():
     assert pairs("He will leave at 4 in the morning.", published=FRIDAY_NOON) == [
         ("4 in the morning", "TIME", "2024-03-08T04:00")]
     assert pairs("The post-1959 politics split families.") == [("post-1959", "DATE", "1959")]
+
+
+def test_the_week_of_a_day_is_its_iso_week():
+    assert pairs("It may be settled in a hearing the week of March 6.", published="2000-02-24") == [
+        ("the week of March 6", "DATE", "2000-W10")]
+
+
+def test_a_month_qualifying_a_noun_after_the():
+    assert pairs("The March accession lets them vote.", published="1999-02-10") == [("March", "DATE", "1999-03")]
+    assert pairs("Donors gave to the March of Dimes.") == []
+
+
+def test_the_future_of_something_is_its_fate():
+    assert pairs("That matters to the future of our peoples.") == []
+    assert pairs("Strikes may go on well into the future.") == [("the future", "DATE", "FUTURE_REF")]
+
+
+def test_the_second_day_of_a_pair_is_a_date():
+    assert pairs("The summit is on April 24 and 25.", published="1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
+    assert pairs("Sales rose on March 3 and 4 others fell.", published="1999-03-10") == [("March 3", "DATE", "1999-03-03")]

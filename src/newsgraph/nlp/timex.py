@@ -37,6 +37,7 @@ pattern pieces), timex_calendar (calendar arithmetic) and timex_tense (the gover
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from newsgraph.nlp import timex_calendar as cal
@@ -113,6 +114,7 @@ def find_dates(text: str, *, published: str | None = None, tense_hint: TenseHint
         found.append(Timex(start=candidate.start, end=candidate.end, text=text[candidate.start:candidate.end],
                            type=timex_type, value=value))
     found = _date_following_clock_times(text, found)
+    found = _second_days_of_pairs(text, found)
     return tuple(replace(timex, value=contract_value(timex.value)) for timex in found)
 
 
@@ -142,6 +144,28 @@ def _note_mention(mentioned: dict[str, tuple[int, ...]], value: str) -> None:
         mentioned.pop("day", None)
     if match["day"]:
         mentioned["day"] = (int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+_DAY_PAIRED = re.compile(r"\s+(?:and|or)\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+                         r"(?!\s*(?:%|[,.]\d|-|percent\b|per\b|million\b|billion\b|[a-z]+s\b|of\b))")
+
+
+def _second_days_of_pairs(text: str, found: list[Timex]) -> list[Timex]:
+    """"April 24 and 25": the second number is a day of the same month (TimeML tags it as a date of its own)."""
+    paired: list[Timex] = []
+    for index, record in enumerate(found):
+        paired.append(record)
+        match = _DAY_PAIRED.match(text, record.end) if _FULL_DATE.match(record.value) else None
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        if match is None or match.end() > following or not re.search(r"\d(?:st|nd|rd|th)?$", record.text):
+            continue
+        try:
+            day = dt.date.fromisoformat(record.value).replace(day=int(match["day"]))
+        except ValueError:
+            continue
+        paired.append(Timex(start=match.start("day"), end=match.end("day"), text=match["day"], type="DATE",
+                            value=day.isoformat()))
+    return paired
 
 
 _CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d|T(?:MO|AF|EV|NI))$")

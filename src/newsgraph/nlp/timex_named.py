@@ -64,6 +64,21 @@ def _month_day(context: Context, match: re.Match):
     return ("DATE", value.isoformat()) if value else None
 
 
+@_rule(rf"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?(?!\s*[\d,]*\d)")
+def _week_of_day(context: Context, match: re.Match):
+    """"the week of March 6": the ISO week that holds the day."""
+    month = MONTHS[match["month"].rstrip(".").lower()]
+    day = int(re.match(r"\d+", match["day"])[0])
+    if match["year"]:
+        year = int(match["year"])
+    elif context.day is None:
+        return "DATE", "XXXX-WXX"
+    else:
+        year = cal.month_year(context.day, month, _month_direction(context), day)
+    value = _calendar_day(context, year, month, day)
+    return ("DATE", cal.iso_week(value)) if value else None
+
+
 @_rule(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d))?")
 def _iso_date(context: Context, match: re.Match):
     value = _calendar_day(context, int(match["y"]), int(match["m"]), int(match["d"]))
@@ -124,6 +139,8 @@ def _month_alone(context: Context, match: re.Match):
         return "DATE", f"{context.day.year + {'last': -1, 'this': 0, 'next': 1}[match['year_rel'].lower()]}-{month:02d}"
     before = word_before(context)
     introduced = match["rel"] or match.group(0) != match["month"] or (before and before[0] in DATE_INTRODUCERS)
+    if before == ["the"] and re.match(r"\s+(?!of\b|on\b|to\b|in\b|for\b)[a-z]{3,}", context.text[match.end():]):
+        introduced = True  # "the March accession", "the May elections": the month qualifying a noun
     if name in ("may", "march") and not introduced:
         return None  # the modal, the verb, or a name
     if name not in ("may", "march") and not introduced and context.text[match.end():match.end() + 1].isalpha():

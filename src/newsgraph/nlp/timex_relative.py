@@ -332,6 +332,8 @@ def _reference(context: Context, match: re.Match):
         return "DATE", "FUTURE_REF"
     if word == "now" and re.match(r",", context.text[match.end():]) and re.search(r"(?:^|[.!?]['\"`]*\s+|[\"`]+)$", context.text[:match.start()]):
         return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
+    if "future" in word and re.match(r"\s+of\b", context.text[match.end():]):
+        return None  # "the future of our peoples": their fate, not a time
     if word in PRESENT_REF_WORDS:
         if word == "current" and re.match(r"\s+(?:account|events|affairs|flows?|levels?\s+of\s+voltage)\b", context.text[match.end():], re.IGNORECASE):
             return None
