@@ -201,3 +201,23 @@ def test_a_trail_that_names_a_list_is_no_related_links_heading():
 )
 def test_zones_written_out_or_stated_twice(line, value):
     assert parse_date_string(line) == value
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "Correction: An earlier version of this story misspelled the name of the harbour master.",
+        "Editor's note: This story was updated on March 6 to include comment from the ferry operator.",
+        "An earlier version of this article gave the wrong date for the vote.",
+    ],
+)
+def test_a_note_about_the_article_before_the_story_is_a_banner(banner):
+    page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{banner}\n\n{STORY}\n\nShare\nTweet"
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_note_about_the_article_after_the_story_stays():
+    # Archives print their update notes as the story's last paragraph: not told from text here.
+    note = "This story was updated on March 6 to include comment from the ferry operator and the union."
+    page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\n{note}\n\nShare\nTweet"
+    assert clean_text(page).text.split("\n\n") == [*PARAGRAPHS, note]

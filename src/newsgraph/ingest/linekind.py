@@ -49,6 +49,7 @@ _CRUMB_SPLIT_RE = re.compile(r"\s+[>›]\s+")
 _SLASH_CRUMB_SPLIT_RE = re.compile(r"\s+/\s+")
 _LINK_MARKS = "→»«›‹▶►▸▹•◆■▪➤➔⇒"
 _QUOTES = "\"'“”‘’«»„"
+_BANNER_MAX_WORDS = 30
 _ITEM_PREFIX_WORDS = 4
 _DIGITS_RE = re.compile(r"\d+")
 _NAME_KEY_RE = re.compile(r"[\W_]+")
@@ -128,7 +129,8 @@ def line_shape(text: str) -> LineShape:
         reader=bool(free_words & READER_WORDS),
         site_voice=bool(free_words & SITE_WORDS),
         site_noun=bool(set(lowered) & SITE_NOUNS),
-        self_reference=bool(_SELF_REFERENCE_RE.match(core)),
+        # Also after a label: "Correction: An earlier version of this story ...".
+        self_reference=bool(_SELF_REFERENCE_RE.match(core) or (label_match and _SELF_REFERENCE_RE.match(label_match.group(2)))),
         duration=bool(_DURATION_RE.search(stripped) or _MINUTES_NOTE_RE.search(stripped)),
         row_items=len(items),
         link_mark=stripped[:1] in _LINK_MARKS or stripped[-1:] in _LINK_MARKS,
@@ -167,7 +169,7 @@ def _weak_furniture(shape: LineShape, zone: str) -> str | None:
     """Furniture by shape and voice alone (used on page scrapes only)."""
     if shape.all_caps and shape.words <= 4 and not shape.colon_end and not shape.enclosed:
         return "label"  # "ABSTRACT.", "FULL TEXT."; a quoted or bracketed "(CROSSTALK.)" is speech
-    if shape.self_reference and zone == "header" and shape.words <= 30:
+    if shape.self_reference and zone == "header" and shape.words <= _BANNER_MAX_WORDS:
         return "banner"
     if shape.reader and (shape.site_noun or shape.site_voice) and shape.words <= 30 and zone != "inline":
         return "site prompt"
@@ -268,6 +270,9 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
     shapes = {i: line_shape(texts[i]) for i in body}
     anchors = [i for i in body if is_prose(texts[i], shapes[i])]
     judged: dict[int, str] = {}
+    while scrape and anchors and shapes[anchors[0]].self_reference and shapes[anchors[0]].words <= _BANNER_MAX_WORDS:
+        # A note about the article before the story ("An earlier version of this story ...") is a banner.
+        judged[anchors.pop(0)] = "banner"
     if scrape:
         for i in _pull_quotes(texts, body, anchors):
             judged[i] = "pull quote"
