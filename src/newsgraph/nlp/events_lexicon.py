@@ -417,6 +417,16 @@ VERB_OBJECT_OVERRIDES.update({
     ("settle", "differences"): "AGREE", ("lend", "support"): "SUPPORT", ("blast", "for"): "ACCUSE",
 })
 
+# Questioning a suspect or a decision (CAMEO 09 investigate, 11 disapprove), opening a case,
+# force used on a crowd with water cannon or batons (CAMEO 175).
+VERB_EVENTS.update(_table({"ACCUSE": "question"}))
+OBJECT_VERBS.update({"open": None})
+VERB_OBJECT_OVERRIDES.update({
+    ("open", "case"): "ACCUSE", ("file", "case"): "ACCUSE", ("bring", "case"): "ACCUSE",
+    ("file", "suit"): "ACCUSE", ("use", "cannon"): "COERCE", ("use", "cannons"): "COERCE",
+    ("use", "batons"): "COERCE", ("use", "bullets"): "COERCE",
+})
+
 # Verbs that end or suspend an act, and what ending each kind of act is (CAMEO 08 yield and
 # 16 reduce relations): lifting a curfew or ending a strike concedes, halting an offensive
 # de-escalates (RETREAT), suspending aid or talks reduces relations (SANCTION).

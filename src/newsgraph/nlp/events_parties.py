@@ -83,6 +83,12 @@ _COUNTING_HEADS = lex.QUANTITY_HEADS | {"thousands", "hundreds", "dozens", "scor
 _MOVING_VERBS = frozenset(
     "provide give send deliver supply ship grant transfer allocate sell extend donate dispatch"
     " extradite hand return lend offer airlift pay".split())
+# People who speak or act for a body: "a spokesman for the Iraqi government" is that government.
+_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
+                          "representative", "official", "lawyer", "adviser", "advisor", "minister",
+                          "commissioner", "coordinator", "ambassador", "delegate"})
+# Prepositions of place: their object is where an act happened.
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "along", "across", "throughout"})
 # Joint acts of two or more parties: a coordinated co-subject is the recipient first.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -135,6 +141,12 @@ class PartyFinder:
         """The actor's head token and whether the clause is passive (its subject is then the
         recipient)."""
         current = trigger.clause
+        if trigger.nominal:
+            # "Indonesia faced criticism from Australia", "threats by Iraq": the event noun
+            # names its own actor; the subject of the verb holding it is on the receiving end
+            source = _noun_agent(trigger)
+            if source is not None:
+                return source, True
         if current.pos_ in {"NOUN", "PROPN"}:
             # an event noun with no verb of its own: "an attack by rebels", "Iraq's invasion"
             # the parser often hangs the "by" phrase on the noun's "of" object ("the arrest of
@@ -179,6 +191,8 @@ class PartyFinder:
         candidates = [e for e in self._entities_in(sentence.start_char, trigger.idx)
                       if e.label != "PERSON" or e.country]
         for entity in reversed(candidates):
+            if self._is_place_or_patient(entity, trigger):
+                continue  # "a blast in Nairobi killed 40": where it happened, not who did it
             country = entity.country
             if country is None and organisation_of(entity.name) is None:
                 continue
@@ -187,12 +201,37 @@ class PartyFinder:
             return EventParty(text=entity.text, name=entity.name, country=country)
         return None
 
+    def _is_place_or_patient(self, entity: Entity, trigger: Token) -> bool:
+        """The entity's phrase is where the act happened ("in Nairobi", "at the U.S. embassy")
+        or an object acted on ("damaged the U.S. embassy, killing 40"); not an object that
+        controls the act ("forced Saddam to withdraw")."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in {"compound", "amod", "poss", "nmod", "case"} and head.head.i != head.i:
+            head = head.head
+        if head.i == trigger.i:
+            return False  # "a NATO summit": the act's own modifier
+        if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+            return True
+        if head.dep_ not in {"dobj", "iobj", "dative"}:
+            return False
+        current, controlled = trigger, False
+        while current.i != head.head.i and current.head.i != current.i:
+            controlled = controlled or current.dep_ == "xcomp"
+            current = current.head
+        return not (current.i == head.head.i and controlled)
+
     def _recipient(self, trigger: Trigger, passive: bool, actor_head: Token | None, actor: EventParty | None,
                    sentence: Span) -> EventParty | None:
         """Who the act is done to: a coded party first, then a named one, then a place."""
         heads, places = self._recipient_heads(trigger, passive)
         if actor_head is not None:
-            heads = [h for h in heads if h.i != actor_head.i]
+            # not inside the actor's own phrase ("a spokesman for the government"), nor the event
+            # noun whose own phrase names the actor ("threats from the US")
+            heads = [h for h in heads if h.i != actor_head.i and h not in actor_head.subtree
+                     and not (trigger.nominal and h.i == trigger.token.i and actor_head in h.subtree)]
         actor_country = actor.country if actor else None
         co_party = self._co_party(actor_head, actor, sentence)
         if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
@@ -243,6 +282,8 @@ class PartyFinder:
             nouns += trigger.complement.objects
         if passive:
             candidates += [c for v in verbs for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+            if trigger.nominal and trigger.clause.i != trigger.token.i:
+                candidates += [c for c in trigger.clause.children if c.dep_ in _SUBJECT_DEPS]
         moved: list[Token] = []  # what a moving verb moves: after its "to" phrase
         for holder in verbs + nouns:
             if trigger.complement is not None and holder is trigger.complement.token \
@@ -359,7 +400,9 @@ class PartyFinder:
         # "the president of Armenia", "a proposal by X", "police in Lagos": who or where the
         # party belongs to
         stack += [child for child in head.children
-                  if child.dep_ == "prep" and child.lower_ in {"of", "by", "from", "in"}]
+                  if child.dep_ == "prep" and (child.lower_ in {"of", "by", "from", "in"} or (
+                      child.lower_ == "for" and lemma_of(head) in _VOICE_NOUNS
+                      and not any(c.ent_type_ for c in head.children if c.dep_ != "prep")))]
         while stack:
             token = stack.pop()
             tokens.append(token)
@@ -370,9 +413,11 @@ class PartyFinder:
         return [e for e in self.entities if e.start < end and start < e.end]
 
     def _place_country(self, sentence: Span) -> str | None:
-        places = [e for e in self._entities_in(sentence.start_char, sentence.end_char)
-                  if e.country and (e.label in {"GPE", "LOC", "FAC"}
-                                    or (e.label == "ORG" and country_of(e.text)))]
+        found = [e for e in self._entities_in(sentence.start_char, sentence.end_char) if e.country]
+        # a place the tagger took for an organisation counts only after the places tagged as
+        # such: "the U.S. embassy in Islamabad" stands in Pakistan
+        places = [e for e in found if e.label in {"GPE", "LOC", "FAC"}] or \
+            [e for e in found if e.label == "ORG" and country_of(e.text)]
         return places[0].country if places else None
 
     def _pronoun_party(self, pronoun: Token) -> EventParty | None:
@@ -384,11 +429,19 @@ class PartyFinder:
             return None
         if lower not in _THIRD_PERSON:
             return None
-        # "Syria says it is willing": the subject of the clause that reports this one
+        # "Syria says it is willing": the subject of the clause that reports this one. An object
+        # pronoun is never the subject of its own clause, nor of the clause whose subject its
+        # clause shares ("Bolivia expelled the envoy, accusing him": him is not Bolivia).
         current = pronoun.head
+        shares_subject = pronoun.dep_ in {"dobj", "iobj", "dative", "pobj"} and not any(
+            c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in current.children)
         while current.head.i != current.i:
-            current = current.head
+            link, current = current.dep_, current.head
             subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+            if shares_subject:
+                shares_subject = subject is None and link in {"xcomp", "advcl", "conj", "pcomp", "prep"}
+                if link in {"xcomp", "advcl", "conj", "pcomp", "prep"}:
+                    continue
             if subject is not None and subject.pos_ != "PRON":
                 party = self._party(subject, self._sentence_of(current))
                 if party is not None:
@@ -475,6 +528,26 @@ def _counted(head: Token) -> Token:
             and (lemma_of(of_object) in _ACTOR_NOUNS or of_object.lower_ in _ACTOR_NOUNS):
         return of_object
     return head
+
+
+def _noun_agent(trigger: Trigger) -> Token | None:
+    """The party in the "by" or "from" phrase of an event noun ("criticism from Australia"), or
+    of the verb holding it, where the parser often hangs it ("drew a rebuke by Zambia"); a
+    retreat's "from" is the place left."""
+    preps = {"by"} if trigger.type == "RETREAT" else {"by", "from"}
+    holders = [trigger.token]
+    if trigger.token.head.i == trigger.clause.i != trigger.token.i and trigger.token.dep_ in {"dobj", "attr"}:
+        holders.append(trigger.clause)
+    return next((g for holder in holders for c in holder.children
+                 if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj" and _names_a_party(g)), None)
+
+
+def _names_a_party(token: Token) -> bool:
+    """A person, body or place that can act (not a date or a sum named "from" or "by")."""
+    token = _counted(token)
+    return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or (
+        token.ent_type_ == "" and (lemma_of(token) in _ACTOR_NOUNS or token.lower_ in _ACTOR_NOUNS))
 
 
 def _own_people(head: Token) -> bool:

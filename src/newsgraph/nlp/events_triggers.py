@@ -34,6 +34,8 @@ _MONEY_TYPES = frozenset({"AID", "SANCTION"})
 # Verbs that withdraw troops (RETREAT); troops sent, massed or moved are mobilised.
 _TROOP_RETREAT_VERBS = frozenset({"withdraw", "pull", "return", "bring", "cut", "reduce", "remove",
                                   "recall", "evacuate", "demobilize", "demobilise"})
+# Weapons moved back from a front are withdrawn like troops ("removed heavy weapons").
+_WEAPON_NOUNS = frozenset({"weapon", "weapons", "arms", "artillery", "missile", "missiles", "gun", "guns"})
 # Predicate adjectives that state a stance toward a party.
 _ADJECTIVE_EVENTS = {"critical": "ACCUSE", "opposed": "REJECT", "supportive": "SUPPORT",
                      "hostile": "ACCUSE"}
@@ -144,6 +146,11 @@ def _noun_keys(noun: Token) -> list[str]:
 
 def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     lemma = lemma_of(verb)
+    hyphenated = _hyphenated(verb)
+    if hyphenated is not None:
+        whole = hyphenated[:len(hyphenated) - len(verb.lower_)] + lemma
+        if whole in lex.VERB_EVENTS:
+            return lex.VERB_EVENTS[whole], []  # "test-fired", tokenised test - fired
     if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
                                for child in verb.children):
         return "ACCUSE", []  # "held Israel responsible for the raid"
@@ -191,6 +198,14 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
             noun_type = _noun_type(noun)
             if noun_type is None:
                 continue
+            goods = noun.lower_ in lex.OBJECT_ONLY_NOUNS or lemma_of(noun) in lex.OBJECT_ONLY_NOUNS
+            if goods and noun_type == "AID" and lemma_of(noun) in _WEAPON_NOUNS \
+                    and lemma in _TROOP_RETREAT_VERBS | {"remove"} and lemma not in {"bring", "return"}:
+                return "RETREAT", [noun]  # "pulled back heavy weapons": weapons withdrawn retreat
+            own = lex.OBJECT_VERBS.get(lemma)
+            if goods and noun_type == "AID" and own and own != "AID" and lemma not in lex.TRANSFER_VERBS:
+                # goods are aid only when given: "seized weapons", "froze funds" are the verb's own act
+                return own, [noun]
             if lemma in lex.ENDING_VERBS and noun_type in lex.ENDED and not _owned_by_other(noun) \
                     and not (noun_type == "CONSULT" and lemma in lex.ENDED_CONSULT_EXCEPTIONS):
                 # ending one's own act reverses it: a curfew lifted concedes, an offensive

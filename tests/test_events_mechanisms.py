@@ -1,0 +1,94 @@
+"""PLOVER event coding (nlp.events): general mechanisms of parties and triggers, each held by
+hand-written sentences (an event noun's own source, the place of an act is not its actor, an
+object pronoun is not its own clause's subject, a voice "for" a body, goods acted on, hyphenated
+verbs, questioning and opening a case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.countries import organisation_of
+from newsgraph.nlp.events import code_events
+from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.quotes import find_quotes
+from newsgraph.records import Event, EventParty, Quote, from_dict
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def top(nlp, text: str) -> Event:
+    doc = nlp(text)
+    quotes = tuple(q if isinstance(q, Quote) else from_dict(Quote, q) for q in find_quotes(doc))
+    events = code_events(doc, quotes=quotes)
+    assert events, f"no event coded in {text!r}"
+    return events[0]
+
+
+def country(party: EventParty | None) -> str | None:
+    return party.country if party else None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # the event noun's "from"/"by" phrase acts; the subject of the verb holding it receives
+        ("Chile faced sharp criticism from Argentina over the dam.", "ACCUSE", "ARG", "CHL"),
+        ("Malawi drew a rebuke by Zambia for the border closure.", "ACCUSE", "ZMB", "MWI"),
+        # an object pronoun is not the subject its clause shares ("accusing him": not Bolivia)
+        ("Bolivia expelled the Peruvian consul, accusing him of espionage.", "SANCTION", "BOL", "PER"),
+        # goods are aid only when given: seized or frozen, the verb's own act
+        ("Latvian customs officers seized weapons bound for Belarus.", "COERCE", "LVA", None),
+        ("The Swiss government froze the funds of two Libyan banks.", "SANCTION", "CHE", "LBY"),
+        # weapons pulled back from a front retreat like troops
+        ("Armenia began removing heavy weapons from the front line.", "RETREAT", "ARM", None),
+        # questioning a suspect and opening a case are accusations (CAMEO 09/11)
+        ("Prosecutors in Lima questioned the former minister about the bribes.", "ACCUSE", "PER", "PER"),
+        ("Estonia opened a criminal case against a Russian pilot.", "ACCUSE", "EST", "RUS"),
+    ],
+)
+def test_party_and_trigger_mechanisms(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert event.type == event_type
+    assert country(event.actor) == actor
+    if recipient is not None:
+        assert country(event.recipient) == recipient
+
+
+def test_an_event_nouns_own_source_is_not_its_recipient(nlp):
+    event = top(nlp, "The threats from Ethiopia must end, the Eritrean envoy said.")
+    assert event.type == "THREATEN"
+    assert country(event.actor) == "ETH"
+    assert country(event.recipient) != "ETH"
+
+
+def test_the_place_of_an_act_is_not_its_actor(nlp):
+    # nobody is named as acting: not the city it happened in, not the embassy it hit
+    event = top(nlp, "A car bomb at the French embassy in Tunis killed six people.")
+    assert event.type == "ASSAULT"
+    assert event.actor is None
+
+
+def test_a_place_tagged_as_such_comes_before_an_organisation_naming_a_country(nlp):
+    # the protest is in Lebanon, outside a foreign embassy
+    event = top(nlp, "Protesters burned a flag outside the Danish embassy in Beirut.")
+    assert event.type == "PROTEST"
+    assert country(event.actor) == "LBN"
+
+
+def test_a_voice_for_a_body_is_that_body(nlp):
+    event = top(nlp, "A spokesman for the Nigerian army denied the report.")
+    assert (event.type, country(event.actor)) == ("REJECT", "NGA")
+    assert event.recipient is None or country(event.recipient) != "NGA"
+    # an envoy already named by an organisation keeps it: the "for" phrase is the mission
+    event = top(nlp, "The U.N. envoy for Yemen urged both sides to halt the fighting.")
+    assert event.type == "REQUEST"
+    assert event.actor.country is None
+    assert organisation_of(event.actor.name or event.actor.text) is not None
+
+
+def test_a_hyphenated_verb_is_read_whole(nlp):
+    event = top(nlp, "Iran test-fired a new ballistic missile.")
+    assert (event.type, country(event.actor)) == ("MOBILIZE", "IRN")
