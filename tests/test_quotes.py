@@ -897,6 +897,14 @@ def test_names_with_inner_capitals_are_capitalised_words(nlp):
     assert [is_capitalised(token) for token in doc[:6]] == [True, False, True, False, False, False]
 
 
+def test_pronoun_after_a_colon_introduction_takes_the_introducing_subject(nlp):
+    text = ("\u201cThe ferry will run all winter,\u201d said harbour director Paul Gorski.\n\n"
+            "Senator Anna Weiss scolded him: \u201cYour figures are wrong and the whole port knows it,\u201d she said.")
+    found = quotes_of(nlp, text)
+    assert found[-1].speaker.text == "she"
+    assert found[-1].speaker.name == "Anna Weiss"
+
+
 # ---------------------------------------------------------------- the design brief's specimen, whole analysis
 
 PRESS_CONFERENCE = (

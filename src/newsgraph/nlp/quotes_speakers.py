@@ -152,6 +152,14 @@ def _inside_quotation(sentence: Span, token: Token) -> bool:
     return sum(before.count(mark) for mark in _DOUBLE_MARKS) % 2 == 1
 
 
+def _quoted_in_paragraph(token: Token) -> bool:
+    """Whether `token` stands inside quote marks counted from its paragraph's start (a quotation may run
+    over several sentences, so a sentence can open inside one)."""
+    text = doc_text(token.doc)
+    before = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return sum(before.count(mark) for mark in _DOUBLE_MARKS) % 2 == 1
+
+
 def _has_quote_mark(sentence: Span) -> bool:
     return any(mark in sentence.text for mark in _DOUBLE_MARKS)
 
@@ -575,6 +583,26 @@ class SpeakerResolver:
                 guessed = self._gender(name)
                 return name if guessed is None or guessed == gender else None
             return None  # the nearest governing subject is someone else (`the reporter`): no guess here
+        return self._earlier_subject_in_sentence(pronoun, sentence, gender)
+
+    def _earlier_subject_in_sentence(self, pronoun: Token, sentence: Span, gender: str | None) -> str | None:
+        """`Doe scolded him: "...," she said`: the nearest person, outside quotation marks, who is the subject
+        of a clause written before the pronoun inside the pronoun's own clause (the parser hangs the
+        introducing clause under `said`), when the gender agrees."""
+        for token in reversed(sentence[:pronoun.i - sentence.start]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON" or _quoted_in_paragraph(token):
+                continue
+            if not pronoun.head.is_ancestor(token):
+                continue
+            entity = entity_covering(self.doc, token)
+            if entity is not None and entity.label_ == "PERSON":
+                name = self._full_name(entity)
+            else:
+                name = self._person_with_surname(token, entity)
+            if name is None:
+                continue
+            guessed = self._gender(name)
+            return name if guessed is None or guessed == gender else None
         return None
 
     @staticmethod
