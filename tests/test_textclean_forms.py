@@ -221,3 +221,24 @@ def test_a_note_about_the_article_after_the_story_stays():
     note = "This story was updated on March 6 to include comment from the ferry operator and the union."
     page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 March 2024\n\n{STORY}\n\n{note}\n\nShare\nTweet"
     assert clean_text(page).text.split("\n\n") == [*PARAGRAPHS, note]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BY JANE DOE AND JOHN ROE", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe and John Roe for The Fjord Courier", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe (Harbour desk)", ["Jane Doe"]),
+        ("By Jane Y. Doe", ["Jane Y. Doe"]),
+    ],
+)
+def test_bylines_in_capitals_or_with_the_outlet_they_write_for(line, names):
+    from newsgraph.ingest.metadata_lines import parse_byline
+
+    assert parse_byline(line) == names
+
+
+def test_reading_time_with_an_emoji_clock_or_read_in():
+    assert parse_reading_time("⏱️ 3 min read") == 3  # the clock with its emoji variation selector
+    assert parse_reading_time("Read in 3 minutes") == 3
+    assert parse_reading_time("Reading in progress") is None

@@ -42,7 +42,7 @@ def credit_authors(text: str) -> list[str] | None:
     return authors
 
 
-_CLOCKS = "⏱⏲🕑🕐🕒⌚⌛⏳"
+_CLOCKS = "⏱⏲🕑🕐🕒⌚⌛⏳\ufe0f"  # with the variation selector that makes them emoji
 _BARE_MINUTES_RE = re.compile(r"(\d{1,3})\s*(?:min(?:ute)?s?\.?)", re.I)
 
 
@@ -70,7 +70,9 @@ BYLINE_PREFIX_RE = re.compile(
     rf"|(?:{'|'.join(sorted(ROLE_LABELS))})(?:\(s\))?\s*:)\s+(?=\S)",
     re.I,
 )
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bAND\b|\bі\b|\bта\b|\bи\b|\bund\b|\bet\b|\by\b)\s*")
+# "By Jane Doe for The Daily Planet", "By Jane Doe (Harbour desk)": where the author writes for.
+_WRITES_FOR_RE = re.compile(r"\s+for\s+(?=[A-Z])|\s*\((?=[^()]+\)$)")
 _PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ten", "ter", "st."}
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’\-]*\.?|[A-ZА-ЯІЇЄҐ]\.(?:[A-ZА-ЯІЇЄҐ]\.)*|(?:Mc|Mac|O')[A-Z][\w'’\-]*)$")
 _CALENDAR_WORDS = {*WEEKDAYS_EN, *MONTHS_EN, "today", "tomorrow", "yesterday", "christmas", "easter"}
@@ -120,6 +122,8 @@ def parse_byline(line: str) -> list[str] | None:
     prefixed = BYLINE_PREFIX_RE.match(text)
     rest = text[prefixed.end():] if prefixed else text
     rest, *beside = re.split(r"\s+[|•·]\s+|\s+[—–-]\s+", rest)
+    if prefixed and len(parts := _WRITES_FOR_RE.split(rest, maxsplit=1)) == 2 and _affiliation(parts[1].rstrip(")")):
+        rest = parts[0]
     items = [i for i in _NAME_SPLIT_RE.split(rest) if i and i.strip()]
     if beside and len(beside) == 1 and _newsroom(beside[0]):
         items.append(beside[0])  # "Jane Doe | Staff writer": the desk stands beside the names

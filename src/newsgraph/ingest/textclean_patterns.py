@@ -199,6 +199,7 @@ READING_TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})"
         r"\s*(?:min(?:ute)?s?\.?|m)?",
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*[- ]?\s*(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|read time|to read)",
+        r"(?:read|reading)\s+in\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*(?:min(?:ute)?s?\.?)",
         r"(?:час\s+читання|время\s+чтения|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura)"
         r"\s*[:\-–]?\s*(?:~\s*)?(\d{1,3})\s*(?:хв\.?|хвилин\w*|мин\.?|минут\w*|min\.?|minuten|minutes?|minutos)?",
         r"(\d{1,3})\s*(?:хв\.?|хвилин\w*)\s+(?:на\s+)?(?:читання|прочитання)",
