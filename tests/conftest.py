@@ -146,3 +146,49 @@ def write_site_scrapes(root: Path, per_site: int, *, seed: int = 11) -> list[Pat
             path.write_text(text + "\n", encoding="utf-8")
             paths.append(path)
     return paths
+
+
+# --- engines: the tests that must hold in every mode run once per mode ---------------------
+
+ENGINE_MODES = ("serial", "local", "ray")
+
+
+def engine_flags(mode: str) -> list[str]:
+    """Command-line flags that run an ingest or extract on `mode` (2 workers where it has them)."""
+    return ["--engine", mode] + ([] if mode == "serial" else ["--workers", "2"])
+
+
+def _ray_or_skip():
+    return pytest.importorskip("ray", reason="the ray package is not installed (pip install 'newsgraph[ray]')")
+
+
+@pytest.fixture(params=ENGINE_MODES)
+def engine_mode(request) -> str:
+    """Each engine by name, for tests that start their own runs (Ray skipped, saying why, if missing)."""
+    if request.param == "ray":
+        _ray_or_skip()
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def ray_runtime():
+    """A local Ray runtime (2 CPUs, no dashboard) shared by the tests in this process."""
+    ray = _ray_or_skip()
+    from ray import cloudpickle
+
+    # Ray workers cannot import test modules by name: classes defined in them travel by value.
+    for name in ("test_engines", "conftest"):
+        module = __import__("sys").modules.get(name)
+        if module is not None:
+            cloudpickle.register_pickle_by_value(module)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(params=[("serial", 1), ("local", 2), ("ray", 2)], ids=lambda p: p[0])
+def engine(request) -> tuple[str, int]:
+    """(engine, workers) for runs made in this process; Ray's runtime is started once."""
+    if request.param[0] == "ray":
+        request.getfixturevalue("ray_runtime")
+    return request.param

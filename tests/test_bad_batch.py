@@ -53,10 +53,11 @@ def build_bad_batch(root: Path) -> dict[str, str]:
     }
 
 
-def test_bad_inputs_never_stop_the_batch_or_corrupt_the_store(tmp_path: Path):
+def test_bad_inputs_never_stop_the_batch_or_corrupt_the_store(tmp_path: Path, engine: tuple[str, int]):
     expected_failures = build_bad_batch(tmp_path / "batch")
     db = tmp_path / "bad.db"
-    summary = newsgraph.ingest_files([tmp_path / "batch"], db=db)
+    engine_name, workers = engine
+    summary = newsgraph.ingest_files([tmp_path / "batch"], db=db, engine=engine_name, workers=workers)
 
     assert summary.new == 5  # good.txt, ukrainian.txt, damaged-utf8.txt, feed.jsonl#1 and #3
     assert summary.failed == len(expected_failures)
@@ -74,5 +75,5 @@ def test_bad_inputs_never_stop_the_batch_or_corrupt_the_store(tmp_path: Path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    again = newsgraph.ingest_files([tmp_path / "batch"], db=db)
+    again = newsgraph.ingest_files([tmp_path / "batch"], db=db, engine=engine_name, workers=workers)
     assert again.new == 0

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import write_site_scrapes
+from conftest import engine_flags, write_site_scrapes
 
 import newsgraph
 from newsgraph.engine import EngineOptions, run_ingest
@@ -88,7 +88,7 @@ def test_a_text_longer_than_the_model_takes_is_stored_with_the_rest(tmp_path: Pa
 
 # --- finding 2: the same files under two folder paths store duplicates --------------------
 
-def test_concurrent_ingests_of_the_same_files_in_two_folders_store_each_article_once(tmp_path: Path):
+def test_concurrent_ingests_of_the_same_files_in_two_folders_store_each_article_once(tmp_path: Path, engine_mode: str):
     first = tmp_path / "copy-one"
     write_site_scrapes(first, 30)
     second = tmp_path / "copy-two"
@@ -96,7 +96,8 @@ def test_concurrent_ingests_of_the_same_files_in_two_folders_store_each_article_
     db = tmp_path / "news.db"
     open_store(db).close()  # created once, so both start on a migrated schema
     runs = [subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(folder), "--db", str(db),
-                              "--no-analysis", "--batch-size", "4", "--json"], stdout=subprocess.PIPE,
+                              "--no-analysis", "--batch-size", "4", "--json", *engine_flags(engine_mode)],
+                             stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
             for folder in (first, second)]
     outputs = [run.communicate(timeout=300) for run in runs]
@@ -323,13 +324,13 @@ def test_the_readme_no_longer_says_events_stay_empty():
 
 
 def test_an_exception_anywhere_in_one_documents_reading_or_cleaning_is_its_failure(tmp_path: Path, monkeypatch):
-    from newsgraph.engine import runner
+    from newsgraph.engine import tasks
 
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a", "b", "c"):
         (folder / f"{name}.txt").write_text(STORY.replace("Rita Sand", f"Rita {name.upper()}"), encoding="utf-8")
-    real_prepare, real_derive = runner.prepare, runner.derive
+    real_prepare, real_derive = tasks.prepare, tasks.derive
 
     def prepare(raw):
         if raw.source.endswith("a.txt"):
@@ -341,8 +342,8 @@ def test_an_exception_anywhere_in_one_documents_reading_or_cleaning_is_its_failu
             raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
         return real_derive(prepared, book, **kwargs)
 
-    monkeypatch.setattr(runner, "prepare", prepare)
-    monkeypatch.setattr(runner, "derive", derive)
+    monkeypatch.setattr(tasks, "prepare", prepare)
+    monkeypatch.setattr(tasks, "derive", derive)
     with open_store(tmp_path / "news.db") as store:
         summary = run_ingest([folder], store)
     assert (summary.new, summary.failed) == (1, 2)

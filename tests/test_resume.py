@@ -10,17 +10,17 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import write_generated_corpus
+from conftest import engine_flags, write_generated_corpus
 
 from newsgraph.store import open_store
 
 ARTICLES = 1500
 
 
-def ingest_command(corpus: Path, db: Path) -> list[str]:
+def ingest_command(corpus: Path, db: Path, mode: str = "local") -> list[str]:
     # Without the spaCy analysis: what is tested is the commit protocol, and it keeps the test quick.
     return [sys.executable, "-m", "newsgraph.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "8", "--json",
-            "--no-analysis"]
+            "--no-analysis", *engine_flags(mode)]
 
 
 def count_articles(db: Path) -> int:
@@ -31,12 +31,12 @@ def count_articles(db: Path) -> int:
         return 0  # the schema is not there yet
 
 
-def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path):
+def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path, engine_mode: str):
     corpus = tmp_path / "corpus"
     write_generated_corpus(corpus, ARTICLES)
     db = tmp_path / "news.db"
 
-    process = subprocess.Popen(ingest_command(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(ingest_command(corpus, db, engine_mode), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     committed = 0
     while time.monotonic() < deadline and process.poll() is None:
@@ -60,7 +60,7 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path):
         # Every committed article is whole: its full-text row is there too.
         assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == after_kill
 
-    rerun = subprocess.run(ingest_command(corpus, db), capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(ingest_command(corpus, db, engine_mode), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
     assert summary["skipped"] >= after_kill

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 
 from newsgraph.engine import EngineOptions, IngestSummary, run_extract, run_ingest
+from newsgraph.engine.executors import POOL_MIN_FILES, choose
 from newsgraph.nlp.analyze import Analyzer
 from newsgraph.nlp.model import DEFAULT_MODEL
 from newsgraph.records import Article, Failure
@@ -23,7 +24,9 @@ from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery,
 def extract(
     paths: Iterable[str | os.PathLike],
     *,
-    workers: int = 1,
+    workers: int | str = 1,
+    engine: str | None = None,
+    ray_address: str | None = None,
     failures: list[Failure] | None = None,
     analysis: bool = True,
     model: str = DEFAULT_MODEL,
@@ -33,10 +36,14 @@ def extract(
 
     With `analysis` (the default) each article carries its entities, quotes, dates,
     amounts and events from the spaCy pipeline `model` (`only` picks analysis steps by
-    name); without it, clean text and metadata only.
+    name); without it, clean text and metadata only. `workers` > 1 (or "auto") runs on
+    that many local worker processes; `engine="ray"` on Ray (a local runtime with
+    `workers` CPUs, or the cluster at `ray_address`). Records come in input order.
+    Scripts that use worker processes need the `if __name__ == "__main__":` guard.
     """
     analyzer = Analyzer(model=model, only=only) if analysis else None
-    for item in run_extract(paths, options=EngineOptions(workers=workers), analyzer=analyzer):
+    options = _options(engine, workers, ray_address=ray_address)
+    for item in run_extract(paths, options=options, analyzer=analyzer):
         if item.article is not None:
             yield item.article
         elif item.failure is not None and failures is not None:
@@ -47,7 +54,9 @@ def ingest_files(
     paths: Iterable[str | os.PathLike],
     *,
     db: str | os.PathLike = "newsgraph.db",
-    workers: int = 1,
+    workers: int | str = 1,
+    engine: str | None = None,
+    ray_address: str | None = None,
     batch_size: int = 64,
     analysis: bool = True,
     model: str = DEFAULT_MODEL,
@@ -55,11 +64,21 @@ def ingest_files(
 ) -> IngestSummary:
     """Extract and store every document under `paths`; idempotent and resumable.
 
-    (Named `ingest_files` because `newsgraph.ingest` is the ingest stage's package.)
+    `workers` and `engine` as for `extract`. (Named `ingest_files` because
+    `newsgraph.ingest` is the ingest stage's package.)
     """
     analyzer = Analyzer(model=model, only=only) if analysis else None
+    options = _options(engine, workers, ray_address=ray_address, chunk_size=batch_size)
     with open_store(db) as store:
-        return run_ingest(paths, store, options=EngineOptions(workers=workers, chunk_size=batch_size), analyzer=analyzer)
+        return run_ingest(paths, store, options=options, analyzer=analyzer)
+
+
+def _options(engine: str | None, workers: int | str, **settings) -> EngineOptions:
+    """workers=1 runs in this process; more (or "auto") on local worker processes; engine names one."""
+    if engine is None:
+        engine = "ray" if settings.get("ray_address") else "serial" if workers == 1 else "local"
+    chosen, count = choose(engine, None if workers == "auto" else workers, files=POOL_MIN_FILES)
+    return EngineOptions(engine=chosen, workers=count, **settings)
 
 
 __all__ = [

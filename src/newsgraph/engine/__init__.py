@@ -1,5 +1,7 @@
-"""engine: runs ingest and the analysis stage over many documents, and commits to a store."""
+"""engine: runs the pipeline over many documents (in this process, worker processes or Ray) and commits."""
 
+from newsgraph.engine.executors import ENGINES
+from newsgraph.engine.passes import TimeLimits
 from newsgraph.engine.runner import EngineOptions, Extracted, IngestSummary, run_extract, run_ingest
 
-__all__ = ["EngineOptions", "Extracted", "IngestSummary", "run_extract", "run_ingest"]
+__all__ = ["ENGINES", "EngineOptions", "Extracted", "IngestSummary", "TimeLimits", "run_extract", "run_ingest"]

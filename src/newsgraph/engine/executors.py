@@ -1,120 +1,118 @@
-"""Where the per-document work runs: in this process, or in a pool of worker processes.
+"""Where the per-document work runs: in this process, in local worker processes, or on Ray.
 
-An executor maps a picklable function over items and yields the results in
-input order, holding at most a bounded number of items in flight, so memory
-does not depend on the size of the input. Worker processes exit when the
-process that started them dies, even by SIGKILL: each watches its parent, so a
-killed `ingest` leaves nothing running behind it.
+Every executor maps a task function (`engine.tasks`) over items and yields
+(item, result) in input order, holding a bounded number of items in flight.
+A result is a `Lost` where the document killed or overran its worker; the
+serial executor cannot stop a document that hangs, which is why it is chosen
+only for small inputs or when asked for by name.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
-__all__ = ["Executor", "ProcessExecutor", "SerialExecutor", "make_executor"]
+from newsgraph.engine.pool import Lost, WorkerPool
+from newsgraph.engine.tasks import start_worker
+from newsgraph.nlp.analyze import Analyzer
 
-T = TypeVar("T")
-R = TypeVar("R")
+__all__ = ["ENGINES", "Executor", "Lost", "ProcessExecutor", "SerialExecutor", "available_cores", "choose", "make_executor"]
 
-# How often a worker checks that the process that started it is still there.
-_PARENT_CHECK_SECONDS = 0.5
-_PR_SET_PDEATHSIG = 1
+ENGINES = ("local", "serial", "ray")
+# What the fork server imports (and loads) once, for every worker it forks.
+_PRELOAD = ["newsgraph.engine.preload"]
+
+TimeLimit = Callable[[Any], float | None]
 
 
 class Executor(Protocol):
     workers: int
 
-    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """`function` over `items`, results in input order."""
+    def map(self, function: Callable[[Any], Any], items: Iterable[Any],
+            time_limit: TimeLimit | None = None) -> Iterator[tuple[Any, Any]]:
+        """(item, function(item)) in input order; a `Lost` result where the worker was lost."""
 
     def close(self) -> None: ...
 
 
 class SerialExecutor:
-    """Everything in this process."""
+    """Everything in this process, one document after the other."""
 
     workers = 1
 
-    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        return map(function, items)
+    def __init__(self, analyzer: Analyzer | None) -> None:
+        start_worker(analyzer)
+
+    def map(self, function: Callable[[Any], Any], items: Iterable[Any],
+            time_limit: TimeLimit | None = None) -> Iterator[tuple[Any, Any]]:
+        for item in items:
+            yield item, function(item)
 
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> SerialExecutor:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-
-def _watch_parent(parent_pid: int) -> None:
-    """Runs first in every worker: die with the parent instead of lingering as an orphan."""
-    if sys.platform.startswith("linux"):
-        try:  # the kernel signals us when our direct parent (the fork server) exits
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    # Whatever the platform: a thread that notices the parent is gone.
-    def watch() -> None:
-        while True:
-            time.sleep(_PARENT_CHECK_SECONDS)
-            try:
-                os.kill(parent_pid, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:  # the pid now belongs to another user's process: ours is gone
-                os._exit(1)
-
-    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
-
 
 class ProcessExecutor:
-    """A pool of `workers` processes (forkserver: nothing of the parent's open
-    databases or threads is copied into them)."""
+    """`workers` local processes, each with the run's analysis stage loaded once."""
 
-    def __init__(self, workers: int, *, in_flight_per_worker: int = 8) -> None:
-        if workers < 1:
-            raise ValueError(f"workers must be at least 1, got {workers}")
+    def __init__(self, workers: int, analyzer: Analyzer | None) -> None:
+        if analyzer is not None:
+            # Read by engine.preload in the fork server, if it starts now: the model is then
+            # loaded once there and shared by every worker's pages.
+            os.environ["NEWSGRAPH_PRELOAD_MODEL"] = analyzer.model
         self.workers = workers
-        self._window = workers * in_flight_per_worker
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self._pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_watch_parent,
-            initargs=(os.getpid(),),
-        )
+        self._pool = WorkerPool(workers, initializer=start_worker, init_args=(analyzer,), preload=_PRELOAD)
 
-    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        pending: deque[Future[Any]] = deque()
-        for item in items:
-            pending.append(self._pool.submit(function, item))
-            if len(pending) >= self._window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    def map(self, function: Callable[[Any], Any], items: Iterable[Any],
+            time_limit: TimeLimit | None = None) -> Iterator[tuple[Any, Any]]:
+        return self._pool.map(function, items, time_limit)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def __enter__(self) -> ProcessExecutor:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+        self._pool.close()
 
 
-def make_executor(workers: int) -> SerialExecutor | ProcessExecutor:
-    return ProcessExecutor(workers) if workers > 1 else SerialExecutor()
+# Below this many input files, worker processes cost more to start than they save.
+POOL_MIN_FILES = 8
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def choose(engine: str | None, workers: int | str | None, files: int) -> tuple[str, int]:
+    """The engine and worker count a run uses.
+
+    `workers` "auto" (or None) means every available core; with no engine named, a
+    small input runs in this process and a larger one on local worker processes.
+    """
+    if engine is not None and engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    auto = workers in (None, "auto", 0)
+    try:
+        count = available_cores() if auto else int(workers)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise ValueError(f"workers must be a whole number of at least 1, or auto; got {str(workers)[:20]!r}")
+    if engine is None:
+        engine = "serial" if auto and files < POOL_MIN_FILES else "local"
+    return engine, (1 if engine == "serial" else count)
+
+
+def make_executor(engine: str, workers: int, analyzer: Analyzer | None, *,
+                  ray_address: str | None = None) -> Executor:
+    """The executor a run asked for: "local" (a process pool), "serial" or "ray"."""
+    if engine == "serial":
+        return SerialExecutor(analyzer)
+    if engine == "local":
+        return ProcessExecutor(max(1, workers), analyzer)
+    if engine == "ray":
+        from newsgraph.engine.ray_executor import RayExecutor
+
+        return RayExecutor(workers, analyzer, address=ray_address)
+    raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsgraph.evidence import SiteObservation
-from newsgraph.ingest.furniture import SiteTemplates, TemplateRule
+from newsgraph.ingest.furniture import JudgedTemplates, SiteTemplates, TemplateRule
 from newsgraph.ingest.pipeline import Prepared, finish, observe
 from newsgraph.records import Article, Failure
 from newsgraph.store import ArticleEntry, Derivation, Store
@@ -54,6 +54,10 @@ class TemplateBook:
     def template_keys(self, site: str) -> frozenset[int]:
         return self.for_site(site).template_keys(site)
 
+    def judged(self, site: str | None) -> JudgedTemplates:
+        """The site's template as a fixed key set: what a document is cleaned with, in any process."""
+        return self.for_site(site).judged(site)
+
     def refresh(self, sites: Iterable[str]) -> None:
         for site in sites:
             self._loaded.discard(site)
@@ -73,12 +77,11 @@ class Derived:
     observation: SiteObservation | None
 
 
-def derive(prepared: Prepared, book: TemplateBook | None, *, replaces: str | None = None,
+def derive(prepared: Prepared, templates: JudgedTemplates | None, *, replaces: str | None = None,
            observation: SiteObservation | None = None) -> Derived:
-    """Clean `prepared` with the evidence of its site; the entry remembers how.
-    (`observation` is `observe(prepared)` where the caller has it already.)"""
+    """Clean `prepared` with its site's template (None: no template learning); the entry
+    remembers how. (`observation` is `observe(prepared)` where the caller has it already.)"""
     site = prepared.site
-    templates = book.for_site(site) if book is not None else None
     outcome = finish(prepared, templates)
     if observation is None:
         observation = observe(prepared)

@@ -26,6 +26,7 @@ from newsgraph.evidence import SiteEvidence, SiteObservation
 __all__ = [
     "SiteEvidence",
     "SiteObservation",
+    "JudgedTemplates",
     "SiteTemplates",
     "TemplateRule",
     "document_key",
@@ -198,8 +199,47 @@ class SiteTemplates:
         needs re-deriving exactly when its judgement changes."""
         if not site:
             return ""
-        template = sorted({key for key in keys if self._key_is_template(site, key)})
-        if not template:
+        return _digest(key for key in keys if self._key_is_template(site, key))
+
+    def judged(self, site: str | None) -> JudgedTemplates:
+        """What this evidence judges template for `site`, as a fixed set: small, picklable,
+        and judging exactly as this object does."""
+        return JudgedTemplates({site: self.template_keys(site)} if site else {})
+
+
+def _digest(template_keys: Iterable[int]) -> str:
+    template = sorted(set(template_keys))
+    if not template:
+        return ""
+    digest = hashlib.blake2b(b"".join(k.to_bytes(8, "big", signed=True) for k in template), digest_size=8)
+    return digest.hexdigest()
+
+
+class JudgedTemplates:
+    """The lines judged template, per site, as fixed key sets: what a worker cleans with."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, keys_by_site: dict[str, frozenset[int]]) -> None:
+        self._keys = keys_by_site
+
+    def template_keys(self, site: str | None) -> frozenset[int]:
+        return self._keys.get(site, frozenset()) if site else frozenset()
+
+    def is_template(self, site: str | None, line: str) -> bool:
+        normalised = normalise_line(line)
+        if not site or len(normalised) < 2:
+            return False
+        return line_key(normalised) in self.template_keys(site)
+
+    def judgement(self, site: str | None, keys: Iterable[int]) -> str:
+        if not site:
             return ""
-        digest = hashlib.blake2b(b"".join(k.to_bytes(8, "big", signed=True) for k in template), digest_size=8)
-        return digest.hexdigest()
+        template = self.template_keys(site)
+        return _digest(key for key in keys if key in template)
+
+    def __getstate__(self) -> dict:
+        return {"keys": self._keys}
+
+    def __setstate__(self, state: dict) -> None:
+        self._keys = state["keys"]
