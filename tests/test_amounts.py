@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -410,15 +409,14 @@ def test_empty_and_numberless_text() -> None:
     assert find_amounts("No figures at all in this sentence.") == ()
 
 
-def test_speed_on_a_long_article() -> None:
-    # A 1,000-word text far denser in numbers than news; the bound only catches a regression
-    # to something pathological (measured well under 5 ms per call, see the module docstring).
+def test_a_long_text_dense_in_numbers_gives_each_amount_once() -> None:
+    # A 1,000-word text far denser in numbers than news: every repetition of the sentence gives
+    # the same amounts as the sentence alone (speed is measured by benchmarks/, not by tests).
     words = ("the minister said on Friday that in 2024 her country gave about EUR3.8 billion "
              "and 5,000 troops plus $1.3bn for 300 tonnes of grain over 20 km while a "
-             "45-year-old man cited Article 5 and prices rose 12% to $4").split()
-    text = " ".join(words[i % len(words)] for i in range(1000))
-    find_amounts(text)
-    started = time.perf_counter()
-    for _ in range(20):
-        find_amounts(text)
-    assert (time.perf_counter() - started) / 20 < 0.05
+             "45-year-old man cited Article 5 and prices rose 12% to $4.").split()
+    sentence = " ".join(words)
+    once = [(a.text, a.value, a.unit) for a in find_amounts(sentence)]
+    assert once
+    repeated = find_amounts(" ".join([sentence] * 25))
+    assert [(a.text, a.value, a.unit) for a in repeated] == once * 25
