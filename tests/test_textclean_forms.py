@@ -242,3 +242,8 @@ def test_reading_time_with_an_emoji_clock_or_read_in():
     assert parse_reading_time("⏱️ 3 min read") == 3  # the clock with its emoji variation selector
     assert parse_reading_time("Read in 3 minutes") == 3
     assert parse_reading_time("Reading in progress") is None
+
+
+def test_a_lone_masthead_above_the_dateline_is_no_headline():
+    page = f"Fjord Courier\nHome / Coast / Ports\n\n05.03.2024, 14:30\n\nVesterby rebuilds its north pier\n\n{STORY}"
+    assert clean_text(page).headline == "Vesterby rebuilds its north pier"

@@ -152,20 +152,21 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
         return None
     first_metadata = min(metadata)
     above = [i for i in body if i < first_metadata]
-    if not above or len(above) > 4:
+    # A masthead or menu above the title: a lone line above the dateline may be the site's name.
+    header = [i for i, unit in enumerate(units[:above[-1]]) if unit.is_body] if above else []
+    if not header or len(above) > 4:
         return None
     headline = above[-1]
     text = units[headline].text
     if not title_shaped(text):
         return None
-    header = [i for i, unit in enumerate(units[:headline]) if unit.is_body]
     for index in header:
         line = units[index].text
         if len(line.split()) > 15 or _STRONG_END_RE.search(line):
             return None
     # A title may end in a full stop ("Trump showed up. GOP must live with it."), but a sentence below
     # a title is as likely its standfirst: it counts only below section labels.
-    if _STRONG_END_RE.search(text) and not title_case(text) and not (header and all(kicker(units[i].text) for i in header)):
+    if _STRONG_END_RE.search(text) and not title_case(text) and not all(kicker(units[i].text) for i in header):
         return None
     return headline
 
