@@ -512,3 +512,11 @@ def test_the_second_day_of_a_pair_is_a_date():
     assert pairs("The summit is on April 24 and 25.", published="1999-02-10") == [
         ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
     assert pairs("Sales rose on March 3 and 4 others fell.", published="1999-03-10") == [("March 3", "DATE", "1999-03-03")]
+
+
+def test_a_possessive_weekday_is_an_event_already_reported():
+    monday = "1989-10-30"
+    assert pairs("Its share before Friday's purchases is small.", published=monday) == [("Friday", "DATE", "1989-10-27")]
+    assert pairs("They will look for ways around Wednesday's ruling.", published=monday) == [
+        ("Wednesday", "DATE", "1989-10-25")]
+    assert pairs("Markets are calm ahead of Sunday's vote.", published=monday) == [("Sunday", "DATE", "1989-11-05")]

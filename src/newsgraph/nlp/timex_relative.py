@@ -103,6 +103,11 @@ def _weekday(context: Context, match: re.Match):
         day = cal.weekday_date(context.day, weekday, "next")
     elif relation in ("this", "coming"):
         day = cal.weekday_date(context.day, weekday, "future")
+    elif (re.match(r"['’]s\b", context.text[match.end():]) and not match["tod"]
+          and not re.search(r"\b(?:ahead\s+of|until|till|for)\s+$", context.text[max(0, match.start() - 12):match.start()])):
+        # "Wednesday's ruling", "before Friday's purchases": the possessive names an event the story reports,
+        # on or before publication whatever the verb around it ("ahead of Sunday's vote" is still ahead).
+        day = cal.weekday_date(context.day, weekday, "past")
     else:
         day = cal.weekday_date(context.day, weekday, context.direction())
     context.last_date = day
