@@ -92,3 +92,29 @@ def test_a_voice_for_a_body_is_that_body(nlp):
 def test_a_hyphenated_verb_is_read_whole(nlp):
     event = top(nlp, "Iran test-fired a new ballistic missile.")
     assert (event.type, country(event.actor)) == ("MOBILIZE", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # a passive act names its actor through the event noun it happened in
+        ("Two Greek soldiers were killed in an ambush by Albanian gunmen.", "ALB", "GRC"),
+        ("Four Lebanese civilians were wounded in an Israeli air strike on Tyre.", "ISR", "LBN"),
+        # the victims, not the attack that holds the actor, are the recipient
+        ("Three policemen were wounded in an attack by Maoist rebels in Nepal.", None, "NPL"),
+    ],
+)
+def test_a_passive_act_takes_the_actor_of_the_attack_it_happened_in(nlp, text, actor, recipient):
+    event = top(nlp, text)
+    assert event.type == "ASSAULT"
+    if actor is not None:
+        assert country(event.actor) == actor
+    else:
+        assert event.actor is not None and "rebels" in event.actor.text
+    assert country(event.recipient) == recipient
+    assert "attack" not in (event.recipient.text or "")
+
+
+def test_the_city_an_attack_is_named_by_does_not_act(nlp):
+    event = top(nlp, "He was charged in the Lyon bombing.")
+    assert event.actor is None or country(event.actor) is None

@@ -26,11 +26,12 @@ from newsgraph.nlp import events_lexicon as lex
 from newsgraph.nlp.countries import (
     country_from_org,
     country_of,
+    lookup_country,
     organisation_in,
     organisation_name,
     organisation_of,
 )
-from newsgraph.nlp.events_triggers import Trigger, lemma_of
+from newsgraph.nlp.events_triggers import Trigger, event_type_of, lemma_of
 from newsgraph.nlp.leaders import leader_country
 from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Entity, EventParty, Quote, replace
@@ -74,7 +75,8 @@ _ACTOR_NOUNS = frozenset({
     "commanders", "governor", "lawmakers", "legislators", "deputies", "senators", "congress",
     "assembly", "council", "party", "movement", "unions", "union", "tribesmen", "crowds", "citizens",
     "nationals", "immigrants", "migrants", "opponents", "critics", "newspaper", "newspapers",
-    "media", "embassy", "agency", "radio", "television", "state", "country", "nation"})
+    "media", "embassy", "agency", "radio", "television", "state", "country", "nation",
+    "policeman", "policemen", "officer", "officers", "peacekeeper", "peacekeepers", "prosecutors"})
 # Parts of a phrase that only count what follows ("thousands of students", "dozens of rebels").
 _COUNTING_HEADS = lex.QUANTITY_HEADS | {"thousands", "hundreds", "dozens", "scores", "millions",
                                          "crowd", "band", "handful", "busload", "contingent"}
@@ -113,6 +115,10 @@ class PartyFinder:
         if trigger.demand is not None:
             return self._demand_parties(trigger, sentence)
         actor_head, passive = self._actor_head(trigger)
+        if actor_head is None and passive:
+            # "were killed in an ambush by rebels", "in an Israeli air strike": the act the
+            # passive happened in names its actor
+            actor_head = _circumstance_agent(trigger)
         if passive and actor_head is None and trigger.type == "MOBILIZE":
             # "troops were put on alert", "the army was deployed": the forces act themselves
             actor_head = next((c for c in trigger.clause.children if c.dep_ in _PASSIVE_SUBJECT_DEPS), None)
@@ -231,7 +237,8 @@ class PartyFinder:
             # not inside the actor's own phrase ("a spokesman for the government"), nor the event
             # noun whose own phrase names the actor ("threats from the US")
             heads = [h for h in heads if h.i != actor_head.i and h not in actor_head.subtree
-                     and not (trigger.nominal and h.i == trigger.token.i and actor_head in h.subtree)]
+                     and actor_head not in h.subtree]
+            places = [p for p in places if actor_head not in p.subtree]
         actor_country = actor.country if actor else None
         co_party = self._co_party(actor_head, actor, sentence)
         if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
@@ -541,6 +548,36 @@ def _noun_agent(trigger: Trigger) -> Token | None:
     return next((g for holder in holders for c in holder.children
                  if c.dep_ in {"prep", "agent"} and c.lower_ in preps
                  for g in c.children if g.dep_ == "pobj" and _names_a_party(g)), None)
+
+
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _circumstance_agent(trigger: Trigger) -> Token | None:
+    """The actor of the event noun of the same type that a passive act happened in or by
+    ("killed in an ambush by rebels", "wounded in an Israeli air strike")."""
+    for child in trigger.token.children:
+        if child.dep_ not in {"prep", "agent"} or child.lower_ not in {"in", "during", "by"}:
+            continue
+        for noun in child.children:
+            found = event_type_of(noun) if noun.dep_ == "pobj" and noun.pos_ in {"NOUN", "PROPN"} else None
+            if not found or found[0] != trigger.type:
+                continue
+            agent = next((g for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}
+                          for g in c.children if g.dep_ == "pobj" and _names_a_party(g)), None)
+            if agent is None:
+                # the attacker named before the noun ("an Israeli air strike", "Iraq's attack"),
+                # not the city it happened in ("the Atlanta bombing")
+                agent = next((c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+                              and c.ent_type_ in _PARTY_LABELS and not _city_or_region(c)), None)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _city_or_region(token: Token) -> bool:
+    found = lookup_country(token.text)
+    return found is not None and found.kind in {"city", "region", "capital"}
 
 
 def _names_a_party(token: Token) -> bool:
