@@ -905,6 +905,13 @@ def test_pronoun_after_a_colon_introduction_takes_the_introducing_subject(nlp):
     assert found[-1].speaker.name == "Anna Weiss"
 
 
+def test_noun_carrying_a_relative_clause_before_a_subjectless_speech_verb_speaks(nlp):
+    text = ("One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
+            "said the message was that \"this is not going to be over in February.\"")
+    found = [q for q in quotes_of(nlp, text) if "message" in q.text]
+    assert found and found[0].speaker.text == "One attendee"
+
+
 # ---------------------------------------------------------------- the design brief's specimen, whole analysis
 
 PRESS_CONFERENCE = (

@@ -125,7 +125,9 @@ def speaker_of(verb: Token) -> Span | None:
         head = current.head
         if head.i == current.i:
             break
-        if current.dep_ in ("conj", "advcl", "xcomp", "acomp"):
+        if current.dep_ in ("conj", "advcl", "xcomp", "acomp") or current.dep_ == "parataxis" and head.tag_ == "VBG" \
+                and head.i < current.i:
+            # `Doe, noting X, said` parsed with the participle as the root and the verb beside it
             current = head
             continue
         if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -145,7 +147,32 @@ def speaker_of(verb: Token) -> Span | None:
             return speaker_mention(head)
         break
     return _name_just_before(verb) or _name_before_parenthetical(verb) or _name_just_after(verb) \
-        or _controlling_subject(verb)
+        or _controlling_subject(verb) or _subject_before_relative_clause(verb)
+
+
+def _subject_before_relative_clause(verb: Token) -> Span | None:
+    """`A White House official who spoke anonymously said ...`, `One attendee, who like others spoke
+    on condition of anonymity, said ...`: a finite speech verb the parser left without a subject after a
+    noun carrying a relative clause. The phrase ending right before the verb is followed up its heads
+    to the verb; a relative clause on that path, or on the subject of a clause on it, names the speaker."""
+    if verb.tag_ not in _FINITE_TAGS:
+        return None
+    doc, sentence = verb.doc, sentence_of(verb)
+    index = verb.i - 1
+    while index > sentence.start and (doc[index].dep_ in _BETWEEN_NAME_AND_VERB or doc[index].text == ","):
+        index -= 1
+    token = doc[index]
+    for _ in range(CONTROL_MAX_STEPS):
+        if token.i == verb.i or token.head.i == token.i:
+            return None
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < verb.i:
+            return speaker_mention(token.head)
+        subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+                and any(child.dep_ == "relcl" for child in subject.children):
+            return speaker_mention(subject)
+        token = token.head
+    return None
 
 
 _NON_FINITE_TAGS = {"VBG", "VB", "VBN"}
