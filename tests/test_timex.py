@@ -520,3 +520,12 @@ def test_a_possessive_weekday_is_an_event_already_reported():
     assert pairs("They will look for ways around Wednesday's ruling.", published=monday) == [
         ("Wednesday", "DATE", "1989-10-25")]
     assert pairs("Markets are calm ahead of Sunday's vote.", published=monday) == [("Sunday", "DATE", "1989-11-05")]
+
+
+def test_the_contract_writes_an_iso_week_with_two_digits():
+    from newsgraph.nlp.timex import contract_value
+
+    assert contract_value("2000-W7") == "2000-W07"
+    assert contract_value("2000-W7-WE") == "2000-W07-WE"
+    assert contract_value("2000-W12") == "2000-W12" and contract_value("2000-WXX") == "2000-WXX"
+    assert contract_value("199") == "199X"

@@ -85,8 +85,12 @@ def shift_value(anchor: dt.date, amount: int, unit: str) -> str:
 
 def contract_value(value: str) -> str:
     """A TIMEX3 value in the record contract's spelling: a decade TimeML writes as its leading digits
-    ("199") is "199X", a century ("19") is "19XX"; every other value is unchanged."""
+    ("199") is "199X", a century ("19") is "19XX", an ISO week has two digits ("2000-W7" is "2000-W07",
+    a spelling some TBAQ gold values use); every other value is unchanged."""
     if value.isdigit() and len(value) in (2, 3):
         return value + "X" * (4 - len(value))
+    week = re.fullmatch(r"(\d{4}-W)(\d)((?:-.+)?)", value)
+    if week:
+        return f"{week[1]}0{week[2]}{week[3]}"
     return value
 
