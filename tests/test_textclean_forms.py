@@ -247,3 +247,27 @@ def test_reading_time_with_an_emoji_clock_or_read_in():
 def test_a_lone_masthead_above_the_dateline_is_no_headline():
     page = f"Fjord Courier\nHome / Coast / Ports\n\n05.03.2024, 14:30\n\nVesterby rebuilds its north pier\n\n{STORY}"
     assert clean_text(page).headline == "Vesterby rebuilds its north pier"
+
+
+def test_masthead_standfirst_and_a_byline_filed_from_a_place_beside_the_date():
+    page = (
+        "The Fjord Courier\nSubscribe | Sign in\n\nPorts\nHarbour operators raise fees as shipping slumps\n"
+        "Container volumes fell for a fourth quarter, squeezing terminal owners\nMira Vale in Oslo | 5 March 2024\n\n"
+        f"{STORY}\n\nCopyright The Fjord Courier Ltd 2024. All rights reserved."
+    )
+    cleaned = clean_text(page)
+    # The masthead is the site's own name (its copyright line says so); the longer line below the title is its standfirst.
+    assert cleaned.headline == "Harbour operators raise fees as shipping slumps"
+    assert (cleaned.byline, cleaned.published) == (["Mira Vale"], "2024-03-05")
+
+
+def test_a_section_row_above_the_title_is_no_title_over_a_standfirst():
+    page = f"News | Coast & Ports\nFormer harbour master calls for a ferry plan\n\nBy Mira Vale\n5 Mar 2024 20:09 GMT\n\n{STORY}"
+    assert clean_text(page).headline == "Former harbour master calls for a ferry plan"
+
+
+def test_blog_meta_line_with_a_user_name_and_closed_comments():
+    page = f"Ferry timetable changes from April\n\nMarch 5, 2024 by harbourwatch · 3 Comments\n\n{STORY}\n\nComments are closed."
+    cleaned = clean_text(page)
+    assert cleaned.published == "2024-03-05"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS

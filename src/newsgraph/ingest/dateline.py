@@ -106,8 +106,8 @@ _UPDATED_INSIDE_RE = re.compile(
     r"\s*[|•·,;(]?\s*(?=(?:last\s+)?(?:updated|modified|оновлено|обновлено|mis à jour|aktualisiert)\b)",
     re.I,
 )
-# "... at 2:05 pm by Jane Doe": a byline after the date is a part of its own.
-_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+[A-Z])")
+# "... at 2:05 pm by Jane Doe", "March 5, 2024 by harbourwatch": a byline after the date is a part of its own.
+_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+\w)")
 # Words that may join a date and its time: "March 9, 2024 at 1:12 PM", "9 березня о 13:12".
 _CONNECTORS = {"at", "on", "um", "uhr", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
 # A place before the date: "Kyiv, 09.03.2024", "WASHINGTON, March 9, 2024".

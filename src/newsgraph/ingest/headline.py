@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsgraph.ingest.linekind import is_prose
+from newsgraph.ingest.linekind import is_prose, line_shape
 
 __all__ = ["HeadlineChoice", "find_headline", "kicker", "title_case", "title_key", "title_shaped"]
 
@@ -32,9 +32,10 @@ _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 # A title marked as one: "# Title" (Markdown), "Subject: Title" (e-mail).
 _MARKED_TITLE_RE = re.compile(r"^(?:#\s+|subject\s*:\s*)(\S.*)$", re.I)
 # Suspected furniture that can never be the headline (the headline itself may look like a promotion).
-_NEVER_HEADLINE = frozenset({"site prompt", "related link", "links row", "player", "breadcrumb", "banner", "pull quote"})
+_NEVER_HEADLINE = frozenset({"site prompt", "related link", "links row", "player", "breadcrumb", "banner", "pull quote",
+                             "masthead"})
 # Suspects that are furniture by their shape alone, whatever their words.
-_SHAPE_FURNITURE = frozenset({"links row", "player", "breadcrumb", "pull quote"})
+_SHAPE_FURNITURE = frozenset({"links row", "player", "breadcrumb", "pull quote", "masthead"})
 # How far down the page the header may reach when no paragraph of prose marks the story's start.
 _HEADER_UNITS = 8
 
@@ -156,7 +157,8 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     header = [i for i, unit in enumerate(units[:above[-1]]) if unit.is_body] if above else []
     if not header or len(above) > 4:
         return None
-    headline = above[-1]
+    headline = _above_standfirst(units, above)
+    header = [i for i in header if i < headline]
     text = units[headline].text
     if not title_shaped(text):
         return None
@@ -169,6 +171,26 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     if _STRONG_END_RE.search(text) and not title_case(text) and not all(kicker(units[i].text) for i in header):
         return None
     return headline
+
+
+# A title above a standfirst has words enough to be one; a series label above the title is shorter.
+_TITLE_ABOVE_STANDFIRST_WORDS = 5
+
+
+def _above_standfirst(units: list[Line], above: list[int]) -> int:
+    """The last line above the byline block, or the title above it when that line is its standfirst:
+    a longer sentence-case line right below a title ("Container volumes fell for a fourth quarter,
+    squeezing terminal owners" below "Harbour operators raise fees as shipping slumps")."""
+    last = above[-1]
+    if len(above) < 2 or above[-2] != last - 1:
+        return last
+    title, standfirst = units[above[-2]].text, units[last].text
+    shape = line_shape(title)
+    if (title_shaped(title) and not _STRONG_END_RE.search(title) and shape.row_items == 1  # "News | US & Canada" is a label
+            and shape.words >= _TITLE_ABOVE_STANDFIRST_WORDS and line_shape(standfirst).words > shape.words
+            and not title_case(standfirst)):
+        return above[-2]
+    return last
 
 
 def _matches_hint(text: str, hint_key: str) -> bool:

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from newsgraph.ingest.linekind_lexicon import ACTION_VERBS, READER_WORDS, SITE_NOUNS, SITE_WORDS
 
-__all__ = ["LineShape", "is_prose", "is_scrape", "item_prefix", "judge_lines", "line_shape", "name_key", "names_site",
-           "sentence_end", "site_names"]
+__all__ = ["LineShape", "is_prose", "is_scrape", "is_site_name", "item_prefix", "judge_lines", "line_shape", "name_key",
+           "names_site", "sentence_end", "site_names"]
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -280,12 +280,15 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
         return judged
     first, last = anchors[0], anchors[-1]
     listed = _list_items(shapes, anchors)
+    own_names = site_names(texts, reasons) if scrape else frozenset()
     for i in body:
         if i in judged or i in anchors:
             continue
         shape = shapes[i]
         zone = "header" if i < first else "footer" if i > last else "inline"
         reason = _strong_furniture(shape)
+        if reason is None and zone == "header" and is_site_name(texts[i], own_names):
+            reason = "masthead"  # "The Daily Planet" above the headline, named again in the copyright line
         if reason is None and scrape and i not in listed:
             reason = _weak_furniture(shape, zone)
         if reason is not None:
@@ -329,6 +332,12 @@ def _numbered_lists(texts: Sequence[str], shapes: dict[int, LineShape], judged: 
             reason = Counter(reasons).most_common(1)[0][0]  # ties go to the first item's: deterministic
             for i in run:
                 judged.setdefault(i, reason)
+
+
+def is_site_name(text: str, names: frozenset[str]) -> bool:
+    """Whether the line is the site's own name (or a part of it: "The Daily Planet" of "The Daily Planet Ltd")."""
+    key = name_key(text)
+    return len(key) >= _MIN_NAME_KEY and any(key in name for name in names)
 
 
 def names_site(text: str, names: frozenset[str]) -> bool:

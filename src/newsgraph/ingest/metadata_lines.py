@@ -19,7 +19,8 @@ from newsgraph.ingest.textclean_patterns import (
 )
 from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
-__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_bare_byline", "parse_byline", "parse_reading_time"]
+__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_bare_byline", "parse_byline", "parse_filed_byline",
+           "parse_reading_time"]
 
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 
@@ -157,6 +158,11 @@ def parse_byline(line: str) -> list[str] | None:
 # "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": where the authors filed from.
 _ARTICLES = {"the", "a", "an"}
 _FILED_FROM_RE = re.compile(r"^(?P<names>.+?)\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+
+
+def parse_filed_byline(text: str) -> list[str] | None:
+    """The authors of "Jane Doe in London" (names and where they filed from), else None."""
+    return parse_bare_byline(text) if _FILED_FROM_RE.match(line_core(text.strip())) else None
 
 
 def parse_bare_byline(line: str) -> list[str] | None:

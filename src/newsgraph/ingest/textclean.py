@@ -36,6 +36,7 @@ from newsgraph.ingest.metadata_lines import (
     credit_authors,
     parse_bare_byline,
     parse_byline,
+    parse_filed_byline,
     parse_reading_time,
 )
 from newsgraph.ingest.textclean_patterns import furniture_reason, line_core
@@ -300,8 +301,8 @@ def _classify(unit: _Unit, state: dict) -> None:
             if part.date is None:
                 if (minutes := parse_reading_time(part.text)) is not None:
                     state.setdefault("reading_minutes", minutes)
-                elif (names := parse_byline(part.text)) is not None:
-                    state["byline"].extend(names)
+                elif (names := parse_byline(part.text) or parse_filed_byline(part.text)) is not None:
+                    state["byline"].extend(names)  # "By Jane Doe | ...", "Jane Doe in London | ..."
         return
     if (names := parse_byline(text)) is not None:
         unit.reason = "byline"

@@ -150,7 +150,8 @@ FURNITURE_PATTERNS: tuple[LinePattern, ...] = (
         r"|просмотр\w*|перегляд\w*)|(?:comments?|коментарі|комментарии|kommentare)\s*\(?\d*\)?"
         r"|(?:view|show|hide|read|load|see|add|post|leave)(?: all| the| more| your)?(?: \d+)? (?:comments?|replies)"
         r"|leave a (?:comment|reply)|join the (?:conversation|discussion|debate)|be the first to comment"
-        r"|comment on this (?:story|article)|no comments(?: yet)?|conversation|discussion",
+        r"|comment on this (?:story|article)|no comments(?: yet)?|comments (?:are|have been) (?:closed|disabled|turned off)\.?"
+        r"|conversation|discussion",
         8,
     ),
     _p("click here", r"(?:click|tap|press) (?:here|this link|the link)\b[^\n]{0,100}", 20),
