@@ -16,6 +16,7 @@ store must be reachable from the driver only.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +57,10 @@ class RayExecutor:
             if address:
                 ray.init(address=address, **settings)
             else:
+                # Ray runs its workers at nice 15 so that they never starve its daemons on a
+                # shared node; a runtime started for this run is the run, and its workers get
+                # the priority the local engine's workers have.
+                os.environ.setdefault("RAY_worker_niceness", "0")
                 ray.init(num_cpus=self.workers, **settings)
         self._actor_class = ray.remote(num_cpus=1)(PipelineActor)
         self._analyzer = analyzer
