@@ -118,3 +118,30 @@ def test_a_passive_act_takes_the_actor_of_the_attack_it_happened_in(nlp, text, a
 def test_the_city_an_attack_is_named_by_does_not_act(nlp):
     event = top(nlp, "He was charged in the Lyon bombing.")
     assert event.actor is None or country(event.actor) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # forces moved or pulled back are the actor's own, never the recipient
+        ("The Kenyan army moved tanks toward the Somali border.", "KEN", "SOM"),
+        ("Peru sent warships to the disputed waters.", "PER", None),
+        # a buildup or withdrawal "of" forces: the forces act
+        ("The withdrawal of Syrian troops from Lebanon began on Monday.", "SYR", "LBN"),
+        ("The buildup of Russian forces near the border alarmed NATO.", "RUS", None),
+    ],
+)
+def test_forces_moved_act_and_are_no_recipient(nlp, text, actor, recipient):
+    event = top(nlp, text)
+    assert event.type in {"MOBILIZE", "RETREAT"}
+    assert country(event.actor) == actor
+    if recipient is not None:
+        assert country(event.recipient) == recipient
+    else:
+        assert event.recipient is None or not any(
+            word in (event.recipient.text or "") for word in ("warships", "forces", "tanks"))
+
+
+def test_a_military_presence_increased_is_mobilization(nlp):
+    event = top(nlp, "Vietnam increased its military presence on the islands.")
+    assert (event.type, country(event.actor)) == ("MOBILIZE", "VNM")

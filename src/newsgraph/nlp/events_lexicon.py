@@ -425,6 +425,10 @@ VERB_OBJECT_OVERRIDES.update({
     ("open", "case"): "ACCUSE", ("file", "case"): "ACCUSE", ("bring", "case"): "ACCUSE",
     ("file", "suit"): "ACCUSE", ("use", "cannon"): "COERCE", ("use", "cannons"): "COERCE",
     ("use", "batons"): "COERCE", ("use", "bullets"): "COERCE",
+    # a military presence increased is forces moved in (CAMEO 15)
+    ("increase", "presence"): "MOBILIZE", ("boost", "presence"): "MOBILIZE",
+    ("strengthen", "presence"): "MOBILIZE", ("expand", "presence"): "MOBILIZE",
+    ("step up", "presence"): "MOBILIZE", ("beef up", "presence"): "MOBILIZE",
 })
 
 # Verbs that end or suspend an act, and what ending each kind of act is (CAMEO 08 yield and

@@ -91,6 +91,10 @@ _VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "
                           "commissioner", "coordinator", "ambassador", "delegate"})
 # Prepositions of place: their object is where an act happened.
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "along", "across", "throughout"})
+# Forces and arms an actor moves or pulls back: never the recipient of the move.
+_FORCE_WORDS = lex.TROOP_NOUNS | {"troop", "tank", "warship", "reinforcements", "reservist", "reservists",
+                                  "weapon", "weapons", "artillery", "missile", "missiles", "jet", "jets",
+                                  "aircraft", "carrier", "ship", "ships", "unit"}
 # Joint acts of two or more parties: a coordinated co-subject is the recipient first.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -166,6 +170,13 @@ class PartyFinder:
             owner = next((c for c in current.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False
+            if trigger.type in {"MOBILIZE", "RETREAT"}:
+                # "the buildup of U.S. forces", "a withdrawal of Syrian troops": the forces act
+                forces = next((g for c in current.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj" and lemma_of(_counted(g)) in _FORCE_WORDS),
+                              None)
+                if forces is not None:
+                    return forces, False
         link = None  # how the clause being read holds the one below it
         for _ in range(8):
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
@@ -249,6 +260,8 @@ class PartyFinder:
         for head in heads:
             if _own_people(head):
                 continue  # "sent its ambassador", "withdrawing our forces": the actor's own
+            if trigger.type in {"MOBILIZE", "RETREAT"} and lemma_of(_counted(head)) in _FORCE_WORDS:
+                continue  # "moved tanks toward", "sent warships to": the forces moved, not a party
             party = self._party(head, sentence)
             if party is None:
                 continue
