@@ -912,6 +912,27 @@ def test_noun_carrying_a_relative_clause_before_a_subjectless_speech_verb_speaks
     assert found and found[0].speaker.text == "One attendee"
 
 
+def test_speech_verb_parsed_as_a_conjunct_of_the_quotation_takes_the_name_before_it(nlp):
+    # The parse spaCy gives `"We will ...," Tulsa police Chief Anna Weiss said Monday.` in some contexts,
+    # written out: `said` a conjunct of the quoted verb, whose subject is the quotation's own `We`.
+    from newsgraph.nlp.quotes_cues import find_cues
+
+    words = ["\u201c", "We", "will", "achieve", "justice", ",", "\u201d", "Tulsa", "police", "Chief", "Anna", "Weiss",
+             "said", "Monday", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[False, True, True, True, False, False, True, True, True, True, True, True, True, False, False],
+              heads=[3, 3, 3, 3, 3, 3, 3, 3, 9, 7, 11, 9, 3, 12, 3],
+              deps=["punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct", "dep", "compound", "dobj", "compound",
+                    "appos", "conj", "npadvmod", "punct"],
+              pos=["PUNCT", "PRON", "AUX", "VERB", "NOUN", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PROPN",
+                   "VERB", "PROPN", "PUNCT"],
+              tags=["``", "PRP", "MD", "VB", "NN", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."],
+              lemmas=[word.lower() if word != "said" else "say" for word in words],
+              ents=["O"] * 7 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"])
+    (said,) = [cue for cue in find_cues(doc) if cue.verb is not None and cue.verb.text == "said"]
+    assert said.speaker.text == "Anna Weiss"
+
+
 # ---------------------------------------------------------------- the design brief's specimen, whole analysis
 
 PRESS_CONFERENCE = (

@@ -122,6 +122,10 @@ def speaker_of(verb: Token) -> Span | None:
         subject = _subject_of(current)
         if subject is not None:
             return subject
+        if current is verb and verb.dep_ in ("conj", "dep") and _name_just_before(verb) is not None:
+            # `"...," Chief Jane Doe said` parsed as a conjunct of the quoted clause: the name right
+            # before the verb speaks, not the quotation's own subject
+            return _name_just_before(verb)
         head = current.head
         if head.i == current.i:
             break
