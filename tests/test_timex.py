@@ -529,3 +529,16 @@ def test_the_contract_writes_an_iso_week_with_two_digits():
     assert contract_value("2000-W7-WE") == "2000-W07-WE"
     assert contract_value("2000-W12") == "2000-W12" and contract_value("2000-WXX") == "2000-WXX"
     assert contract_value("199") == "199X"
+
+
+def test_an_ordinal_day_said_in_the_present_is_publication_day():
+    assert pairs("Today is the eighth day of the operation.", published="1990-08-15") == [
+        ("Today", "DATE", "1990-08-15"), ("the eighth day", "DATE", "1990-08-15")]
+    assert pairs("It's the second day of an offensive.", published="1998-03-06") == [
+        ("the second day", "DATE", "1998-03-06")]
+    assert pairs("It was the second day of talks.", published="1998-03-06") == []
+
+
+def test_a_unit_long_adjective_is_a_duration():
+    assert pairs("They left their third day-long meeting.") == [("day-long", "DURATION", "P1D")]
+    assert pairs("It is the government's decades-long battle.")[0][:2] == ("decades-long", "DURATION")

@@ -292,6 +292,22 @@ def _set_month(context: Context, match: re.Match):
 
 # "quarterly", "annually", "previously", "soon" and the adjective "future" are left out: in news they
 # mostly qualify a payment or a noun ("quarterly dividend", "future losses") and TimeML corpora seldom tag them.
+@_rule(r"(?P<unit>hour|day|week|month|year|decade)(?P<plural>s)?-long")
+def _unit_long(context: Context, match: re.Match):
+    """"a day-long meeting", "a decades-long battle": the adjective is a duration."""
+    return "DURATION", duration_value(None if match["plural"] else 1, match["unit"])
+
+
+@_rule(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+       r"\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+(?:of|since|in)\b)")
+def _ordinal_day_of(context: Context, match: re.Match):
+    """"Today is the eighth day of Desert Shield", "It's the second day of an offensive": that day is the
+    day of publication, said in the present tense (in the past tense the day is not named)."""
+    if not re.search(r"(?:\bis|'s|’s)\s+$", context.text[max(0, context.start - 6):context.start]) or context.day is None:
+        return None
+    return "DATE", context.day.isoformat()
+
+
 @_rule(r"hourly|daily|nightly|weekly|biweekly|monthly|yearly")
 def _set_adverb(context: Context, match: re.Match):
     return "SET", SET_ADVERBS[match.group(0).lower()]
