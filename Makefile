@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsgraph needs Python 3.11 or newer; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,ray]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,ray,postgresql]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,11 +32,15 @@ demo: install
 	$(BIN)/newsgraph show $$($(BIN)/newsgraph search ammunition --db $(DEMO_DB) --limit 1 --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --db $(DEMO_DB)
 
 # The whole test suite; evaluation floors on ../shared/data skip with a reason where it is absent.
+# The store tests run on SQLite and on a throwaway PostgreSQL server (tests/conftest.py starts it
+# from the Debian binaries, which scripts/postgres_binaries.sh installs when missing).
 test: install
+	bash scripts/postgres_binaries.sh
 	$(BIN)/python -m pytest -q
 
 # Without the evaluation runs marked slow.
 test-fast: install
+	bash scripts/postgres_binaries.sh
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: install
