@@ -145,3 +145,22 @@ def test_forces_moved_act_and_are_no_recipient(nlp, text, actor, recipient):
 def test_a_military_presence_increased_is_mobilization(nlp):
     event = top(nlp, "Vietnam increased its military presence on the islands.")
     assert (event.type, country(event.actor)) == ("MOBILIZE", "VNM")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # an unattributed arrest or closure reported by an authority is that authority's
+        ("The opposition leader was arrested on Sunday, Zambian police said.", "COERCE", "ZMB"),
+        ("The newspaper was closed down, Uzbek officials said on Monday.", "COERCE", "UZB"),
+    ],
+)
+def test_an_authority_reporting_an_unattributed_arrest_made_it(nlp, text, event_type, actor):
+    event = top(nlp, text)
+    assert (event.type, country(event.actor)) == (event_type, actor)
+
+
+def test_a_lawyer_reporting_an_arrest_did_not_make_it(nlp):
+    event = top(nlp, "Six activists were arrested, their lawyer said.")
+    assert event.type == "COERCE"
+    assert event.actor is None

@@ -95,6 +95,12 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "al
 _FORCE_WORDS = lex.TROOP_NOUNS | {"troop", "tank", "warship", "reinforcements", "reservist", "reservists",
                                   "weapon", "weapons", "artillery", "missile", "missiles", "jet", "jets",
                                   "aircraft", "carrier", "ship", "ships", "unit"}
+# Acts only authorities do (arrests, bans, expulsions): an unattributed one reported by an
+# authority is its own.
+_AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
+_AUTHORITY_NOUNS = frozenset({"police", "authorities", "authority", "government", "ministry", "army",
+                              "military", "officials", "official", "prosecutors", "prosecutor", "court",
+                              "spokesman", "spokeswoman", "spokesperson", "minister", "agency"})
 # Joint acts of two or more parties: a coordinated co-subject is the recipient first.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -123,6 +129,10 @@ class PartyFinder:
             # "were killed in an ambush by rebels", "in an Israeli air strike": the act the
             # passive happened in names its actor
             actor_head = _circumstance_agent(trigger)
+        if actor_head is None and passive and trigger.type in _AUTHORITY_TYPES:
+            # "the editor was arrested, Egyptian police said": the authority reporting an arrest,
+            # a ban or an expulsion it does not attribute is the one that made it
+            actor_head = _reporting_authority(trigger.clause)
         if passive and actor_head is None and trigger.type == "MOBILIZE":
             # "troops were put on alert", "the army was deployed": the forces act themselves
             actor_head = next((c for c in trigger.clause.children if c.dep_ in _PASSIVE_SUBJECT_DEPS), None)
@@ -585,6 +595,26 @@ def _circumstance_agent(trigger: Trigger) -> Token | None:
                               and c.ent_type_ in _PARTY_LABELS and not _city_or_region(c)), None)
             if agent is not None:
                 return agent
+    return None
+
+
+def _reporting_authority(verb: Token) -> Token | None:
+    """The subject of the verb of saying that reports the clause, when it is an authority
+    (police, a ministry, a government, a country)."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "parataxis"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if lemma_of(current) in lex.REPORTING_VERBS:
+            subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or subject.pos_ == "PRON":
+                return None
+            counted = _counted(subject)
+            if lemma_of(counted) in _AUTHORITY_NOUNS or counted.lower_ in _AUTHORITY_NOUNS \
+                    or counted.ent_type_ in {"GPE", "ORG"}:
+                return subject
+            return None
     return None
 
 
