@@ -542,3 +542,10 @@ def test_an_ordinal_day_said_in_the_present_is_publication_day():
 def test_a_unit_long_adjective_is_a_duration():
     assert pairs("They left their third day-long meeting.") == [("day-long", "DURATION", "P1D")]
     assert pairs("It is the government's decades-long battle.")[0][:2] == ("decades-long", "DURATION")
+
+
+def test_a_bare_clock_time_is_on_the_day_last_named():
+    text = ("The doctor was shot on Oct. 23, 1998. He was standing in his kitchen with his wife and sons when a "
+            "neighbour heard shots at 10 p.m. and called police.")
+    assert pairs(text, published="1999-04-19")[-1] == ("10 p.m.", "TIME", "1998-10-23T22:00")
+    assert pairs("The market closed at 4 p.m.", published=FRIDAY_NOON) == [("4 p.m.", "TIME", "2024-03-08T16:00")]

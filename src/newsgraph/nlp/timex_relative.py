@@ -338,7 +338,13 @@ def clock_time(context: Context, match: re.Match):
         minute = int(match["m24"] or match["m24b"])
         if re.search(r"\d[:.]?$|\bscore\b", context.text[max(0, match.start() - 8):match.start()]):
             return None
-    day = context.last_date if context.last_date is not None and context.last_date_near(match.start()) else context.day
+    named = (context.mentioned or {}).get("day")
+    if context.last_date is not None and context.last_date_near(match.start()):
+        day = context.last_date
+    elif named:
+        day = dt.date(*named)  # "was shot at 10 p.m.": on the day the story last named
+    else:
+        day = context.day
     clock = f"T{hour:02d}:{minute:02d}"
     return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock
 
