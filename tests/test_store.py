@@ -1,4 +1,5 @@
-"""The SQLite store: batches, duplicates, near-duplicate clusters, search, lookups, stats, template evidence."""
+"""The store, on every backend (SQLite, and PostgreSQL on the session's throwaway server): batches,
+duplicates, near-duplicate clusters, search, lookups, stats, template evidence."""
 
 from __future__ import annotations
 
@@ -131,8 +132,43 @@ def full_article() -> Article:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "news.db"
+def db_path(new_database) -> Path | str:
+    """The test's database: a SQLite file path, or a PostgreSQL URL (the test runs once for each)."""
+    return new_database()
+
+
+def is_postgresql(db: Path | str) -> bool:
+    return isinstance(db, str) and db.startswith("postgresql://")
+
+
+def writes_module(db: Path | str):
+    """The backend's batch-writing module, whose `_write_article` the fault tests replace."""
+    if is_postgresql(db):
+        from newsgraph.store.postgresql import writes as postgresql_writes
+
+        return postgresql_writes
+    return writes
+
+
+def schema_version(db: Path | str) -> int:
+    if is_postgresql(db):
+        from newsgraph.store.postgresql.schema import SCHEMA_VERSION as POSTGRESQL_VERSION
+
+        return POSTGRESQL_VERSION
+    return SCHEMA_VERSION
+
+
+def execute(db: Path | str, sql: str) -> None:
+    """Run one statement on the database behind the store's back, committed."""
+    if is_postgresql(db):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute(sql)
+        return
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(sql)
 
 
 @pytest.fixture
@@ -144,9 +180,24 @@ def store(db_path: Path):
 CHILD_TABLES = ("bylines", "entities", "quotes", "dates", "amounts", "events", "analysis_errors")
 
 
-def table_counts(path: Path) -> dict[str, int]:
+def table_counts(path: Path | str) -> dict[str, int]:
     tables = ["articles", "article_sources", *CHILD_TABLES, "errors", "processed", "minhash_signatures",
-              "minhash_bands", "quotes_fts"]
+              "minhash_bands"]
+    if is_postgresql(path):
+        import psycopg
+
+        with psycopg.connect(path, autocommit=True) as conn:
+            counts = {name: conn.execute(f"SELECT count(*) FROM {quote_identifier(name)}").fetchone()[0]
+                      for name in tables}
+            # The quote search index is a column of quotes there: count the rows it finds.
+            counts["quotes_fts"] = conn.execute(
+                "SELECT count(*) FROM quotes WHERE search_vector @@ to_tsquery('newsgraph', 'work | pier')"
+            ).fetchone()[0]
+            counts["fts_matches"] = conn.execute(
+                "SELECT count(*) FROM articles WHERE search_vector @@ to_tsquery('newsgraph', 'pier | storm | budget')"
+            ).fetchone()[0]
+        return counts
+    tables.append("quotes_fts")
     with sqlite3.connect(path) as conn:
         counts = {name: conn.execute(f"SELECT count(*) FROM {quote_identifier(name)}").fetchone()[0] for name in tables}
         counts["fts_matches"] = conn.execute(
@@ -195,14 +246,14 @@ class TestWriteBatch:
 
     @pytest.mark.parametrize("in_one_batch", [False, True])
     def test_the_stored_copy_is_the_one_whose_source_sorts_first_whatever_the_order(
-        self, tmp_path: Path, in_one_batch: bool
+        self, new_database, in_one_batch: bool
     ):
         first = article("a1", PIER, source="a/pier.txt", url="https://a.example/pier", headline="Pier vote (A)")
         second = article("b1", PIER.replace(". ", ".\n"), source="b/pier.txt", url="https://b.example/pier",
                          headline="Pier vote (B)")
         outcomes = {}
         for name, order in (("a then b", [first, second]), ("b then a", [second, first])):
-            with open_store(tmp_path / f"{name}.db") as opened:
+            with open_store(new_database(name.replace(" ", "-"))) as opened:
                 if in_one_batch:
                     write(opened, order)
                 else:
@@ -313,7 +364,8 @@ class TestWriteBatch:
     def test_a_failure_mid_batch_leaves_nothing_of_the_batch(self, store: SQLiteStore, db_path: Path, monkeypatch):
         write(store, [article("a1", PIER)], processed=[("corpus/a1.txt", "f1")])
         before = table_counts(db_path)
-        real_write = writes._write_article
+        module = writes_module(db_path)
+        real_write = module._write_article
         calls = []
 
         def fail_on_second(conn, item, lsh, now, result):
@@ -322,7 +374,7 @@ class TestWriteBatch:
                 raise RuntimeError("disk pulled out")
             return real_write(conn, item, lsh, now, result)
 
-        monkeypatch.setattr(writes, "_write_article", fail_on_second)
+        monkeypatch.setattr(module, "_write_article", fail_on_second)
         with pytest.raises(RuntimeError, match="disk pulled out"):
             write(
                 store,
@@ -339,9 +391,7 @@ class TestWriteBatch:
     def test_children_are_deleted_with_their_article(self, store: SQLiteStore, db_path: Path):
         write(store, [full_article()])
         assert all(table_counts(db_path)[name] > 0 for name in (*CHILD_TABLES, "quotes_fts"))
-        with sqlite3.connect(db_path) as conn:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("DELETE FROM articles WHERE id = 'full-1'")
+        execute(db_path, "DELETE FROM articles WHERE id = 'full-1'")
         counts = table_counts(db_path)
         assert all(counts[name] == 0 for name in (*CHILD_TABLES, "article_sources", "minhash_bands",
                                                    "minhash_signatures", "quotes_fts"))
@@ -511,12 +561,20 @@ class TestSearch:
                 search(filled, "the", **bad)
 
     def test_readers_work_while_a_writer_holds_a_transaction(self, filled: SQLiteStore, db_path: Path):
-        writer = sqlite3.connect(db_path, isolation_level=None)
-        try:
+        if is_postgresql(db_path):
+            import psycopg
+
+            writer = psycopg.connect(db_path, autocommit=True)
+            writer.execute("BEGIN")
+            has_body = "true"
+        else:
+            writer = sqlite3.connect(db_path, isolation_level=None)
             writer.execute("BEGIN IMMEDIATE")
+            has_body = "1"
+        try:
             writer.execute(
-                "INSERT INTO articles (id, source, language, text, body_hash, cluster_id, ingested_at) "
-                "VALUES ('late', 'x.txt', 'en', 'A lighthouse keeper retired.', 'h', 'late', 'now')"
+                "INSERT INTO articles (id, source, language, text, body_hash, has_body, cluster_id, ingested_at) "
+                f"VALUES ('late', 'x.txt', 'en', 'A lighthouse keeper retired.', 'h', {has_body}, 'late', 'now')"
             )
             with open_store(db_path, readonly=True) as reader:
                 assert search(reader, "reservoir")[0].id == "storm"
@@ -532,14 +590,15 @@ class TestConcurrency:
         with open_store(db_path) as writer:
             write(writer, [article("pier", PIER)])
             inside, release = threading.Event(), threading.Event()
-            real_write = writes._write_article
+            module = writes_module(db_path)
+            real_write = module._write_article
 
             def slow_write(conn, item, lsh, now, result):
                 real_write(conn, item, lsh, now, result)
                 inside.set()
                 assert release.wait(10)
 
-            monkeypatch.setattr(writes, "_write_article", slow_write)
+            monkeypatch.setattr(module, "_write_article", slow_write)
             outcome: list = []
             thread = threading.Thread(target=lambda: outcome.append(write(writer, [article("storm", STORM)])))
             thread.start()
@@ -633,7 +692,7 @@ class TestFtsQuery:
 
 
 class TestStatsAndErrors:
-    def test_stats_describe_the_store(self, store: SQLiteStore):
+    def test_stats_describe_the_store(self, store: SQLiteStore, db_path):
         write(
             store,
             [article("a1", PIER, published="2024-05-16", url="https://harbour.example/1"),
@@ -647,7 +706,7 @@ class TestStatsAndErrors:
         assert stats.languages == {"de": 1, "en": 1}
         assert (stats.published_first, stats.published_last) == ("2023-11-02", "2024-05-16")
         assert stats.sources == 3 and stats.sites == 1 and stats.processed_inputs == 1
-        assert stats.schema_version == SCHEMA_VERSION and stats.db_bytes > 0
+        assert stats.schema_version == schema_version(db_path) and stats.db_bytes > 0
         assert (stats.warnings, stats.analysis_errors) == (0, 0)
         assert stats.to_dict()["articles"] == 2
 
@@ -747,6 +806,12 @@ class TestTemplateEvidence:
 
 
 class TestOpenStore:
+    """Opening SQLite files and URLs (PostgreSQL's are in tests/test_store_postgresql.py)."""
+
+    @pytest.fixture
+    def db_path(self, tmp_path: Path) -> Path:
+        return tmp_path / "news.db"
+
     def test_connection_settings(self, store: SQLiteStore):
         conn = store._db.raw
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -770,9 +835,7 @@ class TestOpenStore:
         with open_store("sqlite://") as memory:
             assert write(memory, [article("m", PIER)]).new == 1
 
-    def test_postgresql_is_recognised_but_not_built(self):
-        with pytest.raises(StoreError, match="PostgreSQL support is not built yet"):
-            open_store("postgresql://news@localhost/news")
+    def test_other_schemes_are_refused(self):
         with pytest.raises(StoreError, match="unsupported database URL"):
             open_store("mysql://localhost/news")
 

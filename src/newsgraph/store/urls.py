@@ -1,8 +1,9 @@
 """`open_store(url)`: the backend a database URL names.
 
 A plain path, "sqlite:///relative/path", "sqlite:////absolute/path" and
-":memory:" open SQLite. PostgreSQL URLs are recognised and refused until that
-backend exists.
+":memory:" open SQLite; "postgresql://user:password@host:port/dbname" (also
+"postgres://" and "postgresql+psycopg://") opens PostgreSQL, through psycopg 3
+(the optional extra `newsgraph[postgresql]`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,13 @@ def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = 
     """Open (creating and migrating if needed) the store named by a path or URL."""
     path = sqlite_path(db)
     if path is None:
-        raise StoreError("PostgreSQL support is not built yet; use a SQLite file path or sqlite:///path")
+        try:
+            from newsgraph.store.postgresql import PostgreSQLStore
+        except ImportError as exc:
+            raise StoreError(
+                f"a PostgreSQL database needs psycopg 3: pip install 'newsgraph[postgresql]' ({exc})"
+            ) from exc
+        return PostgreSQLStore(os.fspath(db), readonly=readonly)
     from newsgraph.store.sqlite import SQLiteStore
 
     return SQLiteStore(path, readonly=readonly)

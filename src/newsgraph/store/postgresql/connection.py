@@ -1,0 +1,103 @@
+"""One PostgreSQL connection (psycopg 3): opening it from a URL, and transactions on it.
+
+The connection is in autocommit mode and every unit of work is an explicit
+transaction. Write transactions first take one transaction-scoped advisory lock,
+so writers of one database run one at a time, as they do on SQLite: a batch's
+duplicate check, id choice, cluster choice and template-evidence check all see
+the state they commit into. Readers never wait for it (MVCC), and the database
+itself still enforces one article per body with a unique index.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
+
+from newsgraph.messages import clip
+from newsgraph.store.errors import StoreError
+
+__all__ = ["WRITE_LOCK", "Connection", "libpq_url", "redacted"]
+
+# The advisory lock key every newsgraph writer takes (an arbitrary constant: "newsgraph" in hex-ish).
+WRITE_LOCK = 0x6E657773
+# A connection attempt to an unreachable server gives up after this many seconds.
+CONNECT_TIMEOUT_S = 10
+
+
+def libpq_url(url: str) -> str:
+    """The URL libpq understands: SQLAlchemy's "postgresql+psycopg://" spelled "postgresql://"."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        raise StoreError(f"malformed database URL {clip(url)}: expected postgresql://user:password@host:port/dbname")
+    return "postgresql://" + rest
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and `Store.location`."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    except ValueError:
+        return "postgresql://(malformed URL)"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+class Connection:
+    """A connection shared by the threads of one process; a lock keeps each transaction's statements together."""
+
+    def __init__(self, url: str, *, readonly: bool) -> None:
+        import psycopg
+
+        self.location = redacted(url)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        try:
+            self._conn: psycopg.Connection | None = psycopg.connect(
+                libpq_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, application_name="newsgraph"
+            )
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {self.location}: {_first_line(exc)}") from exc
+        except ValueError as exc:  # libpq refuses a malformed URL before connecting
+            raise StoreError(f"malformed database URL {self.location}: {_first_line(exc)}") from exc
+        if readonly:
+            self._conn.read_only = True
+
+    @property
+    def raw(self):
+        if self._conn is None:
+            raise StoreError(f"the store {self.location} is closed")
+        return self._conn
+
+    @contextmanager
+    def transaction(self, *, write: bool) -> Iterator:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        import psycopg
+
+        with self._lock:
+            conn = self.raw
+            if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                raise StoreError("the store is already inside a transaction")
+            try:
+                with conn.transaction():
+                    if write:
+                        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                    yield conn
+            except psycopg.OperationalError as exc:
+                raise StoreError(f"lost the connection to {self.location}: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is None:
+                return
+            self._conn.close()
+            self._conn = None

@@ -1,0 +1,170 @@
+"""Queries over what the analysis stage stored: quotes, speakers, entities, events.
+
+The PostgreSQL counterparts of `store.sqlite.listings`, with the same filters,
+order and rows. A quote's (or event's) time is the date the article states for
+it, else the article's publication date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.records import EventParty
+from newsgraph.store.postgresql.tsquery import QUOTE_WEIGHTS, tsquery_text
+from newsgraph.store.rows import (
+    EntityFilter,
+    EntitySummary,
+    EventFilter,
+    EventHit,
+    QuoteFilter,
+    QuoteHit,
+    QuotedSpeaker,
+    SpeakerFilter,
+    SpeakerSummary,
+)
+from newsgraph.store.search_syntax import date_lower_bound, date_upper_bound
+
+__all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
+
+_WHEN = "coalesce(q.date, a.published)"
+
+
+def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
+    """Quotes newest first, filtered as `store.sqlite.listings.list_quotes` describes."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.about is not None:
+        match = tsquery_text(filters.about, QUOTE_WEIGHTS)
+        if match is None:
+            return []
+        clauses.append("q.search_vector @@ to_tsquery('newsgraph', %s)")
+        params.append(match)
+    if filters.about_entity is not None:
+        clauses.append(
+            "q.field = 'text' AND EXISTS (SELECT 1 FROM entities AS e WHERE e.article_id = q.article_id "
+            "AND e.start >= q.start AND e.\"end\" <= q.\"end\" "
+            "AND (lower(e.name) = lower(%s) OR lower(e.text) = lower(%s) OR e.country = upper(%s)))"
+        )
+        params.extend([filters.about_entity] * 3)
+    if filters.speaker is not None:
+        clauses.append("(strpos(lower(q.speaker_name), lower(%s)) > 0 OR strpos(lower(q.speaker_text), lower(%s)) > 0)")
+        params.extend([filters.speaker, filters.speaker])
+    if filters.kind is not None:
+        clauses.append("q.kind = %s")
+        params.append(filters.kind)
+    _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
+        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
+        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
+        f"ORDER BY {_WHEN} DESC NULLS LAST, a.seq DESC, q.position LIMIT %s OFFSET %s",
+        [*params, filters.limit, filters.offset],
+    ).fetchall()
+    return [
+        QuoteHit(
+            article_id=row[0], position=row[1], text=row[2], field=row[3], kind=row[4], cue=row[5],
+            speaker=QuotedSpeaker(text=row[6], name=row[7], role=row[8], affiliation=row[9]),
+            date=row[10], when=row[11], headline=row[12], published=row[13], source=row[14], url=row[15],
+        )
+        for row in rows
+    ]
+
+
+def list_speakers(conn, filters: SpeakerFilter) -> list[SpeakerSummary]:
+    """Resolved speakers by number of quotes, with the roles and affiliations they were given."""
+    clauses = ["q.speaker_name IS NOT NULL"]
+    params: list[Any] = []
+    if filters.name is not None:
+        clauses.append("strpos(lower(q.speaker_name), lower(%s)) > 0")
+        params.append(filters.name)
+    rows = conn.execute(
+        "SELECT q.speaker_name, count(*), count(DISTINCT q.article_id), "
+        "string_agg(DISTINCT q.speaker_role, ','), string_agg(DISTINCT q.speaker_affiliation, ','), "
+        f"min({_WHEN}), max({_WHEN}) "
+        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id WHERE {' AND '.join(clauses)} "
+        "GROUP BY q.speaker_name ORDER BY count(*) DESC, q.speaker_name LIMIT %s",
+        [*params, filters.limit],
+    ).fetchall()
+    return [
+        SpeakerSummary(name=row[0], quotes=row[1], articles=row[2], roles=_distinct(row[3]),
+                       affiliations=_distinct(row[4]), first=row[5], last=row[6])
+        for row in rows
+    ]
+
+
+def list_entities(conn, filters: EntityFilter) -> list[EntitySummary]:
+    """Entities by canonical name with their mention and article counts, most mentioned first."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.label is not None:
+        clauses.append("e.label = upper(%s)")
+        params.append(filters.label)
+    if filters.name is not None:
+        clauses.append("strpos(lower(coalesce(e.name, e.text)), lower(%s)) > 0")
+        params.append(filters.name)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    having = ""
+    if filters.country is not None:
+        having = "HAVING max(e.country) = upper(%s)"
+        params.append(filters.country)
+    rows = conn.execute(
+        "SELECT coalesce(e.name, e.text) AS shown, e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
+        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having} "
+        "ORDER BY count(*) DESC, coalesce(e.name, e.text) COLLATE \"C\" LIMIT %s",
+        [*params, filters.limit],
+    ).fetchall()
+    return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
+
+
+def list_events(conn, filters: EventFilter) -> list[EventHit]:
+    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
+    when = "coalesce(ev.date, a.published)"
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
+        if value is not None:
+            clauses.append(f"(ev.{column}_country = upper(%s) OR strpos(lower(ev.{column}_name), lower(%s)) > 0)")
+            params.extend([value, value])
+    if filters.type is not None:
+        clauses.append("ev.type = %s")
+        params.append(filters.type.upper())
+    _add_date_range(when, filters.since, filters.until, clauses, params)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
+        f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
+        "a.headline, a.source "
+        f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
+        f"ORDER BY {when} DESC NULLS LAST, a.seq DESC, ev.position LIMIT %s",
+        [*params, filters.limit],
+    ).fetchall()
+    return [
+        EventHit(
+            article_id=r[0], position=r[1], type=r[2], mode=r[3],
+            actor=EventParty(text=r[4], name=r[5], country=r[6]),
+            recipient=EventParty(text=r[7], name=r[8], country=r[9]),
+            date=r[10], when=r[11], text=r[12], amount=r[13], quote=r[14], headline=r[15], source=r[16],
+        )
+        for r in rows
+    ]
+
+
+def _add_date_range(when: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:
+    """Inclusive ISO date bounds (any precision) on the SQL expression `when`."""
+    if since is not None:
+        clauses.append(f"{when} >= %s")
+        params.append(date_lower_bound(since, "since"))
+    if until is not None:
+        clauses.append(f"{when} <= %s")
+        params.append(date_upper_bound(until, "until"))
+
+
+def _distinct(joined: str | None) -> tuple[str, ...]:
+    # string_agg(DISTINCT) is case-sensitive: fold "minister" into "Minister".
+    seen: dict[str, str] = {}
+    for value in (joined or "").split(","):
+        value = value.strip()
+        if value:
+            seen.setdefault(value.casefold(), value)
+    return tuple(seen.values())

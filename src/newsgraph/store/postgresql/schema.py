@@ -1,0 +1,296 @@
+"""The PostgreSQL schema, as the numbered migrations that build it.
+
+The same tables as the SQLite backend (`store.sqlite.schema`), written once in
+their present form rather than replaying SQLite's history. Migrations are
+history: once released, one is never edited; a change is a new migration at
+the end. The runner is `postgresql.migrations`.
+
+Text that is compared or sorted (ids, sources, ISO dates, names) is declared
+COLLATE "C": code-point order, as SQLite compares and as the date bounds of
+`store.search_syntax` assume ("~" sorts after every character of a timestamp),
+whatever the database's own locale.
+"""
+
+from __future__ import annotations
+
+from newsgraph.resolve import near_duplicates
+from newsgraph.store.postgresql.migrations import Migration
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+_CORE = """
+CREATE TABLE articles (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id TEXT COLLATE "C" PRIMARY KEY,
+    source TEXT COLLATE "C" NOT NULL,
+    url TEXT,
+    headline TEXT,
+    published TEXT COLLATE "C",
+    language TEXT NOT NULL,
+    reading_minutes INTEGER,
+    text TEXT NOT NULL,
+    body_hash TEXT COLLATE "C" NOT NULL,
+    has_body BOOLEAN NOT NULL,
+    cluster_id TEXT COLLATE "C" NOT NULL,
+    site TEXT COLLATE "C",
+    ingested_at TEXT COLLATE "C" NOT NULL
+);
+-- One article per normalised body, whatever the number of writers.
+CREATE UNIQUE INDEX articles_one_per_body ON articles (body_hash) WHERE has_body;
+CREATE INDEX articles_body_hash ON articles (body_hash);
+CREATE INDEX articles_cluster ON articles (cluster_id);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_site ON articles (site);
+CREATE INDEX articles_source ON articles (source);
+
+-- Every place an article appeared: its own source and each exact duplicate.
+CREATE TABLE article_sources (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source TEXT COLLATE "C" NOT NULL,
+    url TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('original', 'duplicate')),
+    seen_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (article_id, source)
+);
+CREATE INDEX article_sources_source ON article_sources (source);
+
+-- Inputs already handled with this exact content, so a re-run skips them.
+CREATE TABLE processed (
+    source TEXT COLLATE "C" NOT NULL,
+    fingerprint TEXT COLLATE "C" NOT NULL,
+    processed_at TEXT NOT NULL,
+    PRIMARY KEY (source, fingerprint)
+);
+
+-- kind 'error': the input gave no article; 'analysis': stored with its analysis incomplete;
+-- 'warning': stored, with something worth knowing.
+CREATE TABLE errors (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    source TEXT COLLATE "C" NOT NULL,
+    reason TEXT COLLATE "C" NOT NULL,
+    at TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'error',
+    UNIQUE (source, reason)
+);
+CREATE INDEX errors_at ON errors (at);
+CREATE INDEX errors_kind ON errors (kind);
+
+-- Parameters the stored near-duplicate signatures were made with; later writers must match.
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
+# The text search configuration every tsvector and tsquery here uses: English with the
+# Snowball stemmer ("sanctions" finds "sanction") and no stop words, as SQLite's porter
+# tokenizer indexes every word ("the", "not" and "a" can be searched for too). Created
+# before the generated columns that name it.
+_TEXT_SEARCH = """
+CREATE TEXT SEARCH DICTIONARY newsgraph_stem (TEMPLATE = snowball, LANGUAGE = english);
+CREATE TEXT SEARCH CONFIGURATION newsgraph (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION newsgraph
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH newsgraph_stem
+"""
+
+_ANNOTATIONS = """
+CREATE TABLE bylines (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX bylines_name ON bylines (name);
+
+-- Offsets are Python string indices into `text` (or the field a row names).
+-- `extra` keeps keys without a column yet (JSON text), as on SQLite.
+CREATE TABLE entities (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT,
+    text TEXT,
+    label TEXT COLLATE "C",
+    name TEXT COLLATE "C",
+    country TEXT COLLATE "C",
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX entities_name ON entities (name);
+
+CREATE TABLE quotes (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT,
+    text TEXT,
+    field TEXT,
+    kind TEXT,
+    cue_start BIGINT,
+    cue_end BIGINT,
+    cue_text TEXT,
+    speaker_start BIGINT,
+    speaker_end BIGINT,
+    speaker_text TEXT,
+    speaker_name TEXT COLLATE "C",
+    speaker_role TEXT COLLATE "C",
+    speaker_affiliation TEXT COLLATE "C",
+    date TEXT COLLATE "C",
+    extra TEXT,
+    -- What was said (weight A) and who said it (weight B), for `quotes --about`.
+    search_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('newsgraph', coalesce(text, '')), 'A')
+        || setweight(to_tsvector('newsgraph', coalesce(speaker_name, '') || ' ' || coalesce(speaker_text, '')), 'B')
+    ) STORED,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX quotes_speaker ON quotes (speaker_name);
+CREATE INDEX quotes_date ON quotes (date);
+CREATE INDEX quotes_kind ON quotes (kind);
+CREATE INDEX quotes_search ON quotes USING GIN (search_vector);
+
+CREATE TABLE dates (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT,
+    text TEXT,
+    type TEXT,
+    value TEXT COLLATE "C",
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX dates_value ON dates (value);
+
+CREATE TABLE amounts (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT,
+    text TEXT,
+    value DOUBLE PRECISION,
+    unit TEXT,
+    approximate INTEGER,
+    value_max DOUBLE PRECISION,
+    kind TEXT,
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+);
+
+CREATE TABLE events (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    type TEXT,
+    mode TEXT,
+    actor_text TEXT,
+    actor_name TEXT COLLATE "C",
+    actor_country TEXT COLLATE "C",
+    recipient_text TEXT,
+    recipient_name TEXT COLLATE "C",
+    recipient_country TEXT COLLATE "C",
+    date TEXT COLLATE "C",
+    amount INTEGER,   -- index into this article's amounts, or NULL
+    quote INTEGER,    -- index into this article's quotes, or NULL
+    "start" BIGINT,
+    "end" BIGINT,
+    text TEXT,
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX events_type ON events (type);
+CREATE INDEX events_actor ON events (actor_name);
+CREATE INDEX events_date ON events (date);
+
+CREATE TABLE analysis_errors (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    extra TEXT,
+    PRIMARY KEY (article_id, position)
+)
+"""
+
+# A generated tsvector column with a GIN index: headline words weigh A, body words B,
+# so ts_rank puts a headline match above the same word in the body.
+_FULL_TEXT = """
+ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('newsgraph', coalesce(headline, '')), 'A')
+    || setweight(to_tsvector('newsgraph', text), 'B')
+) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search_vector)
+"""
+
+_NEAR_DUPLICATES = """
+CREATE TABLE minhash_signatures (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    signature BYTEA NOT NULL   -- little-endian uint32 MinHash values
+);
+-- One row per (LSH band key, article): candidates for a new article share a band key.
+CREATE TABLE minhash_bands (
+    band TEXT COLLATE "C" NOT NULL,
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, article_id)
+);
+CREATE INDEX minhash_bands_article ON minhash_bands (article_id)
+"""
+
+
+def _near_duplicate_settings(conn) -> None:
+    from newsgraph.store.postgresql.migrations import statements
+
+    for statement in statements(_NEAR_DUPLICATES):
+        conn.execute(statement)
+    with conn.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO settings (key, value) VALUES (%s, %s)",
+            [
+                ("minhash_num_perm", str(near_duplicates.DEFAULT_NUM_PERM)),
+                ("minhash_bands", str(near_duplicates.DEFAULT_BANDS)),
+                ("near_duplicate_threshold", str(near_duplicates.NEAR_DUPLICATE_THRESHOLD)),
+                ("minhash_scheme", "crc32-words-multiply-shift-mersenne61-v1"),
+            ],
+        )
+
+
+_TEMPLATE_EVIDENCE = """
+-- Per site, how many distinct documents were seen and in how many of them each
+-- normalised line occurs; `version` grows with every addition.
+CREATE TABLE template_sites (
+    site TEXT COLLATE "C" PRIMARY KEY,
+    documents BIGINT NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE template_documents (
+    site TEXT COLLATE "C" NOT NULL,
+    document BIGINT NOT NULL,
+    PRIMARY KEY (site, document)
+);
+CREATE TABLE template_lines (
+    site TEXT COLLATE "C" NOT NULL,
+    line BIGINT NOT NULL,
+    documents BIGINT NOT NULL,
+    long INTEGER NOT NULL,
+    PRIMARY KEY (site, line)
+);
+CREATE INDEX template_lines_frequent ON template_lines (site, documents);
+-- The prepared document each article was cleaned from, to derive it again when evidence changes.
+CREATE TABLE article_derivations (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    site TEXT COLLATE "C" NOT NULL,
+    prepared BYTEA NOT NULL,
+    line_keys BYTEA NOT NULL,
+    judgement TEXT NOT NULL
+);
+CREATE INDEX article_derivations_site ON article_derivations (site)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_articles_sources_processed_errors", _CORE + ";\n" + _TEXT_SEARCH),
+    Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
+    Migration("0003_full_text_search", _FULL_TEXT),
+    Migration("0004_near_duplicate_index", _near_duplicate_settings),
+    Migration("0005_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
