@@ -100,7 +100,8 @@ def main() -> int:
                 assert summary["failed"] == 0 and summary["new"] + summary["duplicates"] == len(texts), summary
                 times[name].append(measured.seconds)
                 last[name] = measured
-                print(f"  round {round_number + 1} {name:>16}: {measured.seconds:7.1f} s", flush=True)
+                print(f"  round {round_number + 1} {name:>16}: {measured.seconds:7.1f} s  ({measured.cpu_line()})",
+                      flush=True)
                 if name == "1 process" and not analysed.exists():
                     shutil.copy(db, analysed)
                 for leftover in Path(tmp).glob(f"{db.name}*"):

@@ -27,11 +27,15 @@ class Measured:
     parent_mb: float = 0.0
     workers_mb: list[float] = field(default_factory=list)  # one per worker process (local pool or Ray actor)
     others_mb: dict[str, float] = field(default_factory=dict)  # fork server, Ray's own processes, ...
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # by role, summed over its processes
 
     def memory_line(self) -> str:
         workers = ", ".join(f"{mb:.0f}" for mb in sorted(self.workers_mb, reverse=True)) or "none"
         others = ", ".join(f"{role} {mb:.0f}" for role, mb in sorted(self.others_mb.items()))
         return f"parent {self.parent_mb:.0f} MB; workers {workers} MB" + (f"; {others} MB" if others else "")
+
+    def cpu_line(self) -> str:
+        return ", ".join(f"{role} {seconds:.0f}" for role, seconds in sorted(self.cpu_seconds.items())) + " CPU-s"
 
 
 def _marked(marker: str) -> list[int]:
@@ -54,6 +58,17 @@ def _peak_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime + stime
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _describe(pid: int) -> tuple[str, int]:
@@ -89,6 +104,7 @@ def run_measured(command: list[str], *, interval: float = 0.2, env: dict[str, st
     started = time.perf_counter()
     process = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     roles: dict[int, str] = {}
     fork_servers: set[int] = set()
     tag = f"{_MARKER}={marker}"
@@ -99,12 +115,17 @@ def run_measured(command: list[str], *, interval: float = 0.2, env: dict[str, st
                 roles[pid] = _role(pid, process.pid, command_line, parent, fork_servers)
             if (peak := _peak_mb(pid)) is not None:
                 peaks[pid] = max(peaks.get(pid, 0.0), peak)
+            if (seconds := _cpu_seconds(pid)) is not None:
+                cpu[pid] = seconds
         time.sleep(interval)
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command[:6])} ... exited {process.returncode}: {stderr[-500:]}")
     measured = Measured(seconds, stdout)
+    for pid, used in cpu.items():
+        role = roles.get(pid, "other")
+        measured.cpu_seconds[role] = measured.cpu_seconds.get(role, 0.0) + used
     for pid, peak in peaks.items():
         role = roles.get(pid, "other")
         if role == "parent":

@@ -169,3 +169,12 @@ def _marked_processes(marker: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_a_ray_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path):
+    pytest.importorskip("ray", reason="the ray package is not installed (pip install 'newsgraph[ray]')")
+    folder = tmp_path / "in"
+    _faulty_corpus(folder)
+    result = cli("ingest", folder, "--db", tmp_path / "news.db", "--engine", "ray", "--ray-address", "127.0.0.1:1")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == ["error: cannot reach the Ray cluster at 127.0.0.1:1: Connection refused"]

@@ -136,6 +136,14 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _engine_error() -> type[Exception]:
+    try:
+        from newsgraph.engine.ray_executor import EngineError
+    except ImportError:  # without Ray, no engine error of its kind can happen
+        return UserError
+    return EngineError
+
+
 # The exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
 
@@ -148,7 +156,7 @@ def user_errors(on_interrupt: str = "") -> Iterator[None]:
 
     try:
         yield
-    except (UserError, StoreError, FileNotFoundError, PermissionError) as error:
+    except (UserError, StoreError, FileNotFoundError, PermissionError, _engine_error()) as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
         err.print("[yellow]stopped[/] by Ctrl-C" + (f": {escape(on_interrupt)}" if on_interrupt else ""))

@@ -17,3 +17,9 @@ if _model:
         load_nlp(_model)
     except Exception:  # noqa: BLE001 - a worker that needs the model reports the problem itself
         pass
+
+import gc  # noqa: E402 - after the imports above: freeze what they loaded
+
+# Everything loaded so far lives as long as the workers: keep the garbage collector off it,
+# so collections in a worker neither scan it nor copy its pages.
+gc.freeze()

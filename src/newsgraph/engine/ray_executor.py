@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,12 +28,33 @@ from ray.exceptions import RayActorError, RayTaskError, WorkerCrashedError
 
 from newsgraph.engine.pool import Lost
 from newsgraph.engine.tasks import start_worker
+from newsgraph.messages import one_line
 from newsgraph.nlp.analyze import Analyzer
 
-__all__ = ["RayExecutor"]
+__all__ = ["EngineError", "RayExecutor"]
 
 # Documents in flight or waiting, per actor.
 _WINDOW_PER_ACTOR = 8
+# How long the head node may take to accept a connection.
+_CONNECT_SECONDS = 10
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run as asked (a Ray cluster that cannot be reached); one line."""
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, in one line, where the head node does not answer (Ray itself retries for minutes)."""
+    if address == "auto" or address.startswith("local"):
+        return
+    hostport = address.split("://", 1)[-1]
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise EngineError(f"a Ray address is auto, HOST:PORT or ray://HOST:PORT; got {address[:80]!r}")
+    try:
+        socket.create_connection((host, int(port)), timeout=_CONNECT_SECONDS).close()
+    except OSError as error:
+        raise EngineError(f"cannot reach the Ray cluster at {hostport}: {error.strerror or error}") from None
 
 
 class PipelineActor:
@@ -55,7 +77,11 @@ class RayExecutor:
             settings: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                         "logging_level": logging.WARNING, "configure_logging": True}
             if address:
-                ray.init(address=address, **settings)
+                _check_reachable(address)
+                try:
+                    ray.init(address=address, **settings)
+                except (ConnectionError, RuntimeError, ValueError) as error:
+                    raise EngineError(f"could not join the Ray cluster at {address}: {one_line(str(error))[:200]}") from None
             else:
                 # Ray runs its workers at nice 15 so that they never starve its daemons on a
                 # shared node; a runtime started for this run is the run, and its workers get
