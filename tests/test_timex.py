@@ -549,3 +549,12 @@ def test_a_bare_clock_time_is_on_the_day_last_named():
             "neighbour heard shots at 10 p.m. and called police.")
     assert pairs(text, published="1999-04-19")[-1] == ("10 p.m.", "TIME", "1998-10-23T22:00")
     assert pairs("The market closed at 4 p.m.", published=FRIDAY_NOON) == [("4 p.m.", "TIME", "2024-03-08T16:00")]
+
+
+def test_the_years_after_a_preposition_are_a_stretch_of_unstated_length():
+    assert pairs("Over the years many more patients died.") == [("the years", "DURATION", "PXY")]
+    assert pairs("Prisoners were taken in the first hours of the ground war.") == [
+        ("the first hours", "DURATION", "PTXH")]
+    assert pairs("He was arrested in the early hours of Thursday morning.", published=FRIDAY_NOON) == [
+        ("Thursday morning", "TIME", "2024-03-07TMO")]
+    assert pairs("The years passed.") == []

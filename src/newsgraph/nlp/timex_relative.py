@@ -266,6 +266,16 @@ def _vague_plural(context: Context, match: re.Match):
     return "DURATION", duration_value(None, match["unit"])
 
 
+@_rule(r"the\s+(?:(?:early|first|later|final)\s+)?(?P<unit>hours|days|weeks|months|years|decades)"
+       r"(?!\s+(?:before|after|ahead|leading|to\s+come|prior|since)\b|\s+of\s+(?:(?-i:[A-Z])|\d|the\s+\w+day\b))")
+def _the_plural_unit(context: Context, match: re.Match):
+    """"over the years", "in the early years", "in the first hours of the war": a stretch of unstated
+    length (after over/in/during/through; "the years before the war" is left alone)."""
+    if word_before(context) not in (["over"], ["in"], ["during"], ["through"], ["throughout"]):
+        return None
+    return "DURATION", duration_value(None, match["unit"])
+
+
 @_rule(r"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten|twelve)\s+)?(?P<unit>second|minute|hour|day|week|month|year|decade|quarter|morning|evening|night|afternoon)s?"
        r"|(?:(?P<times>once|twice|\w+\s+times)\s+an?\s+(?P<unit2>minute|hour|day|week|month|year|decade))")
 def _set_unit(context: Context, match: re.Match):
