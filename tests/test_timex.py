@@ -469,6 +469,7 @@ def test_a_deadline_days_behind_publication_is_this_years():
 def test_more_between_a_number_and_its_unit():
     assert pairs("The base stays for at least 20 more years.") == [("at least 20 more years", "DURATION", "P20Y")]
     assert pairs("The loan may run for an additional year.") == [("an additional year", "DURATION", "P1Y")]
+    assert pairs("Eight trading days later the index fell.")[0] == ("Eight trading days", "DURATION", "P8D")
 
 
 def test_a_second_before_a_noun_is_the_ordinal():

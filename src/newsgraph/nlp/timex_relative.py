@@ -211,7 +211,7 @@ def _relative_unit(context: Context, match: re.Match):
     return "DATE", shift_value(day, offset, unit)
 
 
-@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|extra|further)\s+)?(?P<unit>{UNIT})"
+@_rule(rf"(?:the\s+)?(?:(?P<rel>past|last|next|previous|coming|first|final|following)\s+)?{APPROX}(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|extra|further|trading|business|working)\s+)?(?P<unit>{UNIT})"
        r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>(?:\s+or\s+so)?[\s-]+(?:ago|from\s+now|hence|long|old))?")
 def _duration(context: Context, match: re.Match):
     amount = number_value(match["n"])
