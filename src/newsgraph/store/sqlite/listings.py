@@ -8,10 +8,13 @@ it, else the article's publication date.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.messages import clip
 from newsgraph.records import EventParty
+from newsgraph.resolve.speakers import RoleSpell, SpeakerIdentity, SpeakerMention, fold, resolve_speakers
 from newsgraph.store.errors import QueryError
 from newsgraph.store.rows import (
     EntityFilter,
@@ -27,7 +30,21 @@ from newsgraph.store.rows import (
 from newsgraph.store.search_syntax import HINT, date_lower_bound, date_upper_bound
 from newsgraph.store.sqlite.fts5 import fts_query
 
-__all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
+__all__ = ["SpeakerIdentitySummary", "list_entities", "list_events", "list_quotes", "list_speakers", "speaker_identities"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerIdentitySummary(SpeakerSummary):
+    """A speaker listing row for one identity: its id, every name form seen, person or organisation,
+    distinct outlets, roles with the first and last date seen, and why its name forms are one."""
+
+    id: str
+    aliases: tuple[str, ...]
+    kind: str
+    outlets: int
+    role_history: tuple[RoleSpell, ...]
+    why: tuple[str, ...]
+
 
 # When a quote was said, as sortable ISO text: its own date, else the article's.
 _WHEN = "coalesce(q.date, a.published)"
@@ -84,25 +101,48 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
 
 
 def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[SpeakerSummary]:
-    """Resolved speakers by number of quotes, with the roles and affiliations they were given."""
-    clauses = ["q.speaker_name IS NOT NULL"]
-    params: list[Any] = []
-    if filters.name is not None:
-        clauses.append("instr(lower(q.speaker_name), lower(?)) > 0")
-        params.append(filters.name)
-    rows = conn.execute(
-        "SELECT q.speaker_name, count(*), count(DISTINCT q.article_id), "
-        "group_concat(DISTINCT q.speaker_role), group_concat(DISTINCT q.speaker_affiliation), "
-        f"min({_WHEN}), max({_WHEN}) "
-        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id WHERE {' AND '.join(clauses)} "
-        "GROUP BY q.speaker_name ORDER BY count(*) DESC, q.speaker_name LIMIT ?",
-        [*params, filters.limit],
+    """Speaker identities across the corpus (`resolve.speakers`) by number of quotes, with their
+    cleaned roles over time; `name` matches any name form seen, accents and case aside."""
+    wanted = fold(filters.name) if filters.name is not None else None
+    found: list[SpeakerSummary] = []
+    for identity in speaker_identities(conn)[1]:
+        if wanted is not None and not any(wanted in fold(alias) for alias in (identity.name, *identity.aliases)):
+            continue
+        found.append(SpeakerIdentitySummary(
+            name=identity.name, quotes=identity.quotes, articles=identity.articles,
+            roles=tuple(dict.fromkeys(spell.role for spell in identity.roles)),
+            affiliations=identity.affiliations, first=identity.first, last=identity.last,
+            id=identity.id, aliases=identity.aliases, kind=identity.kind, outlets=identity.outlets,
+            role_history=identity.roles, why=identity.why,
+        ))
+        if len(found) >= filters.limit:
+            break
+    return found
+
+
+def speaker_identities(conn: sqlite3.Connection) -> tuple[list[tuple[str, int]], list[SpeakerIdentity]]:
+    """Every quote with a resolved speaker as (article id, position), and the identities
+    `resolve.speakers` makes of them (their `mentions` index the first list)."""
+    quotes = conn.execute(
+        "SELECT q.article_id, q.position, q.speaker_name, q.speaker_role, q.speaker_affiliation, q.date, "
+        "a.published, a.site FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
+        "WHERE q.speaker_name IS NOT NULL ORDER BY a.seq, q.position"
     ).fetchall()
-    return [
-        SpeakerSummary(name=row[0], quotes=row[1], articles=row[2], roles=_distinct(row[3]),
-                       affiliations=_distinct(row[4]), first=row[5], last=row[6])
-        for row in rows
+    labels: dict[tuple[str, str], str] = {}
+    article_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, name, label, count in conn.execute(
+        "SELECT article_id, name, label, count(*) FROM entities WHERE label IN ('PERSON', 'ORG') AND name IS NOT NULL "
+        "GROUP BY article_id, name, label"
+    ):
+        labels.setdefault((article_id, name), label)
+        if label == "PERSON":
+            article_names[article_id][name] += count
+    mentions = [
+        SpeakerMention(article_id=r[0], name=r[2], role=r[3], affiliation=r[4], said=r[5], published=r[6],
+                       outlet=r[7], label=labels.get((r[0], r[2])))
+        for r in quotes
     ]
+    return [(r[0], r[1]) for r in quotes], resolve_speakers(mentions, article_names)
 
 
 def list_entities(conn: sqlite3.Connection, filters: EntityFilter) -> list[EntitySummary]:
@@ -172,13 +212,3 @@ def _add_date_range(when: str, since: str | None, until: str | None, clauses: li
     if until is not None:
         clauses.append(f"{when} <= ?")
         params.append(date_upper_bound(until, "until"))
-
-
-def _distinct(joined: str | None) -> tuple[str, ...]:
-    # group_concat(DISTINCT) is case-sensitive: fold "minister" into "Minister".
-    seen: dict[str, str] = {}
-    for value in (joined or "").split(","):
-        value = value.strip()
-        if value:
-            seen.setdefault(value.casefold(), value)
-    return tuple(seen.values())
