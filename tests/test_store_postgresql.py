@@ -211,3 +211,68 @@ def test_two_ingest_processes_on_overlapping_inputs_store_each_article_once(tmp_
             "SELECT split_part(source, '/', -2), count(*) FROM articles GROUP BY 1").fetchall())
     # east/ sorts before west/: the shared bodies are stored from east whichever writer came first.
     assert stored_from == {"east": 160, "west": 80}
+
+
+# --- the listings answer as SQLite's do ------------------------------------------------------
+
+def _listing_articles() -> list[Article]:
+    from newsgraph.records import Entity, Event, EventParty, Quote, Speaker
+
+    def said(text: str, body: str, name: str | None, mention: str, kind: str = "direct", date: str | None = None,
+             role: str | None = None) -> Quote:
+        start = body.index(text)
+        return Quote(start=start, end=start + len(text), text=text, field="text", kind=kind, cue=None, date=date,
+                     speaker=Speaker(start=0, end=len(mention), text=mention, name=name, role=role, affiliation=None))
+
+    pier = "\"The pier will reopen before summer,\" said harbour master Ilse Brandt. She added that repairs were on budget."
+    bridge = "\"We need the bridge more than the pier,\" said Mayor Tomas Reiter on Monday. Ukraine sent engineers."
+    aid = "France delivered howitzers to Ukraine on Monday. Russia accused Moldova of provocations."
+    return [
+        Article(id="pier", source="a.txt", language="en", text=pier, published="2024-05-10", quotes=(
+            said("The pier will reopen before summer", pier, "Ilse Brandt", "harbour master Ilse Brandt", role="harbour master"),
+            said("that repairs were on budget", pier, "Ilse Brandt", "She", kind="indirect"),
+        )),
+        Article(id="bridge", source="b.txt", language="en", text=bridge, published="2024-05-16", quotes=(
+            said("We need the bridge more than the pier", bridge, "Tomas Reiter", "Mayor Tomas Reiter", date="2024-05-13",
+                 role="Mayor"),
+        ), entities=(Entity(start=bridge.index("Ukraine"), end=bridge.index("Ukraine") + 7, text="Ukraine", label="GPE",
+                            name="Ukraine", country="UKR"),)),
+        Article(id="aid", source="c.txt", language="en", text=aid, published="2024-03-06", events=(
+            Event(type="AID", mode="military", actor=EventParty(text="France", name="France", country="FRA"),
+                  recipient=EventParty(text="Ukraine", name="Ukraine", country="UKR"), date="2024-03-04",
+                  amount=None, quote=None, start=0, end=49, text=aid[:49]),
+            Event(type="ACCUSE", mode=None, actor=EventParty(text="Russia", name="Russia", country="RUS"),
+                  recipient=EventParty(text="Moldova", name="Moldova", country="MDA"), date=None,
+                  amount=None, quote=None, start=50, end=len(aid), text=aid[50:]),
+        )),
+        Article(id="undated", source="d.txt", language="en", text="A source said the pier needs paint."),
+    ]
+
+
+def test_quotes_entities_events_and_search_answer_as_on_sqlite(tmp_path: Path, postgres_url: str):
+    from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SpeakerFilter
+
+    stores = {"sqlite": open_store(tmp_path / "same.db"), "postgresql": open_store(postgres_url)}
+    try:
+        for store in stores.values():
+            store.write_batch(WriteBatch(articles=[ArticleEntry(item) for item in _listing_articles()]))
+        asked = [
+            ("quotes", QuoteFilter()), ("quotes", QuoteFilter(about="pier")), ("quotes", QuoteFilter(about="bridg*")),
+            ("quotes", QuoteFilter(speaker="brandt", kind="indirect")), ("quotes", QuoteFilter(until="2024-05-12")),
+            ("quotes", QuoteFilter(about="Reiter")), ("quotes", QuoteFilter(limit=2, offset=1)),
+            ("entities", EntityFilter()), ("entities", EntityFilter(country="ukr")),
+            ("events", EventFilter()), ("events", EventFilter(actor="russ")), ("events", EventFilter(until="2024-03-05")),
+        ]
+        for method, filters in asked:
+            answers = {name: getattr(store, method)(filters) for name, store in stores.items()}
+            assert answers["postgresql"] == answers["sqlite"], (method, filters)
+        for text in ("pier", "pier -paint", '"harbour master"', "howitzer* OR bridge", "text:howitzers"):
+            # The same articles; their order is each engine's own ranking (bm25, ts_rank).
+            ids = {name: sorted(hit.id for hit in store.search(SearchQuery(text=text))) for name, store in stores.items()}
+            assert ids["postgresql"] == ids["sqlite"] != [], text
+        speakers = stores["postgresql"].speakers(SpeakerFilter())
+        assert [(s.name, s.quotes, s.articles, s.roles) for s in speakers] == [
+            ("Ilse Brandt", 2, 1, ("harbour master",)), ("Tomas Reiter", 1, 1, ("Mayor",))]
+    finally:
+        for store in stores.values():
+            store.close()
