@@ -38,7 +38,7 @@ DEFAULT_DB = os.environ.get("NEWSGRAPH_DB", "newsgraph.db")
 
 DbOption = Annotated[
     str,
-    typer.Option("--db", help="Database: a SQLite file path (default ./newsgraph.db, or $NEWSGRAPH_DB).", show_default=False),
+    typer.Option("--db", help="Database: a SQLite file path (default ./newsgraph.db, or $NEWSGRAPH_DB) or a postgresql:// URL.", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 PathsArgument = Annotated[
