@@ -559,3 +559,8 @@ def test_the_years_after_a_preposition_are_a_stretch_of_unstated_length():
     assert pairs("He was arrested in the early hours of Thursday morning.", published=FRIDAY_NOON) == [
         ("Thursday morning", "TIME", "2024-03-07TMO")]
     assert pairs("The years passed.") == []
+
+
+def test_for_a_while_is_a_duration_of_unstated_length():
+    assert pairs("They will live without it for a while.") == [("a while", "DURATION", "PXX")]
+    assert pairs("It took a while.") == []

@@ -266,6 +266,12 @@ def _vague_plural(context: Context, match: re.Match):
     return "DURATION", duration_value(None, match["unit"])
 
 
+@_rule(r"a\s+(?:little\s+)?while")
+def _a_while(context: Context, match: re.Match):
+    """"for a while": a duration of unstated length and unit."""
+    return ("DURATION", "PXX") if word_before(context) in (["for"], ["after"], ["in"]) else None
+
+
 @_rule(r"the\s+(?:(?:early|first|later|final)\s+)?(?P<unit>hours|days|weeks|months|years|decades)"
        r"(?!\s+(?:before|after|ahead|leading|to\s+come|prior|since)\b|\s+of\s+(?:(?-i:[A-Z])|\d|the\s+\w+day\b))")
 def _the_plural_unit(context: Context, match: re.Match):
