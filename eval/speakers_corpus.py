@@ -165,3 +165,67 @@ ARTICLES = [
               'His son, Marcus Hale Jr., said the firm had done nothing wrong.',
          gold=[("inquiry was a waste", "hale"), ("It is a witch hunt", "hale"), ("done nothing wrong", "hale_jr")]),
 ]
+
+# Written after the rules were frozen and scored once, untouched: the held-out estimate.
+HELDOUT_ROLES = {
+    "novak": {"governor"},
+    "novak_sr": {"former mayor", "mayor"},
+    "dahl": {"representative"},
+    "ines_dahl": {"professor", "historian"},
+    "oyelaran": {"interior minister", "minister"},
+    "interior": set(),
+    "chen_sg": {"trade minister", "minister"},
+    "chen_ca": {"economist", "analyst"},
+    "moreau": {"spokesman"},
+}
+
+HELDOUT = [
+    dict(id="h01", url="https://valleytimes.example/1", published="2023-03-02", headline="Novak signs budget",
+         text='Gov. Peter A. Novak signed the state budget on Wednesday.\n\n'
+              '"This budget pays for schools first," Novak said at the capitol.',
+         gold=[("pays for schools first", "novak")]),
+    dict(id="h02", url="https://ridgepost.example/2", published="2023-03-03", headline="Schools first",
+         text='Governor Peter Novak said the new budget would hire four hundred teachers.\n\n'
+              '"Teachers are the budget," Mr. Novak said.',
+         gold=[("hire four hundred teachers", "novak"), ("Teachers are the budget", "novak")]),
+    dict(id="h03", url="https://valleytimes.example/3", published="2023-06-11", headline="Novak's father weighs in",
+         text='Peter Novak Sr., a former mayor of Millbrook, said his son had been right to veto the tax.\n\n'
+              '"He listens to people," Novak Sr. said.',
+         gold=[("right to veto the tax", "novak_sr"), ("He listens to people", "novak_sr")]),
+    dict(id="h04", url="https://capitolwire.example/4", published="2023-09-20", headline="Dahl on the river",
+         text='Rep. Karin Dahl said on Tuesday that the river cleanup would take ten years.\n\n'
+              '"We polluted it for a century," Dahl said.',
+         gold=[("cleanup would take ten years", "dahl"), ("polluted it for a century", "dahl")]),
+    dict(id="h05", url="https://ridgepost.example/5", published="2023-10-04", headline="A historian's view",
+         text='Ines Dahl, a historian at the state university, said the river had been dirty since the mills opened.\n\n'
+              '"The mills made the town and ruined the water," Dahl said.',
+         gold=[("dirty since the mills opened", "ines_dahl"), ("mills made the town", "ines_dahl")]),
+    dict(id="h06", url="https://lagosledger.example/6", published="2024-01-15", headline="Abuja on the border",
+         text='Nigerian Interior Minister Adebayo Oyelaran said on Monday that the border posts would reopen.\n\n'
+              '"Trade must move again," Oyelaran told reporters.',
+         gold=[("border posts would reopen", "oyelaran"), ("Trade must move again", "oyelaran")]),
+    dict(id="h07", url="https://capitolwire.example/7", published="2024-01-16", headline="Border to reopen",
+         text='The Nigerian Interior Ministry said the border posts would reopen on Friday.\n\n'
+              '"Travellers should carry their papers," the Interior Ministry said.',
+         gold=[("posts would reopen on Friday", "interior"), ("carry their papers", "interior")]),
+    dict(id="h08", url="https://straitsnews.example/8", published="2024-03-08", headline="Singapore and chips",
+         text='Singapore Trade Minister Wei Chen said on Thursday that chip exports had doubled.\n\n'
+              '"The factories are full," Chen said.',
+         gold=[("chip exports had doubled", "chen_sg"), ("The factories are full", "chen_sg")]),
+    dict(id="h09", url="https://ridgepost.example/9", published="2024-03-19", headline="Canada's housing",
+         text='Canadian economist Wei Chen said house prices in Toronto would fall this year.\n\n'
+              '"Buyers have left," Chen said.',
+         gold=[("house prices in Toronto", "chen_ca"), ("Buyers have left", "chen_ca")]),
+    dict(id="h10", url="https://capitolwire.example/10", published="2024-05-02", headline="Chips again",
+         text='Wei Chen, Singapore\'s trade minister, said exports would keep growing.\n\n'
+              '"We are not slowing down," Chen said.',
+         gold=[("exports would keep growing", "chen_sg"), ("not slowing down", "chen_sg")]),
+    dict(id="h11", url="https://valleytimes.example/11", published="2024-06-27", headline="Rents in Toronto",
+         text='Wei Chen, a Canadian economist, said rents in Toronto had stopped rising.\n\n'
+              '"The peak is behind us," Chen said.',
+         gold=[("rents in Toronto had stopped", "chen_ca"), ("The peak is behind us", "chen_ca")]),
+    dict(id="h12", url="https://parisdepeche.example/12", published="2024-09-10", headline="Élysée spokesman",
+         text='Government spokesman Rémi Moreau said on Tuesday that the pension bill would be delayed.\n\n'
+              '"We need more time," Remi Moreau said later.',
+         gold=[("pension bill would be delayed", "moreau"), ("We need more time", "moreau")]),
+]
