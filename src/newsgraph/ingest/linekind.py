@@ -116,7 +116,7 @@ def line_shape(text: str) -> LineShape:
     label = label_match.group(1).strip() if label_match and len(label_match.group(1).split()) <= 5 else None
     items = [i for i in _ROW_SPLIT_RE.split(stripped) if i.strip()]
     crumbs = [c for c in _CRUMB_SPLIT_RE.split(stripped) if c.strip()]
-    if len(crumbs) < 2:
+    if len(crumbs) < 2 and " / " in stripped:
         crumbs = [c for c in _SLASH_CRUMB_SPLIT_RE.split(stripped) if c.strip()]
         crumbs = crumbs if len(crumbs) >= 3 else []
     return LineShape(
@@ -307,7 +307,7 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
 def item_prefix(line: str) -> str | None:
     """The opening words of a line up to its last number among them, numbers masked ("list # of #",
     "#."), or None when its first words hold no number: the marker of an item of a numbered list."""
-    words = line.split()[:_ITEM_PREFIX_WORDS]
+    words = line.split(None, _ITEM_PREFIX_WORDS)[:_ITEM_PREFIX_WORDS]
     numbered = [i for i, word in enumerate(words) if any(c.isdigit() for c in word)]
     if not numbered:
         return None

@@ -126,6 +126,8 @@ def _furniture_line(text: str) -> str | None:
         reasons = [furniture_reason(i) for i in items]
         if all(reasons):
             return reasons[0]
+    if len(text) > _TEASER_MAX_CHARS:
+        return None
     sentences = _SENTENCE_BREAK_RE.split(text.strip())
     if len(sentences) == 2 and len(sentences[0].split()) <= _TEASER_MAX_WORDS and len(sentences[1].split()) >= 4:
         return furniture_reason(sentences[1])
@@ -134,6 +136,7 @@ def _furniture_line(text: str) -> str | None:
 
 # A teaser before a prompt is a few words ("Want more?"); a longer sentence before one is the story's.
 _TEASER_MAX_WORDS = 3
+_TEASER_MAX_CHARS = 300  # a teaser and a prompt; longer lines are the story's (and not worth the split)
 _SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
 
 
@@ -241,7 +244,7 @@ def _inline_clean(text: str) -> str:
         text = _MARKDOWN_LINK_RE.sub(r"\1", text)
         text = _LINK_MARKER_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text).strip()
-    if (emphasis := _MARKDOWN_EMPHASIS_RE.fullmatch(text)) is not None and emphasis.group(1) not in emphasis.group(2):
+    if text[:1] in "*_" and (emphasis := _MARKDOWN_EMPHASIS_RE.fullmatch(text)) and emphasis.group(1) not in emphasis.group(2):
         text = emphasis.group(2)  # "**By Jane Doe**", "_4 minutes to read_": the words, not the markup
     return text
 
