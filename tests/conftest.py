@@ -208,8 +208,11 @@ class PostgresServer:
         self.port = 5432  # only names the socket file inside our own folder
         self._databases = 0
 
-    def url(self, database: str) -> str:
-        return f"postgresql://newsgraph@/{database}?host={self.socket_dir}&port={self.port}"
+    password = "newsgraph-test"  # password authentication is on, so a wrong one can be tested
+
+    def url(self, database: str, password: str | None = None) -> str:
+        return (f"postgresql://newsgraph:{password or self.password}@/{database}"
+                f"?host={self.socket_dir}&port={self.port}")
 
     def _run(self, *command: str) -> None:
         import subprocess
@@ -220,14 +223,18 @@ class PostgresServer:
             raise RuntimeError(f"{command[0]} failed: {(done.stderr or done.stdout).strip()[-300:]}")
 
     def start(self) -> None:
+        import shutil
+
         self.socket_dir.mkdir()
         if self.run_as is not None:
-            import shutil
-
             for path in (self.root, self.socket_dir):
                 shutil.chown(path, user=self.run_as)
-        self._run("initdb", "-D", str(self.root / "data"), "-A", "trust", "-U", "newsgraph", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
+        password_file = self.root / "password"
+        password_file.write_text(self.password + "\n", encoding="utf-8")
+        if self.run_as is not None:
+            shutil.chown(password_file, user=self.run_as)
+        self._run("initdb", "-D", str(self.root / "data"), "-A", "scram-sha-256", f"--pwfile={password_file}",
+                  "-U", "newsgraph", "-E", "UTF8", "--locale=C", "--no-sync")
         options = (f"-k {self.socket_dir} -h '' -p {self.port} -c fsync=off -c full_page_writes=off "
                    "-c synchronous_commit=off -c max_connections=200")
         self._run("pg_ctl", "-D", str(self.root / "data"), "-l", str(self.root / "server.log"), "-w", "-t", "60",

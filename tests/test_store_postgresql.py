@@ -69,6 +69,16 @@ class TestUrls:
         assert "\n" not in str(raised.value)
 
 
+def test_a_wrong_password_is_one_line(postgres_server):
+    wrong = postgres_server.url("newsgraph_tests", password="not-the-password")
+    with pytest.raises(StoreError) as raised:
+        open_store(wrong)
+    message = str(raised.value)
+    assert message.startswith("cannot connect to postgresql://newsgraph:***@/newsgraph_tests")
+    assert "password authentication failed" in message
+    assert "\n" not in message and "not-the-password" not in message
+
+
 class TestMigrations:
     def test_migrations_are_numbered_and_recorded(self, postgres_url: str):
         import psycopg
