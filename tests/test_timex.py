@@ -564,3 +564,10 @@ def test_the_years_after_a_preposition_are_a_stretch_of_unstated_length():
 def test_for_a_while_is_a_duration_of_unstated_length():
     assert pairs("They will live without it for a while.") == [("a while", "DURATION", "PXX")]
     assert pairs("It took a while.") == []
+
+
+def test_a_weekday_with_a_plural_part_of_day_is_a_set():
+    assert pairs("Flights leave on Monday and Tuesday nights.", published="1998-02-13") == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    assert pairs("Monday and Tuesday were quiet.", published="1998-02-13") == [
+        ("Monday", "DATE", "1998-02-09"), ("Tuesday", "DATE", "1998-02-10")]

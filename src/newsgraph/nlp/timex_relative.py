@@ -89,6 +89,9 @@ def _time_of_day(context: Context, match: re.Match):
 def _weekday(context: Context, match: re.Match):
     weekday = WEEKDAYS[match["weekday"].lower()]
     relation = (match["rel"] or "").lower()
+    shared = re.match(rf"\s+(?:and|or)\s+{WEEKDAY}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", context.text[match.end():])
+    if shared and not relation and not match["tod"]:  # "Monday" in "Monday and Tuesday nights": a set too
+        return "SET", f"XXXX-WXX-{weekday + 1}T{TIMES_OF_DAY[shared['parts'].lower()[:-1]]}"
     if context.day is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}"
     if relation in ("previous", "following"):
@@ -292,12 +295,15 @@ def _set_unit(context: Context, match: re.Match):
     return "SET", duration_value(amount, unit)
 
 
-@_rule(rf"(?:every|each|on)\s+(?P<weekday>{WEEKDAY})(?P<plural>s)?|(?P<weekday2>{WEEKDAY})s")
+@_rule(rf"(?:every|each|on)\s+(?P<weekday>{WEEKDAY})(?P<plural>s)?|(?P<weekday2>{WEEKDAY})s"
+       r"|(?P<weekday3>" + WEEKDAY + r")\s+(?P<parts>mornings|afternoons|evenings|nights)")
 def _set_weekday(context: Context, match: re.Match):
-    name = match["weekday"] or match["weekday2"]
+    name = match["weekday"] or match["weekday2"] or match["weekday3"]
     if match.group(0).lower().startswith("on") and not match["plural"]:
         return None
     weekday = WEEKDAYS[name.lower()]
+    if match["parts"]:  # "Tuesday nights": that part of every Tuesday
+        return "SET", f"XXXX-WXX-{weekday + 1}T{TIMES_OF_DAY[match['parts'].lower()[:-1]]}"
     return "SET", f"XXXX-WXX-{weekday + 1}"
 
 
