@@ -23,6 +23,7 @@ from newsgraph.store.rows import (
     SpeakerSummary,
 )
 from newsgraph.store.search_syntax import date_lower_bound, date_upper_bound
+from newsgraph.store.sqlite import listings as sqlite_listings
 
 __all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
 
@@ -72,25 +73,10 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
 
 
 def list_speakers(conn, filters: SpeakerFilter) -> list[SpeakerSummary]:
-    """Resolved speakers by number of quotes, with the roles and affiliations they were given."""
-    clauses = ["q.speaker_name IS NOT NULL"]
-    params: list[Any] = []
-    if filters.name is not None:
-        clauses.append("strpos(lower(q.speaker_name), lower(%s)) > 0")
-        params.append(filters.name)
-    rows = conn.execute(
-        "SELECT q.speaker_name, count(*), count(DISTINCT q.article_id), "
-        "string_agg(DISTINCT q.speaker_role, ','), string_agg(DISTINCT q.speaker_affiliation, ','), "
-        f"min({_WHEN}), max({_WHEN}) "
-        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id WHERE {' AND '.join(clauses)} "
-        "GROUP BY q.speaker_name ORDER BY count(*) DESC, q.speaker_name LIMIT %s",
-        [*params, filters.limit],
-    ).fetchall()
-    return [
-        SpeakerSummary(name=row[0], quotes=row[1], articles=row[2], roles=_distinct(row[3]),
-                       affiliations=_distinct(row[4]), first=row[5], last=row[6])
-        for row in rows
-    ]
+    """Speaker identities across the corpus, as on SQLite: that backend's listing reads its rows
+    with SQL PostgreSQL takes as it is, and the grouping is `resolve.speakers`' own, so both
+    backends list the same identities."""
+    return sqlite_listings.list_speakers(conn, filters)
 
 
 def list_entities(conn, filters: EntityFilter) -> list[EntitySummary]:
@@ -159,12 +145,3 @@ def _add_date_range(when: str, since: str | None, until: str | None, clauses: li
         clauses.append(f"{when} <= %s")
         params.append(date_upper_bound(until, "until"))
 
-
-def _distinct(joined: str | None) -> tuple[str, ...]:
-    # string_agg(DISTINCT) is case-sensitive: fold "minister" into "Minister".
-    seen: dict[str, str] = {}
-    for value in (joined or "").split(","):
-        value = value.strip()
-        if value:
-            seen.setdefault(value.casefold(), value)
-    return tuple(seen.values())
