@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import write_site_scrapes
+from conftest import SHARED_DATA, write_site_scrapes
 
 from newsgraph.engine import EngineOptions, run_extract, run_ingest
 from newsgraph.engine.passes import TimeLimits
@@ -49,6 +49,19 @@ def test_every_engine_extracts_the_same_analysed_records(engine, serial_records)
     assert sum(len(r["quotes"]) for r in records) > 20  # analysed, not just cleaned
     for got, expected in zip(records, serial_records):
         assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True), got["source"]
+
+
+POLNEAR_DEV = SHARED_DATA / "polnear" / "dev" / "text"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason=f"PolNeAR dev is not at {POLNEAR_DEV}")
+def test_every_engine_gives_the_same_records_on_polnear_dev(ray_runtime):
+    serial = _extracted([POLNEAR_DEV], "serial", 1, Analyzer())
+    assert len(serial) == 84
+    for name in ("local", "ray"):
+        records = _extracted([POLNEAR_DEV], name, 2, Analyzer())
+        assert [json.dumps(r, sort_keys=True) for r in records] == [json.dumps(r, sort_keys=True) for r in serial], name
 
 
 @pytest.mark.parametrize("engine", [("local", 2), ("ray", 2)], indirect=True, ids=lambda e: e[0])
