@@ -346,3 +346,16 @@ def new_database(store_backend, tmp_path, request):
     yield make
     for url in made:
         server.drop_database(url)
+
+
+def marked_processes(marker: str) -> list[int]:
+    """Every process whose environment holds `marker` (a run's processes inherit it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found

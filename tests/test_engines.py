@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA, write_site_scrapes
+from conftest import SHARED_DATA, marked_processes, write_site_scrapes
 
 from newsgraph.engine import EngineOptions, run_extract, run_ingest
 from newsgraph.engine.passes import TimeLimits
@@ -147,7 +147,7 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine: str,
     assert "Traceback" not in stderr
     assert "stopped by Ctrl-C" in stderr and "run the same command again" in stderr
     time.sleep(0.5)
-    assert _marked_processes(marker) == [], "a worker outlived the stopped run"
+    assert marked_processes(marker) == [], "a worker outlived the stopped run"
     assert cli("ingest", root, "--db", db, "--no-analysis").returncode == 0
     clean = tmp_path / "clean.db"
     assert cli("ingest", root, "--db", clean, "--no-analysis", "--engine", "serial").returncode == 0
@@ -170,18 +170,6 @@ def _all_articles(db: Path) -> list[tuple]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT id, headline, text FROM articles ORDER BY id").fetchall()
     return rows
-
-
-def _marked_processes(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if marker.encode() in (entry / "environ").read_bytes():
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
 
 
 def test_a_ray_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path):

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import engine_flags, write_site_scrapes
+from conftest import engine_flags, marked_processes, write_site_scrapes
 
 import newsgraph
 from newsgraph.engine import EngineOptions, run_ingest
@@ -236,20 +236,6 @@ def test_an_analysis_failure_is_counted_stored_and_marked(tmp_path: Path):
 
 # --- finding 7: orphaned worker processes -------------------------------------------------
 
-def _marked_processes(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            environ = (entry / "environ").read_bytes()
-        except OSError:
-            continue
-        if marker.encode() in environ:
-            found.append(int(entry.name))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the processes")
 def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path):
     root = tmp_path / "corpus"
@@ -260,15 +246,15 @@ def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path):
                                 str(tmp_path / "news.db"), "--no-analysis", "--workers", "2"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(_marked_processes(marker)) < 3:
+    while time.monotonic() < deadline and len(marked_processes(marker)) < 3:
         time.sleep(0.05)  # the ingest, its fork server and workers
-    assert len(_marked_processes(marker)) >= 3, "the worker pool never started"
+    assert len(marked_processes(marker)) >= 3, "the worker pool never started"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _marked_processes(marker):
+    while time.monotonic() < deadline and marked_processes(marker):
         time.sleep(0.1)
-    assert _marked_processes(marker) == []
+    assert marked_processes(marker) == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the processes")
@@ -279,7 +265,7 @@ def test_a_finished_run_with_workers_leaves_no_process(tmp_path: Path, site_corp
     result = cli("extract", root, "--no-analysis", "--workers", "2", "-o", tmp_path / "out.jsonl", env=env)
     assert result.returncode == 0, result.stderr
     time.sleep(0.5)
-    assert _marked_processes(marker) == []
+    assert marked_processes(marker) == []
 
 
 # --- finding 8: contract, messages, what `show` and the README say ------------------------
