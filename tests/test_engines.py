@@ -179,3 +179,16 @@ def test_a_ray_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path):
     result = cli("ingest", folder, "--db", tmp_path / "news.db", "--engine", "ray", "--ray-address", "127.0.0.1:1")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == ["error: cannot reach the Ray cluster at 127.0.0.1:1: Connection refused"]
+
+
+def test_progress_moves_as_documents_come_back_not_per_committed_batch(tmp_path: Path):
+    folder = tmp_path / "in"
+    _faulty_corpus(folder)
+    (folder / "crash.txt").unlink()
+    (folder / "hang.txt").unlink()
+    seen: list[str] = []
+    with open_store(tmp_path / "news.db") as store:
+        run_ingest([folder], store, options=EngineOptions(chunk_size=4),
+                   on_derived=lambda item: seen.append("back"), on_document=lambda item, s: seen.append("written"))
+    # Six documents in batches of four: each batch comes back whole before it is written.
+    assert seen == ["back"] * 4 + ["written"] * 4 + ["back"] * 2 + ["written"] * 2

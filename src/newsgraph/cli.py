@@ -281,7 +281,8 @@ def ingest(
             stdin=_stdin_if_needed(paths),
             on_read=tracker.on_read,
             on_derive=tracker.on_derive,
-            on_document=lambda item, s: tracker.on_document(item, s.seconds),
+            on_derived=tracker.advance,  # the bar moves as workers finish, not per committed batch
+            on_document=lambda item, s: tracker.count(item, s.seconds),
             analyzer=analyzer,
         )
         tracker.finish()

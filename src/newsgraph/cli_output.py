@@ -68,16 +68,27 @@ class Tracker:
             if self._file is not None:
                 self.bars.advance(self.reading)
             self._file = file
-        self.bars.update(self.reading, articles=documents)
+        elapsed = self.bars.tasks[self.reading].elapsed or 0.0
+        self.bars.update(self.reading, articles=documents, rate=documents / elapsed if elapsed else 0.0)
 
     def on_derive(self, total: int) -> None:
         self._finish_reading()
         self.deriving = self.bars.add_task("analysing", total=total, unit="docs", articles=0, rate=0.0)
 
     def on_document(self, item, seconds: float) -> None:
+        self.advance(item)
+        self.count(item, seconds)
+
+    def advance(self, item=None) -> None:
+        """One more document through the second pass (the bar and its ETA move)."""
         if self.deriving is None:
             self.on_derive(0)
         self.bars.advance(self.deriving)
+
+    def count(self, item, seconds: float) -> None:
+        """One more document settled (written, for ingest): the article count and rate."""
+        if self.deriving is None:
+            self.on_derive(0)
         self._articles += item.article is not None
         self.bars.update(self.deriving, articles=self._articles, rate=self._articles / seconds if seconds else 0.0)
 

@@ -42,6 +42,8 @@ ProgressCallback = Callable[[Extracted, IngestSummary], None]
 ReadCallback = Callable[[str, int], None]
 # Called once the first pass is done, with the number of documents the second will go through.
 PhaseCallback = Callable[[int], None]
+# Called as each document of the second pass comes back from the executor, before it is written.
+DerivedCallback = Callable[[Extracted], None]
 
 
 @dataclass(slots=True)
@@ -96,9 +98,13 @@ def run_ingest(
     on_document: ProgressCallback | None = None,
     on_read: ReadCallback | None = None,
     on_derive: PhaseCallback | None = None,
+    on_derived: DerivedCallback | None = None,
     analyzer: Analyzer | None = None,
 ) -> IngestSummary:
-    """Extract every document under `paths`, analyse it (unless `analyzer` is None) and store it."""
+    """Extract every document under `paths`, analyse it (unless `analyzer` is None) and store it.
+
+    `on_derived` is called as each document comes back from the workers, `on_document`
+    once its batch is committed."""
     options = options or EngineOptions()
     summary = IngestSummary()
     started = time.perf_counter()
@@ -115,6 +121,8 @@ def run_ingest(
             if book is not None and grown:
                 rederive_sites(store, grown, book, executor, options.limits, summary, chunk_size=options.chunk_size)
             extracted = derive_all(derive_jobs(spool, book), executor, options.limits)
+            if on_derived is not None:
+                extracted = _tapped(extracted, on_derived)
             # Catching up with another writer's evidence runs here, in this process: the run's
             # executor is busy with the documents after the batch being written.
             in_process: list[SerialExecutor] = []
@@ -136,3 +144,9 @@ def run_ingest(
         executor.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _tapped(items: Iterator[Extracted], callback: DerivedCallback) -> Iterator[Extracted]:
+    for item in items:
+        callback(item)
+        yield item
