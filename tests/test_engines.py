@@ -125,8 +125,8 @@ def cli(*args: object, **kwargs) -> subprocess.CompletedProcess:
                           timeout=600, **kwargs)
 
 
-@pytest.mark.parametrize("engine", ["serial", "local"])
-def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine: str, tmp_path: Path):
+def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine_mode: str, tmp_path: Path):
+    engine = engine_mode
     root = tmp_path / "corpus"
     write_site_scrapes(root, 300)
     db = tmp_path / "news.db"
