@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -185,7 +187,34 @@ def ray_runtime():
             cloudpickle.register_pickle_by_value(module)
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield ray
+    started = descendants(os.getpid())  # Ray's daemons and the agents they started
     ray.shutdown()
+    # ray.shutdown() from a test process can leave Ray's agents running: the suite leaves nothing.
+    time.sleep(1)
+    for pid in started & descendants(1):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def descendants(root: int) -> set[int]:
+    """Every process below `root` (children, theirs, ...), read from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, grew = set(), True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if (parent == root or parent in found) and pid not in found:
+                found.add(pid)
+                grew = True
+    return found
 
 
 @pytest.fixture(params=[("serial", 1), ("local", 2), ("ray", 2)], ids=lambda p: p[0])

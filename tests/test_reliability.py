@@ -237,24 +237,37 @@ def test_an_analysis_failure_is_counted_stored_and_marked(tmp_path: Path):
 # --- finding 7: orphaned worker processes -------------------------------------------------
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the processes")
-def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path):
+@pytest.mark.parametrize("mode", ["local", "ray"])
+def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path, mode: str):
+    if mode == "ray":
+        pytest.importorskip("ray", reason="the ray package is not installed (pip install 'newsgraph[ray]')")
     root = tmp_path / "corpus"
     write_site_scrapes(root, 400)
+    db = tmp_path / "news.db"
     marker = f"NEWSGRAPH_TEST_RUN={uuid.uuid4().hex}"
     env = dict(os.environ, **dict([marker.split("=")]))
-    process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(root), "--db",
-                                str(tmp_path / "news.db"), "--no-analysis", "--workers", "2"],
+    process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(root), "--db", str(db),
+                                "--no-analysis", "--batch-size", "4", *engine_flags(mode)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(marked_processes(marker)) < 3:
-        time.sleep(0.05)  # the ingest, its fork server and workers
-    assert len(marked_processes(marker)) >= 3, "the worker pool never started"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and not _has_articles(db):
+        time.sleep(0.05)  # until the workers (or Ray's actors) are at work
+    assert process.poll() is None, "the ingest ended before it could be killed"
+    assert len(marked_processes(marker)) >= 3, "the workers never started"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 20
     while time.monotonic() < deadline and marked_processes(marker):
         time.sleep(0.1)
     assert marked_processes(marker) == []
+
+
+def _has_articles(db: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    except sqlite3.OperationalError:
+        return False
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the processes")

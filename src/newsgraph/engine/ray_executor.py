@@ -27,6 +27,7 @@ import ray
 from ray.exceptions import RayActorError, RayTaskError, WorkerCrashedError
 
 from newsgraph.engine.pool import Lost
+from newsgraph.engine.ray_reaper import Reaper
 from newsgraph.engine.tasks import start_worker
 from newsgraph.messages import one_line
 from newsgraph.nlp.analyze import Analyzer
@@ -72,6 +73,7 @@ class RayExecutor:
 
     def __init__(self, workers: int, analyzer: Analyzer | None, *, address: str | None = None) -> None:
         self.workers = max(1, workers)
+        self._reaper = Reaper()  # stops the runtime we start if this process is killed
         self._started = not ray.is_initialized()
         if self._started:
             settings: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
@@ -87,7 +89,12 @@ class RayExecutor:
                 # shared node; a runtime started for this run is the run, and its workers get
                 # the priority the local engine's workers have.
                 os.environ.setdefault("RAY_worker_niceness", "0")
-                ray.init(num_cpus=self.workers, **settings)
+                self._reaper.start()
+                try:
+                    ray.init(num_cpus=self.workers, **settings)
+                except BaseException:
+                    self._reaper.stop()
+                    raise
         self._actor_class = ray.remote(num_cpus=1)(PipelineActor)
         self._analyzer = analyzer
         self._actors = [self._new_actor() for _ in range(self.workers)]
@@ -164,3 +171,4 @@ class RayExecutor:
         self._actors = []
         if self._started and ray.is_initialized():
             ray.shutdown()
+        self._reaper.stop()

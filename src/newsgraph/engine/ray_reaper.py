@@ -1,0 +1,87 @@
+"""Stops a local Ray runtime whose driver died without shutting it down.
+
+`ray.init()` starts Ray's daemons for this run; when the run is killed (kill -9,
+the out-of-memory killer) some of them (the dashboard and runtime-env agents)
+outlive it. The runtime's daemons inherit a marker in their environment; a small
+watcher process, started beside the runtime, waits for the driver to die and then
+kills every process carrying that marker and every process they started. Linux
+only (it reads /proc).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+__all__ = ["Reaper"]
+
+MARKER = "NEWSGRAPH_RAY_RUN"
+
+# Run as `python -c WATCHER PARENT_PID MARKER=VALUE`: standard library only, so it starts at once.
+_WATCHER = """
+import os, signal, sys, time
+parent, marker, me = int(sys.argv[1]), sys.argv[2].encode(), os.getpid()
+while os.getppid() == parent:
+    time.sleep(0.5)
+def runtime():  # the marked processes and all their descendants (Ray starts some agents unmarked)
+    parents, marked = {}, set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != me:
+            try:
+                with open("/proc/" + entry + "/stat", "rb") as f:
+                    parents[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+                with open("/proc/" + entry + "/environ", "rb") as f:
+                    if marker in f.read().split(b"\\0"):
+                        marked.add(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    found, grew = set(marked), True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in found and pid not in found:
+                found.add(pid)
+                grew = True
+    return found
+quiet = 0
+for _ in range(40):  # a daemon may still be starting one more process: sweep until 4 sweeps find none
+    found = runtime()
+    for pid in found:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    quiet = 0 if found else quiet + 1
+    if quiet >= 4:
+        break
+    time.sleep(0.5)
+"""
+
+
+class Reaper:
+    """Marks the processes a local Ray runtime starts, and watches the driver (this process).
+
+    The marker stays in this process's environment until `stop`: Ray starts some of its
+    agents from the driver after `ray.init` has returned."""
+
+    def __init__(self) -> None:
+        self._watcher: subprocess.Popen | None = None
+        self._tag = f"{MARKER}={uuid.uuid4().hex}"
+
+    def start(self) -> None:
+        if self._watcher is None and Path("/proc/self/environ").exists():
+            os.environ[MARKER] = self._tag.split("=", 1)[1]
+            self._watcher = subprocess.Popen([sys.executable, "-c", _WATCHER, str(os.getpid()), self._tag],
+                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        """The runtime was shut down properly: the watcher and the marker are not needed any more."""
+        os.environ.pop(MARKER, None)
+        if self._watcher is not None:
+            self._watcher.kill()
+            self._watcher.wait(timeout=5)
+            self._watcher = None
