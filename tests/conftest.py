@@ -7,6 +7,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import time
 from pathlib import Path
 
@@ -388,3 +389,12 @@ def marked_processes(marker: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def count_articles(db: Path) -> int:
+    """Articles committed to the SQLite file `db` so far, read while another process writes it."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # no file or no schema yet

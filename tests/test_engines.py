@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA, marked_processes, write_site_scrapes
+from conftest import SHARED_DATA, count_articles, marked_processes, write_site_scrapes
 
 from newsgraph.engine import EngineOptions, run_extract, run_ingest
 from newsgraph.engine.passes import TimeLimits
@@ -137,7 +137,7 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine_mode:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if db.exists() and _committed(db) >= 8:
+        if count_articles(db) >= 8:
             break
         time.sleep(0.02)
     assert process.poll() is None, "ingest finished before Ctrl-C"
@@ -152,16 +152,6 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine_mode:
     clean = tmp_path / "clean.db"
     assert cli("ingest", root, "--db", clean, "--no-analysis", "--engine", "serial").returncode == 0
     assert _all_articles(db) == _all_articles(clean)
-
-
-def _committed(db: Path) -> int:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
 
 
 def _all_articles(db: Path) -> list[tuple]:

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import engine_flags, marked_processes, write_site_scrapes
+from conftest import count_articles, engine_flags, marked_processes, write_site_scrapes
 
 import newsgraph
 from newsgraph.engine import EngineOptions, run_ingest
@@ -187,13 +187,7 @@ def test_killed_and_resumed_ingest_stores_what_one_clean_run_stores(tmp_path: Pa
                "--batch-size", "4", "--workers", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-                if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 20:
-                    break
-        except sqlite3.OperationalError:
-            pass
+    while time.monotonic() < deadline and process.poll() is None and count_articles(db) < 20:
         time.sleep(0.02)
     assert process.poll() is None, "ingest finished before it could be killed"
     process.send_signal(signal.SIGKILL)
@@ -250,7 +244,7 @@ def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path, mode: str):
                                 "--no-analysis", "--batch-size", "4", *engine_flags(mode)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None and not _has_articles(db):
+    while time.monotonic() < deadline and process.poll() is None and not count_articles(db):
         time.sleep(0.05)  # until the workers (or Ray's actors) are at work
     assert process.poll() is None, "the ingest ended before it could be killed"
     assert len(marked_processes(marker)) >= 3, "the workers never started"
@@ -260,14 +254,6 @@ def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path, mode: str):
     while time.monotonic() < deadline and marked_processes(marker):
         time.sleep(0.1)
     assert marked_processes(marker) == []
-
-
-def _has_articles(db: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
-    except sqlite3.OperationalError:
-        return False
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the processes")

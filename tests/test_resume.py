@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import engine_flags, write_generated_corpus
+from conftest import count_articles, engine_flags, write_generated_corpus
 
 from newsgraph.store import open_store
 
@@ -21,14 +21,6 @@ def ingest_command(corpus: Path, db: Path, mode: str = "local") -> list[str]:
     # Without the spaCy analysis: what is tested is the commit protocol, and it keeps the test quick.
     return [sys.executable, "-m", "newsgraph.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "8", "--json",
             "--no-analysis", *engine_flags(mode)]
-
-
-def count_articles(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # the schema is not there yet
 
 
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path, engine_mode: str):
