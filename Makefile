@@ -33,14 +33,17 @@ demo: install
 
 # The whole test suite; evaluation floors on ../shared/data skip with a reason where it is absent.
 # The store tests run on SQLite and on a throwaway PostgreSQL server (tests/conftest.py starts it
-# from the Debian binaries, which scripts/postgres_binaries.sh installs when missing).
+# from the Debian binaries, which scripts/postgres_binaries.sh installs when missing); the browser
+# tests drive the Debian chromium, which scripts/chromium.sh installs when missing.
 test: install
 	bash scripts/postgres_binaries.sh
+	bash scripts/chromium.sh
 	$(BIN)/python -m pytest -q
 
 # Without the evaluation runs marked slow.
 test-fast: install
 	bash scripts/postgres_binaries.sh
+	bash scripts/chromium.sh
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: install
