@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,9 @@ class BodyReport:
 
 
 def _tokens(text: str) -> Counter:
-    return Counter(_TOKEN_RE.findall(text.casefold()))
+    # Both sides in NFC, the form clean_text writes: a decomposed "A" + combining tilde in the
+    # source is the same text as the composed "Ã" it keeps, not a lost token.
+    return Counter(_TOKEN_RE.findall(unicodedata.normalize("NFC", text).casefold()))
 
 
 def _normalise(text: str) -> str:
