@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from newsgraph.resolve import near_duplicates
+from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.sqlite.migrations import Migration, split_statements
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
@@ -371,6 +372,102 @@ CREATE TABLE article_derivations (
 CREATE INDEX article_derivations_site ON article_derivations (site);
 """
 
+
+# Speaker identities and statements as corpus-level facts (`store.identities` keeps them up to
+# date in every write transaction). A quotation's link row carries its speaker block, identity,
+# statement and what it is about; `statement_keys` finds the quotations a new one repeats.
+_SPEAKER_IDENTITIES = """
+CREATE TABLE quote_links (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    block TEXT NOT NULL,
+    speaker_id TEXT,
+    statement_id TEXT,
+    label TEXT,
+    said_on TEXT,
+    when_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    about TEXT NOT NULL,
+    shingles INTEGER NOT NULL,
+    UNIQUE (article_id, position),
+    FOREIGN KEY (article_id, position) REFERENCES quotes (article_id, position) ON DELETE CASCADE
+);
+CREATE INDEX quote_links_block ON quote_links (block);
+CREATE INDEX quote_links_speaker ON quote_links (speaker_id, when_key DESC, seq DESC, position);
+CREATE INDEX quote_links_statement ON quote_links (statement_id);
+CREATE TABLE statement_keys (
+    key INTEGER NOT NULL,
+    link INTEGER NOT NULL REFERENCES quote_links (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, link)
+) WITHOUT ROWID;
+CREATE INDEX statement_keys_link ON statement_keys (link);
+-- Full PERSON names each article gives, by speaker block: what decides a bare surname.
+CREATE TABLE block_people (
+    block TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (block, article_id, name)
+) WITHOUT ROWID;
+CREATE INDEX block_people_article ON block_people (article_id);
+CREATE TABLE speakers (
+    id TEXT PRIMARY KEY,
+    block TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    affiliations TEXT NOT NULL,
+    why TEXT NOT NULL,
+    search_names TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    statements INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL,
+    first TEXT,
+    last TEXT
+) WITHOUT ROWID;
+CREATE INDEX speakers_block ON speakers (block);
+CREATE INDEX speakers_rank ON speakers (quotes DESC, name, id);
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    block TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker_id TEXT,
+    speaker TEXT,
+    kind TEXT,
+    first_seen TEXT,
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    about TEXT NOT NULL,
+    about_search TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX statements_rank ON statements (articles DESC, outlets DESC, id);
+CREATE INDEX statements_speaker ON statements (speaker_id, articles DESC, outlets DESC, id);
+-- Blocks and statements that lost a quotation since the last batch's update.
+CREATE TABLE identity_dirty (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE TRIGGER quote_links_gone AFTER DELETE ON quote_links BEGIN
+    INSERT OR IGNORE INTO identity_dirty (kind, key) VALUES ('block', old.block);
+    INSERT OR IGNORE INTO identity_dirty (kind, key) SELECT 'statement', old.statement_id WHERE old.statement_id IS NOT NULL;
+END;
+CREATE TRIGGER block_people_gone AFTER DELETE ON block_people BEGIN
+    INSERT OR IGNORE INTO identity_dirty (kind, key) VALUES ('block', old.block);
+END;
+"""
+
+
+def _speaker_identities(conn: sqlite3.Connection) -> None:
+    for statement in split_statements(_SPEAKER_IDENTITIES):
+        conn.execute(statement)
+    rebuild_identities(Sql(conn))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
@@ -380,6 +477,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_one_article_per_body", _one_article_per_body),
     Migration("0007_amount_columns_and_analysis_errors", _AMOUNT_COLUMNS_AND_ANALYSIS_ERRORS),
     Migration("0008_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
+    Migration("0009_speaker_identities_and_statements", _speaker_identities),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,6 +23,7 @@ from newsgraph.records import Article, Failure, RecordError, check
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.base import ArticleEntry, StoredDerivation, WriteBatch
 from newsgraph.store.errors import EvidenceChanged
+from newsgraph.store.identities import Sql, update_identities
 from newsgraph.store.rows import BatchResult
 from newsgraph.store.sqlite.mapping import CHILD_TABLES
 
@@ -145,6 +146,8 @@ def write_batch(conn: sqlite3.Connection, batch: WriteBatch, lsh: LshSettings, n
         [(str(source), str(fingerprint), now) for source, fingerprint in batch.processed],
     )
     result.failed = len(failures)
+    # Speaker identities and statements, in the same transaction as the quotations they cover.
+    update_identities(Sql(conn), [article_id for article_id in result.ids or () if article_id])
     return result
 
 
