@@ -64,6 +64,7 @@ class SearchQuery:
     source: str | None = None
     limit: int = 20
     offset: int = 0
+    after: str | None = None  # a page cursor (`store.keyset.next_cursor` of the page before)
     highlight: tuple[str, str] = (SNIPPET_START, SNIPPET_END)
 
     def __post_init__(self) -> None:
@@ -82,6 +83,7 @@ class QuoteFilter:
     until: str | None = None
     limit: int = 50
     offset: int = 0
+    after: str | None = None  # a page cursor (`store.keyset.next_cursor` of the page before)
 
     def __post_init__(self) -> None:
         _check_page(self.limit, self.offset)
@@ -93,6 +95,7 @@ class QuoteFilter:
 class SpeakerFilter:
     name: str | None = None
     limit: int = 50
+    after: str | None = None  # a page cursor (`store.keyset.next_cursor` of the page before)
 
     def __post_init__(self) -> None:
         _check_page(self.limit)
@@ -104,6 +107,7 @@ class EntityFilter:
     label: str | None = None
     country: str | None = None
     limit: int = 50
+    after: str | None = None  # a page cursor (`store.keyset.next_cursor` of the page before)
 
     def __post_init__(self) -> None:
         _check_page(self.limit)
@@ -119,6 +123,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     limit: int = 50
+    after: str | None = None  # a page cursor (`store.keyset.next_cursor` of the page before)
 
     def __post_init__(self) -> None:
         _check_page(self.limit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.records import EventParty
+from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.postgresql.tsquery import QUOTE_WEIGHTS, tsquery_text
 from newsgraph.store.rows import (
     EntityFilter,
@@ -28,6 +29,8 @@ from newsgraph.store.sqlite import listings as sqlite_listings
 __all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
 
 _WHEN = "coalesce(q.date, a.published)"
+# The same as a sort key: '' sorts below every date, so undated rows come last, newest first.
+_WHEN_KEY = "coalesce(q.date, a.published, '')"
 
 
 def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
@@ -54,12 +57,13 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
         clauses.append("q.kind = %s")
         params.append(filters.kind)
     _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
+    _add_after("quotes", _WHEN_KEY, "q.position", filters.after, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
         f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
         f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
-        f"ORDER BY {_WHEN} DESC NULLS LAST, a.seq DESC, q.position LIMIT %s OFFSET %s",
+        f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT %s OFFSET %s",
         [*params, filters.limit, filters.offset],
     ).fetchall()
     return [
@@ -90,14 +94,24 @@ def list_entities(conn, filters: EntityFilter) -> list[EntitySummary]:
         clauses.append("strpos(lower(coalesce(e.name, e.text)), lower(%s)) > 0")
         params.append(filters.name)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    having = ""
+    having: list[str] = []
     if filters.country is not None:
-        having = "HAVING max(e.country) = upper(%s)"
+        having.append("max(e.country) = upper(%s)")
         params.append(filters.country)
+    shown = "coalesce(coalesce(e.name, e.text), '') COLLATE \"C\""
+    label = "coalesce(e.label, '') COLLATE \"C\""
+    if filters.after is not None:
+        mentions, after_shown, after_label = decode_cursor("entities", filters.after)
+        having.append(
+            f"(count(*) < %s OR (count(*) = %s AND ({shown} > %s OR ({shown} = %s AND {label} > %s))))"
+        )
+        params.extend([mentions, mentions, after_shown, after_shown, after_label])
+    having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+    # Ties on the count are broken by name, then label: a total order, so cursors page exactly.
     rows = conn.execute(
         "SELECT coalesce(e.name, e.text) AS shown, e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
-        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having} "
-        "ORDER BY count(*) DESC, coalesce(e.name, e.text) COLLATE \"C\" LIMIT %s",
+        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having_sql} "
+        f"ORDER BY count(*) DESC, {shown}, {label} LIMIT %s",
         [*params, filters.limit],
     ).fetchall()
     return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
@@ -106,6 +120,7 @@ def list_entities(conn, filters: EntityFilter) -> list[EntitySummary]:
 def list_events(conn, filters: EventFilter) -> list[EventHit]:
     """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
     when = "coalesce(ev.date, a.published)"
+    when_key = "coalesce(ev.date, a.published, '')"
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
@@ -116,13 +131,14 @@ def list_events(conn, filters: EventFilter) -> list[EventHit]:
         clauses.append("ev.type = %s")
         params.append(filters.type.upper())
     _add_date_range(when, filters.since, filters.until, clauses, params)
+    _add_after("events", when_key, "ev.position", filters.after, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
         f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
         "a.headline, a.source "
         f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
-        f"ORDER BY {when} DESC NULLS LAST, a.seq DESC, ev.position LIMIT %s",
+        f"ORDER BY {when_key} DESC, a.seq DESC, ev.position LIMIT %s",
         [*params, filters.limit],
     ).fetchall()
     return [
@@ -134,6 +150,17 @@ def list_events(conn, filters: EventFilter) -> list[EventHit]:
         )
         for r in rows
     ]
+
+
+def _add_after(listing: str, when_key: str, position: str, after: str | None,
+               clauses: list[str], params: list[Any]) -> None:
+    """Rows after a page cursor in the order (when DESC, article seq DESC, position)."""
+    if after is None:
+        return
+    when, article_id, at = decode_cursor(listing, after)
+    seq = "(SELECT seq FROM articles WHERE id = %s)"
+    clauses.append(f"({when_key} < %s OR ({when_key} = %s AND (a.seq < {seq} OR (a.seq = {seq} AND {position} > %s))))")
+    params.extend([when, when, article_id, article_id, at])
 
 
 def _add_date_range(when: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:

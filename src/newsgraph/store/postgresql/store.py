@@ -20,6 +20,7 @@ from newsgraph.messages import clip
 from newsgraph.records import Article
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
+from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.postgresql import listings, writes
 from newsgraph.store.postgresql.connection import Connection
 from newsgraph.store.postgresql.migrations import applied_migrations, check_known, migrate
@@ -190,6 +191,14 @@ class PostgreSQLStore:
         if query.until is not None:
             clauses.append("a.published <= %s")
             params.append(date_upper_bound(query.until, "until"))
+        if query.after is not None:
+            # After the cursor in the order (rank DESC, seq): its score is the rank, a real whose
+            # shortest decimal form (as it came back) casts to the same real.
+            score, article_id = decode_cursor("search", query.after)
+            rank = f"ts_rank('{RANK_WEIGHTS}', a.search_vector, q.query)"
+            seq = "(SELECT seq FROM articles WHERE id = %s)"
+            clauses.append(f"({rank} < %s::real OR ({rank} = %s::real AND a.seq > {seq}))")
+            params.extend([score, score, article_id])
         params.extend([query.limit, query.offset])
         sql = (
             "WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), "

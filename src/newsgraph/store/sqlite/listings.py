@@ -16,6 +16,7 @@ from newsgraph.messages import clip
 from newsgraph.records import EventParty
 from newsgraph.resolve.speakers import RoleSpell, SpeakerIdentity, SpeakerMention, fold, resolve_speakers
 from newsgraph.store.errors import QueryError
+from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.rows import (
     EntityFilter,
     EntitySummary,
@@ -48,6 +49,8 @@ class SpeakerIdentitySummary(SpeakerSummary):
 
 # When a quote was said, as sortable ISO text: its own date, else the article's.
 _WHEN = "coalesce(q.date, a.published)"
+# The same as a sort key: '' sorts below every date, so undated rows come last, newest first.
+_WHEN_KEY = "coalesce(q.date, a.published, '')"
 
 
 def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit]:
@@ -77,12 +80,13 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
         clauses.append("q.kind = ?")
         params.append(filters.kind)
     _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
+    _add_after("quotes", _WHEN_KEY, "q.position", filters.after, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = (
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
         f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
         f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
-        f"ORDER BY {_WHEN} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
+        f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
     )
     try:
         rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
@@ -104,8 +108,15 @@ def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[Spea
     """Speaker identities across the corpus (`resolve.speakers`) by number of quotes, with their
     cleaned roles over time; `name` matches any name form seen, accents and case aside."""
     wanted = fold(filters.name) if filters.name is not None else None
+    after = None
+    if filters.after is not None:
+        quotes, name, identity_id = decode_cursor("speakers", filters.after)
+        after = (-quotes, name, identity_id)
     found: list[SpeakerSummary] = []
     for identity in speaker_identities(conn)[1]:
+        # Identities come most quoted first, then by name and id (`resolve_speakers`).
+        if after is not None and (-identity.quotes, identity.name, identity.id) <= after:
+            continue
         if wanted is not None and not any(wanted in fold(alias) for alias in (identity.name, *identity.aliases)):
             continue
         found.append(SpeakerIdentitySummary(
@@ -158,14 +169,23 @@ def list_entities(conn: sqlite3.Connection, filters: EntityFilter) -> list[Entit
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # One row per name and label: a person's country is stated in some mentions only
     # ("Ukrainian Foreign Minister X", later just "X"), so the stated one stands for all.
-    having = ""
+    having: list[str] = []
     if filters.country is not None:
-        having = "HAVING max(e.country) = upper(?)"
+        having.append("max(e.country) = upper(?)")
         params.append(filters.country)
+    if filters.after is not None:
+        mentions, shown, label = decode_cursor("entities", filters.after)
+        having.append(
+            "(count(*) < ? OR (count(*) = ? AND (coalesce(coalesce(e.name, e.text), '') > ? "
+            "OR (coalesce(coalesce(e.name, e.text), '') = ? AND coalesce(e.label, '') > ?))))"
+        )
+        params.extend([mentions, mentions, shown, shown, label])
+    having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+    # Ties on the count are broken by name, then label: a total order, so cursors page exactly.
     rows = conn.execute(
         "SELECT coalesce(e.name, e.text), e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
-        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having} "
-        "ORDER BY count(*) DESC, coalesce(e.name, e.text) LIMIT ?",
+        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having_sql} "
+        "ORDER BY count(*) DESC, coalesce(coalesce(e.name, e.text), ''), coalesce(e.label, '') LIMIT ?",
         [*params, filters.limit],
     ).fetchall()
     return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
@@ -174,6 +194,7 @@ def list_entities(conn: sqlite3.Connection, filters: EntityFilter) -> list[Entit
 def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit]:
     """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
     when = "coalesce(ev.date, a.published)"
+    when_key = "coalesce(ev.date, a.published, '')"
     clauses: list[str] = []
     params: list[Any] = []
     for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
@@ -184,13 +205,14 @@ def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit
         clauses.append("ev.type = ?")
         params.append(filters.type.upper())
     _add_date_range(when, filters.since, filters.until, clauses, params)
+    _add_after("events", when_key, "ev.position", filters.after, clauses, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
         f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
         "a.headline, a.source "
         f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
-        f"ORDER BY {when} DESC, a.seq DESC, ev.position LIMIT ?",
+        f"ORDER BY {when_key} DESC, a.seq DESC, ev.position LIMIT ?",
         [*params, filters.limit],
     ).fetchall()
     return [
@@ -202,6 +224,17 @@ def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit
         )
         for r in rows
     ]
+
+
+def _add_after(listing: str, when_key: str, position: str, after: str | None,
+               clauses: list[str], params: list[Any]) -> None:
+    """Rows after a page cursor in the order (when DESC, article seq DESC, position)."""
+    if after is None:
+        return
+    when, article_id, at = decode_cursor(listing, after)
+    seq = "(SELECT seq FROM articles WHERE id = ?)"
+    clauses.append(f"({when_key} < ? OR ({when_key} = ? AND (a.seq < {seq} OR (a.seq = {seq} AND {position} > ?))))")
+    params.extend([when, when, article_id, article_id, at])
 
 
 def _add_date_range(when: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:

@@ -18,6 +18,7 @@ from newsgraph.messages import clip
 from newsgraph.records import Article
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
+from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.rows import (
     Appearance,
     BatchResult,
@@ -198,6 +199,13 @@ class SQLiteStore:
         if query.until is not None:
             clauses.append("a.published <= ?")
             params.append(date_upper_bound(query.until, "until"))
+        if query.after is not None:
+            # After the cursor in the order (bm25, seq): its score is the negated bm25.
+            score, article_id = decode_cursor("search", query.after)
+            bm25 = f"bm25(articles_fts, {HEADLINE_WEIGHT}, {TEXT_WEIGHT})"
+            seq = "(SELECT seq FROM articles WHERE id = ?)"
+            clauses.append(f"({bm25} > ? OR ({bm25} = ? AND a.seq > {seq}))")
+            params.extend([-score, -score, article_id])
         params.extend([query.limit, query.offset])
         sql = (
             "SELECT a.id, a.headline, a.published, a.source, a.url, "

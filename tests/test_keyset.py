@@ -1,0 +1,122 @@
+"""Keyset pagination on every backend: walking a listing page by page with `after` cursors gives
+every row exactly once, in the order of the listing asked for in one page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsgraph.records import Article, Entity, Event, EventParty, Quote, Speaker
+from newsgraph.store import (
+    ArticleEntry,
+    EntityFilter,
+    EventFilter,
+    QueryError,
+    QuoteFilter,
+    SearchQuery,
+    SpeakerFilter,
+    WriteBatch,
+    open_store,
+)
+from newsgraph.store.keyset import cursor_of, encode_cursor, next_cursor
+
+SPEAKERS = ("Ilse Marten", "Olav Brenn", "Petra Lind", None)
+WORDS = ("harbour", "ferry", "budget", "pier", "storm", "grid", "school", "tax")
+
+
+def _article(number: int) -> Article:
+    """A short invented article; several share a publication day and some have none, so the
+    listings' orders have ties that only the id tie-break settles."""
+    words = [WORDS[(number + k) % len(WORDS)] for k in range(4)]
+    sentence = f"The {words[0]} council met about the {words[1]} plan on day {number}."
+    said = f"We will look at the {words[2]} and the {words[3]} again"
+    text = f"{sentence} \"{said},\" said the chair. Officials from Seaville and Northport attended."
+    start = text.index(said)
+    speaker_name = SPEAKERS[number % len(SPEAKERS)]
+    quotes = tuple(
+        Quote(start=start, end=start + len(said), text=said, kind="direct",
+              speaker=Speaker(start=0, end=3, text="the chair", name=speaker_name),
+              date=("2024-05-0" + str(1 + position)) if (number + position) % 3 == 0 else None)
+        for position in range(1 + number % 3)
+    )
+    town = text.index("Seaville")
+    port = text.index("Northport")
+    entities = (
+        Entity(start=town, end=town + 8, text="Seaville", label="GPE", name="Seaville"),
+        Entity(start=port, end=port + 9, text="Northport", label="GPE" if number % 2 else "ORG", name="Northport"),
+    )
+    events = tuple(
+        Event(type="CONSULT", actor=EventParty(text="council", name="Seaville council", country="NOR"),
+              start=0, end=len(sentence), text=sentence, date=None if position else "2024-04-30")
+        for position in range(number % 2 + 1)
+    )
+    published = None if number % 5 == 4 else f"2024-0{1 + number % 3}-1{number % 2}"
+    return Article(id=f"art{number:03d}", source=f"corpus/{number}.txt", text=text, language="en",
+                   headline=f"{words[0].title()} news {number}", published=published,
+                   quotes=quotes, entities=entities, events=events)
+
+
+@pytest.fixture
+def store(new_database):
+    with open_store(str(new_database())) as opened:
+        opened.write_batch(WriteBatch(articles=[ArticleEntry(_article(n)) for n in range(23)]))
+        yield opened
+
+
+def _walk(listing, filters, size: int) -> list:
+    """Every row of a listing, a page of `size` at a time, following the cursors."""
+    rows: list = []
+    after = None
+    for _ in range(200):
+        page = listing(replace(filters, limit=size, after=after))
+        assert len(page) <= size
+        rows.extend(page)
+        after = next_cursor(page, size)
+        if after is None:
+            return rows
+    raise AssertionError("the pages never ended")
+
+
+@pytest.mark.parametrize("size", [1, 2, 7])
+def test_walking_pages_gives_every_row_once_in_order(store, size):
+    cases = [
+        (store.quotes, QuoteFilter()),
+        (store.quotes, QuoteFilter(speaker="marten")),
+        (store.quotes, QuoteFilter(about="harbour OR ferry", since="2024-02")),
+        (store.events, EventFilter()),
+        (store.entities, EntityFilter()),
+        (store.speakers, SpeakerFilter()),
+        (store.search, SearchQuery(text="council")),
+        (store.search, SearchQuery(text="harbour OR budget OR storm")),
+    ]
+    for listing, filters in cases:
+        whole = listing(replace(filters, limit=1000))
+        assert len(whole) > 2, filters
+        walked = _walk(listing, filters, size)
+        assert [row.to_dict() for row in walked] == [row.to_dict() for row in whole], filters
+
+
+def test_quote_order_ties_are_broken_the_same_way_on_every_page(store):
+    everything = store.quotes(QuoteFilter(limit=1000))
+    keys = [(quote.article_id, quote.position) for quote in everything]
+    assert len(keys) == len(set(keys)) == sum(1 + n % 3 for n in range(23))
+    # Undated quotes of undated articles come last, as without a cursor.
+    assert everything[-1].when is None
+    assert all(quote.when is not None for quote in everything[: -sum(1 + n % 3 for n in range(4, 23, 5))])
+
+
+def test_a_cursor_from_the_last_page_gives_an_empty_page(store):
+    whole = store.quotes(QuoteFilter(limit=1000))
+    assert store.quotes(QuoteFilter(after=cursor_of(whole[-1]))) == []
+    assert next_cursor(whole, 1000) is None
+
+
+def test_a_malformed_or_foreign_cursor_is_a_query_error(store):
+    quote_cursor = cursor_of(store.quotes(QuoteFilter(limit=1))[0])
+    with pytest.raises(QueryError, match="malformed page cursor"):
+        store.quotes(QuoteFilter(after="%%not a cursor%%"))
+    with pytest.raises(QueryError, match="not one of this events listing's cursors"):
+        store.events(EventFilter(after=quote_cursor))
+    with pytest.raises(QueryError, match="cursors"):
+        store.quotes(QuoteFilter(after=encode_cursor("quotes", 3, "art001", 0)))
