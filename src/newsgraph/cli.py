@@ -515,6 +515,12 @@ def errors(
         out.print(f"{label}[red]{escape(str(row.source))}[/]: {escape(str(row.reason))}")
 
 
+# `serve` (the web pages and HTTP API) lives in its own module, registered on this module's own `app`.
+from newsgraph.cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+
+
 def main() -> None:
     app()
 

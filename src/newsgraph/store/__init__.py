@@ -10,7 +10,7 @@ Everything above the store (engine, command line, APIs, web pages) uses the
 """
 
 from newsgraph.store.base import ArticleEntry, Derivation, Store, StoredDerivation, WriteBatch
-from newsgraph.store.errors import EvidenceChanged, QueryError, StoreError
+from newsgraph.store.errors import EvidenceChanged, QueryError, QueryTimeout, StoreError
 from newsgraph.store.rows import (
     EVENT_TYPES,
     QUOTE_KINDS,
@@ -51,6 +51,7 @@ __all__ = [
     "EventHit",
     "EvidenceChanged",
     "QueryError",
+    "QueryTimeout",
     "QuoteFilter",
     "QuoteHit",
     "QuotedSpeaker",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EvidenceChanged", "QueryError", "StoreError"]
+__all__ = ["EvidenceChanged", "QueryError", "QueryTimeout", "StoreError"]
 
 
 class StoreError(Exception):
@@ -11,6 +11,10 @@ class StoreError(Exception):
 
 class QueryError(StoreError):
     """A search or lookup the caller phrased in a way the store cannot run."""
+
+
+class QueryTimeout(StoreError):
+    """A query ran past the time limit the store was opened with and was cut off."""
 
 
 class EvidenceChanged(StoreError):

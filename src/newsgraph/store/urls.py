@@ -40,8 +40,13 @@ def sqlite_path(db: str | os.PathLike[str]) -> str | None:
     return target
 
 
-def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = False) -> Store:
-    """Open (creating and migrating if needed) the store named by a path or URL."""
+def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = False,
+               query_timeout_s: float | None = None) -> Store:
+    """Open (creating and migrating if needed) the store named by a path or URL.
+
+    With `query_timeout_s`, a read transaction running longer is cut off with QueryTimeout
+    (the web server opens its stores so: every request has a time limit).
+    """
     path = sqlite_path(db)
     if path is None:
         try:
@@ -50,7 +55,7 @@ def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = 
             raise StoreError(
                 f"a PostgreSQL database needs psycopg 3: pip install 'newsgraph[postgresql]' ({exc})"
             ) from exc
-        return PostgreSQLStore(os.fspath(db), readonly=readonly)
+        return PostgreSQLStore(os.fspath(db), readonly=readonly, query_timeout_s=query_timeout_s)
     from newsgraph.store.sqlite import SQLiteStore
 
-    return SQLiteStore(path, readonly=readonly)
+    return SQLiteStore(path, readonly=readonly, query_timeout_s=query_timeout_s)

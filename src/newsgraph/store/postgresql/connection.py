@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from newsgraph.messages import clip
-from newsgraph.store.errors import StoreError
+from newsgraph.store.errors import QueryTimeout, StoreError
 
 __all__ = ["WRITE_LOCK", "Connection", "libpq_url", "redacted"]
 
@@ -55,9 +55,10 @@ def _first_line(exc: BaseException) -> str:
 class Connection:
     """A connection shared by the threads of one process; a lock keeps each transaction's statements together."""
 
-    def __init__(self, url: str, *, readonly: bool) -> None:
+    def __init__(self, url: str, *, readonly: bool, query_timeout_s: float | None = None) -> None:
         import psycopg
 
+        self._timeout = query_timeout_s
         self.location = redacted(url)
         self.readonly = readonly
         self._lock = threading.RLock()
@@ -71,6 +72,10 @@ class Connection:
             raise StoreError(f"malformed database URL {self.location}: {_first_line(exc)}") from exc
         if readonly:
             self._conn.read_only = True
+        if query_timeout_s is not None:
+            # The server cuts off any statement running longer (milliseconds, at least 1).
+            self._conn.execute("SELECT set_config('statement_timeout', %s, false)",
+                               (str(max(1, round(query_timeout_s * 1000))),))
 
     @property
     def raw(self):
@@ -92,6 +97,10 @@ class Connection:
                     if write:
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                     yield conn
+            except psycopg.errors.QueryCanceled as exc:
+                if self._timeout is None:
+                    raise StoreError(f"the query was cancelled: {_first_line(exc)}") from exc
+                raise QueryTimeout(f"the query ran longer than {self._timeout:g} s and was stopped") from exc
             except psycopg.OperationalError as exc:
                 raise StoreError(f"lost the connection to {self.location}: {_first_line(exc)}") from exc
 

@@ -67,8 +67,8 @@ def _now() -> str:
 class PostgreSQLStore:
     """Articles in a PostgreSQL database. Use `open_store("postgresql://...")`; close it, or use `with`."""
 
-    def __init__(self, url: str, *, readonly: bool = False) -> None:
-        self._db = Connection(url, readonly=readonly)
+    def __init__(self, url: str, *, readonly: bool = False, query_timeout_s: float | None = None) -> None:
+        self._db = Connection(url, readonly=readonly, query_timeout_s=query_timeout_s)
         self.location = self.path = self._db.location
         self.readonly = readonly
         try:

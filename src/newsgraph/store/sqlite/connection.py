@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsgraph.store.errors import StoreError
+from newsgraph.store.errors import QueryTimeout, StoreError
 
 __all__ = ["BUSY_TIMEOUT_MS", "Connection", "connect"]
 
@@ -25,6 +25,8 @@ __all__ = ["BUSY_TIMEOUT_MS", "Connection", "connect"]
 BUSY_TIMEOUT_MS = 30_000
 # After that, starting a write transaction is retried for this long in all.
 WRITE_RETRY_SECONDS = 600.0
+# With a query time limit, SQLite calls back every this many virtual machine steps to check it.
+PROGRESS_STEPS = 10_000
 
 
 def connect(path: str, *, readonly: bool) -> sqlite3.Connection:
@@ -54,11 +56,19 @@ class Connection:
     """A connection shared by the threads of one process (FastAPI, thread pools);
     a lock keeps each transaction's statements together."""
 
-    def __init__(self, path: str, *, readonly: bool) -> None:
+    def __init__(self, path: str, *, readonly: bool, query_timeout_s: float | None = None) -> None:
         self.path = path
         self.readonly = readonly
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = connect(path, readonly=readonly)
+        self._timeout = query_timeout_s
+        self._deadline: float | None = None  # of the read transaction running now
+        if query_timeout_s is not None:
+            self._conn.set_progress_handler(self._past_deadline, PROGRESS_STEPS)
+
+    def _past_deadline(self) -> int:
+        """SQLite's progress callback: non-zero interrupts the statement running now."""
+        return int(self._deadline is not None and time.monotonic() > self._deadline)
 
     @property
     def raw(self) -> sqlite3.Connection:
@@ -78,12 +88,20 @@ class Connection:
             if conn.in_transaction:
                 raise StoreError("the store is already inside a transaction")
             self._begin(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
+            # Only reads are limited: cutting a write batch off would just redo it.
+            if self._timeout is not None and not write:
+                self._deadline = time.monotonic() + self._timeout
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
+                cut_off = self._deadline is not None and time.monotonic() > self._deadline
+                self._deadline = None
                 conn.execute("ROLLBACK")
+                if cut_off and isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc):
+                    raise QueryTimeout(f"the query ran longer than {self._timeout:g} s and was stopped") from exc
                 raise
             else:
+                self._deadline = None
                 conn.execute("COMMIT")
 
     def _begin(self, conn: sqlite3.Connection, statement: str) -> None:

@@ -65,10 +65,10 @@ def _now() -> str:
 class SQLiteStore:
     """Articles in one SQLite file. Use `open_store` to make one; close it, or use `with`."""
 
-    def __init__(self, path: str, *, readonly: bool = False) -> None:
+    def __init__(self, path: str, *, readonly: bool = False, query_timeout_s: float | None = None) -> None:
         self.path = self.location = path
         self.readonly = readonly
-        self._db = Connection(path, readonly=readonly)
+        self._db = Connection(path, readonly=readonly, query_timeout_s=query_timeout_s)
         try:
             self._prepare_schema()
             self._lsh = self._lsh_settings()

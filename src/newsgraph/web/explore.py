@@ -1,0 +1,220 @@
+"""What the pages and the API ask of the store beyond one listing: speaker identities by id,
+a speaker's statements by month, who talks about whom, events by month.
+
+Built only on the `Store` protocol, so it answers the same on every backend.
+A quote's speaker identity comes from the store when it keeps one per quote
+(`speaker_id` on the row); otherwise from the speakers listing, by the resolved
+name: every name form of an identity points at it, and where two identities
+share a form (a bare surname) the one quoted more wins.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from newsgraph.records import Entity
+from newsgraph.store import EventFilter, EventHit, QuoteFilter, QuoteHit, SpeakerFilter, Store
+from newsgraph.web.stores import StorePool
+
+__all__ = ["Explorer", "Network", "SpeakerIndex", "month_of", "quote_speaker_id"]
+
+# Listings the pages summarise are read up to this many rows.
+MAX_ROWS = 5000
+# Articles read whole to find what statements name (network, a speaker's subjects).
+MAX_ARTICLES = 300
+# Summaries are kept this long (seconds) and dropped when an upload is ingested.
+CACHE_SECONDS = 30.0
+
+T = TypeVar("T")
+
+
+def month_of(when: str | None) -> str | None:
+    """YYYY-MM of an ISO date, or None for a date without a month (a year, a TIMEX3 set)."""
+    if when and len(when) >= 7 and when[4] == "-" and when[:4].isdigit() and when[5:7].isdigit():
+        return when[:7]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerIndex:
+    """The speakers listing, and each name form's identity."""
+
+    speakers: tuple[Any, ...]  # SpeakerSummary rows with id and aliases, most quoted first
+    by_id: dict[str, Any]
+    by_name: dict[str, str]
+
+    @classmethod
+    def build(cls, rows: Iterable[Any]) -> SpeakerIndex:
+        speakers = tuple(rows)
+        by_name: dict[str, str] = {}
+        for row in speakers:  # most quoted first, so a shared name form stays with the first
+            for form in (row.name, *getattr(row, "aliases", ())):
+                by_name.setdefault(form, row.id)
+        return cls(speakers, {row.id: row for row in speakers}, by_name)
+
+
+def quote_speaker_id(hit: Any, index: SpeakerIndex) -> str | None:
+    """The speaker identity of a quote (a QuoteHit, or a record Quote)."""
+    stored = getattr(hit, "speaker_id", None)
+    if stored:
+        return stored
+    speaker = hit.speaker
+    name = getattr(speaker, "name", None) if speaker is not None else None
+    return index.by_name.get(name) if name else None
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """Speakers and the entities their statements name, with how often."""
+
+    speakers: list[tuple[str, str, int]]  # (id, name, statements)
+    entities: list[tuple[str, str | None, int]]  # (name, label, mentions)
+    edges: list[tuple[str, str, int]]  # (speaker id, entity name, statements naming it)
+    statements: int
+
+
+class Explorer:
+    """Summaries over a store pool, cached for a short while."""
+
+    def __init__(self, pool: StorePool) -> None:
+        self.pool = pool
+        self._cache: dict[tuple, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def _cached(self, key: tuple, make: Callable[[], T]) -> T:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and now - hit[0] < CACHE_SECONDS:
+                return hit[1]
+        value = make()
+        with self._lock:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = (now, value)
+        return value
+
+    def index(self) -> SpeakerIndex:
+        def make() -> SpeakerIndex:
+            with self.pool.borrow() as store:
+                return SpeakerIndex.build(store.speakers(SpeakerFilter(limit=10**7)))
+        return self._cached(("speakers",), make)
+
+    # -- one speaker
+
+    def speaker_quotes(self, speaker_id: str) -> list[QuoteHit]:
+        """Every statement of an identity, newest first."""
+        def make() -> list[QuoteHit]:
+            index = self.index()
+            row = index.by_id.get(speaker_id)
+            if row is None:
+                return []
+            forms = {row.name, *getattr(row, "aliases", ())}
+            found: dict[tuple[str, int], QuoteHit] = {}
+            with self.pool.borrow() as store:
+                for form in sorted(forms):
+                    for hit in store.quotes(QuoteFilter(speaker=form, limit=MAX_ROWS)):
+                        if hit.speaker.name in forms and quote_speaker_id(hit, index) == speaker_id:
+                            found[(hit.article_id, hit.position)] = hit
+            return sorted(found.values(), key=lambda h: (h.when or "", h.article_id, -h.position), reverse=True)
+        return self._cached(("speaker", speaker_id), make)
+
+    def talks_about(self, quotes: list[QuoteHit], *, exclude: Iterable[str] = (), top: int = 15) -> list[tuple[str, int]]:
+        """Entities named inside these statements, most often first (statements counted once each)."""
+        excluded = set(exclude)
+        counts: Counter[str] = Counter()
+        with self.pool.borrow() as store:
+            for quote, entities in _quotes_with_entities(store, quotes):
+                counts.update({entity.name for entity in entities if entity.name not in excluded})
+        return counts.most_common(top)
+
+    # -- corpus summaries
+
+    def network(self, since: str | None, until: str | None, *, speakers: int = 14, entities: int = 20) -> Network:
+        def make() -> Network:
+            index = self.index()
+            with self.pool.borrow() as store:
+                quotes = store.quotes(QuoteFilter(since=since, until=until, limit=MAX_ROWS))
+                links: Counter[tuple[str, str]] = Counter()
+                labels: dict[str, str | None] = {}
+                statements = 0
+                for quote, named in _quotes_with_entities(store, quotes):
+                    speaker_id = quote_speaker_id(quote, index)
+                    if speaker_id is None:
+                        continue
+                    forms = {index.by_id[speaker_id].name, *getattr(index.by_id[speaker_id], "aliases", ())}
+                    names = {entity.name for entity in named if entity.name not in forms}
+                    statements += bool(names)
+                    for entity in named:
+                        labels.setdefault(entity.name, entity.label)
+                    links.update((speaker_id, name) for name in names)
+            by_speaker: Counter[str] = Counter()
+            by_entity: Counter[str] = Counter()
+            for (speaker_id, name), count in links.items():
+                by_speaker[speaker_id] += count
+                by_entity[name] += count
+            kept_speakers = [sid for sid, _ in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))[:speakers]]
+            kept_entities = [n for n, _ in sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]]
+            wanted_s, wanted_e = set(kept_speakers), set(kept_entities)
+            edges = sorted(((s, e, c) for (s, e), c in links.items() if s in wanted_s and e in wanted_e),
+                           key=lambda edge: (-edge[2], edge[0], edge[1]))
+            return Network(
+                speakers=[(sid, index.by_id[sid].name, by_speaker[sid]) for sid in kept_speakers],
+                entities=[(name, labels.get(name), by_entity[name]) for name in kept_entities],
+                edges=edges, statements=statements,
+            )
+        return self._cached(("network", since, until), make)
+
+    def events_by_month(self, filters: EventFilter) -> tuple[list[str], dict[str, Counter[str]], int]:
+        """Months in order, the count of each event type per month, and how many events were read."""
+        def make():
+            with self.pool.borrow() as store:
+                rows: list[EventHit] = store.events(filters)
+            per_month: dict[str, Counter[str]] = defaultdict(Counter)
+            for row in rows:
+                month = month_of(row.when)
+                if month is not None:
+                    per_month[month][row.type] += 1
+            return fill_months(sorted(per_month)), dict(per_month), len(rows)
+        return self._cached(("events", filters), make)
+
+
+def fill_months(months: list[str]) -> list[str]:
+    """Every month from the first to the last of `months` (sorted YYYY-MM), gaps included."""
+    if not months:
+        return []
+    year, month = int(months[0][:4]), int(months[0][5:7])
+    last = (int(months[-1][:4]), int(months[-1][5:7]))
+    filled = []
+    while (year, month) <= last and len(filled) < 600:
+        filled.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return filled
+
+
+def _quotes_with_entities(store: Store, quotes: Iterable[QuoteHit]):
+    """(quote, entities inside its text) for quotes on the article text, reading each article once."""
+    by_article: dict[str, list[QuoteHit]] = defaultdict(list)
+    for quote in quotes:
+        if quote.field == "text" and (quote.article_id in by_article or len(by_article) < MAX_ARTICLES):
+            by_article[quote.article_id].append(quote)
+    for article_id, article_quotes in by_article.items():
+        stored = store.get_article(article_id)
+        if stored is None:
+            continue
+        record = stored.article
+        for quote in article_quotes:
+            if not 0 <= quote.position < len(record.quotes):
+                continue
+            span = record.quotes[quote.position]
+            inside: list[Entity] = [e for e in record.entities if e.start >= span.start and e.end <= span.end]
+            yield quote, inside
