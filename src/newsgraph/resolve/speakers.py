@@ -512,6 +512,8 @@ def _identity(group: _Group, mentions: Sequence[SpeakerMention], full_names: Cou
     roles.sort(key=lambda r: (r.first or "", r.role))
     first, last = _when_bounds(days.values())
     canonical = _canonical(names)
+    if group.kind == "organisation":
+        canonical = re.sub(r"^the\s+", "", canonical, flags=re.IGNORECASE) or canonical
     if len(canonical.split()) == 1 and _is_full(group.key) and full_names:
         # Only a bare surname was quoted: the full name its articles give is the better name.
         canonical = _canonical(full_names)

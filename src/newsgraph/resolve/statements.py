@@ -137,5 +137,5 @@ def rank_about(lists: Iterable[Sequence[str]], limit: int = 10) -> list[str]:
     """The entities a group of quotations mentions, most mentioned first."""
     counts: Counter[str] = Counter()
     for names in lists:
-        counts.update(dict.fromkeys(names))
+        counts.update(dict.fromkeys(names, 1))
     return [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]]

@@ -27,6 +27,7 @@ SQL is written once with `?` parameters; `Sql` runs it on SQLite as it is and on
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -53,10 +54,10 @@ _NAMED_LABELS = ("PERSON", "ORG")
 class Sql:
     """One connection, SQL written with `?` placeholders for either backend."""
 
-    def __init__(self, conn: Any, *, postgresql: bool = False) -> None:
+    def __init__(self, conn: Any, *, postgresql: bool | None = None) -> None:
         self.conn = conn
-        self.postgresql = postgresql
-        self.instr = "strpos" if postgresql else "instr"
+        self.postgresql = not isinstance(conn, sqlite3.Connection) if postgresql is None else postgresql
+        self.instr = "strpos" if self.postgresql else "instr"
 
     def _text(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgresql else sql
@@ -143,8 +144,9 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[s
         about = (about_entities(start or 0, end or 0, text or "", entities.get(article_id, ()), speaker)
                  if field == "text" else [])
         tokens = statement_tokens(text or "")
+        said_on = statement_date(said, published)
         rows.append((article_id, position, speaker_block(speaker), labels.get((article_id, speaker)),
-                     statement_date(said, published), said or published or "", seq, json.dumps(about),
+                     said_on, said_on or "", seq, json.dumps(about),
                      len(shingle_keys("", tokens))))
     sql.many("INSERT INTO quote_links (article_id, position, block, label, said_on, when_key, seq, about, shingles) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -14,6 +14,7 @@ whatever the database's own locale.
 from __future__ import annotations
 
 from newsgraph.resolve import near_duplicates
+from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.postgresql.migrations import Migration
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
@@ -285,12 +286,114 @@ CREATE TABLE article_derivations (
 CREATE INDEX article_derivations_site ON article_derivations (site)
 """
 
+
+# Speaker identities and statements as corpus-level facts, as on SQLite (its migration 0009;
+# `store.identities` keeps them up to date in every write transaction).
+_SPEAKER_IDENTITIES = (
+    """CREATE TABLE quote_links (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    article_id TEXT COLLATE "C" NOT NULL,
+    position INTEGER NOT NULL,
+    block TEXT COLLATE "C" NOT NULL,
+    speaker_id TEXT COLLATE "C",
+    statement_id TEXT COLLATE "C",
+    label TEXT,
+    said_on TEXT COLLATE "C",
+    when_key TEXT COLLATE "C" NOT NULL,
+    seq BIGINT NOT NULL,
+    about TEXT NOT NULL,
+    shingles INTEGER NOT NULL,
+    UNIQUE (article_id, position),
+    FOREIGN KEY (article_id, position) REFERENCES quotes (article_id, position) ON DELETE CASCADE
+)""",
+    "CREATE INDEX quote_links_block ON quote_links (block)",
+    "CREATE INDEX quote_links_speaker ON quote_links (speaker_id, when_key DESC, seq DESC, position)",
+    "CREATE INDEX quote_links_statement ON quote_links (statement_id)",
+    """CREATE TABLE statement_keys (
+    key BIGINT NOT NULL,
+    link BIGINT NOT NULL REFERENCES quote_links (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, link)
+)""",
+    "CREATE INDEX statement_keys_link ON statement_keys (link)",
+    """CREATE TABLE block_people (
+    block TEXT COLLATE "C" NOT NULL,
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    name TEXT COLLATE "C" NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (block, article_id, name)
+)""",
+    "CREATE INDEX block_people_article ON block_people (article_id)",
+    """CREATE TABLE speakers (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    block TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    affiliations TEXT NOT NULL,
+    why TEXT NOT NULL,
+    search_names TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    statements INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL,
+    first TEXT COLLATE "C",
+    last TEXT COLLATE "C"
+)""",
+    "CREATE INDEX speakers_block ON speakers (block)",
+    "CREATE INDEX speakers_rank ON speakers (quotes DESC, name, id)",
+    """CREATE TABLE statements (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    block TEXT COLLATE "C" NOT NULL,
+    text TEXT NOT NULL,
+    speaker_id TEXT COLLATE "C",
+    speaker TEXT,
+    kind TEXT,
+    first_seen TEXT COLLATE "C",
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    about TEXT NOT NULL,
+    about_search TEXT NOT NULL
+)""",
+    "CREATE INDEX statements_rank ON statements (articles DESC, outlets DESC, id)",
+    "CREATE INDEX statements_speaker ON statements (speaker_id, articles DESC, outlets DESC, id)",
+    """CREATE TABLE identity_dirty (
+    kind TEXT COLLATE "C" NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (kind, key)
+)""",
+    """CREATE FUNCTION newsgraph_quote_link_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO identity_dirty (kind, key) VALUES ('block', OLD.block) ON CONFLICT DO NOTHING;
+    IF OLD.statement_id IS NOT NULL THEN
+        INSERT INTO identity_dirty (kind, key) VALUES ('statement', OLD.statement_id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN OLD;
+END $$""",
+    "CREATE TRIGGER quote_links_gone AFTER DELETE ON quote_links FOR EACH ROW EXECUTE FUNCTION newsgraph_quote_link_gone()",
+    """CREATE FUNCTION newsgraph_block_people_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO identity_dirty (kind, key) VALUES ('block', OLD.block) ON CONFLICT DO NOTHING;
+    RETURN OLD;
+END $$""",
+    "CREATE TRIGGER block_people_gone AFTER DELETE ON block_people FOR EACH ROW EXECUTE FUNCTION newsgraph_block_people_gone()",
+)
+
+
+def _speaker_identities(conn) -> None:
+    for statement in _SPEAKER_IDENTITIES:
+        conn.execute(statement)
+    rebuild_identities(Sql(conn, postgresql=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE + ";\n" + _TEXT_SEARCH),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
     Migration("0003_full_text_search", _FULL_TEXT),
     Migration("0004_near_duplicate_index", _near_duplicate_settings),
     Migration("0005_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
+    Migration("0006_speaker_identities_and_statements", _speaker_identities),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,6 +20,7 @@ from newsgraph.messages import clip
 from newsgraph.records import Article
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
+from newsgraph.store.identity_listings import IdentityQueries
 from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.postgresql import listings, writes
 from newsgraph.store.postgresql.connection import Connection
@@ -64,7 +65,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class PostgreSQLStore:
+class PostgreSQLStore(IdentityQueries):
     """Articles in a PostgreSQL database. Use `open_store("postgresql://...")`; close it, or use `with`."""
 
     def __init__(self, url: str, *, readonly: bool = False, query_timeout_s: float | None = None) -> None:

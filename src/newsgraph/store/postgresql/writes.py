@@ -24,6 +24,7 @@ from newsgraph.records import Article, Failure
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import EvidenceChanged
+from newsgraph.store.identities import Sql, update_identities
 from newsgraph.store.rows import BatchResult
 from newsgraph.store.sqlite.mapping import CHILD_TABLES, ChildTable
 from newsgraph.store.sqlite.migrations import quote_identifier
@@ -97,6 +98,8 @@ def write_batch(conn, batch: WriteBatch, lsh: LshSettings, now: str) -> BatchRes
           "INSERT INTO processed (source, fingerprint, processed_at) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
           list(dict.fromkeys((str(source), str(fingerprint), now) for source, fingerprint in batch.processed)))
     result.failed = len(failures)
+    # Speaker identities and statements, in the same transaction as the quotations they cover.
+    update_identities(Sql(conn, postgresql=True), [article_id for article_id in result.ids or () if article_id])
     return result
 
 

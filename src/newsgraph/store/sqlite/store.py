@@ -18,6 +18,7 @@ from newsgraph.messages import clip
 from newsgraph.records import Article
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
+from newsgraph.store.identity_listings import IdentityQueries
 from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.rows import (
     Appearance,
@@ -62,7 +63,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
+class SQLiteStore(IdentityQueries):
     """Articles in one SQLite file. Use `open_store` to make one; close it, or use `with`."""
 
     def __init__(self, path: str, *, readonly: bool = False, query_timeout_s: float | None = None) -> None:

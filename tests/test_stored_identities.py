@@ -1,0 +1,178 @@
+"""Speaker identities and statements stored at ingest (`store.identities`), on both backends."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsgraph.records import Article, Entity, Quote, Speaker
+from newsgraph.store import ArticleEntry, WriteBatch, open_store
+from newsgraph.store.identity_listings import StatementFilter
+
+BRIDGES = "We will build the bridges this country was promised, and we will build them on time."
+SURPLUS = "I left a surplus, not a debt, and the books will show it."
+
+
+def quote(text: str, body: str, name: str | None, *, role: str | None = None, date: str | None = None,
+          kind: str = "direct") -> Quote:
+    start = body.index(text)
+    speaker = Speaker(start=0, end=len(name), text=name, name=name, role=role, affiliation=None) if name else None
+    return Quote(start=start, end=start + len(text), text=text, field="text", kind=kind, cue=None, speaker=speaker,
+                 date=date)
+
+
+def article(article_id: str, outlet: str, published: str, body: str, quotes: list[tuple], people=()) -> Article:
+    entities = []
+    for name in people:
+        at = body.index(name)
+        entities.append(Entity(start=at, end=at + len(name), text=name, label="PERSON", name=name, country=None))
+    return Article(
+        id=article_id, source=f"{outlet}/{article_id}.txt", url=f"https://{outlet}/{article_id}", headline=None,
+        published=published, language="en", reading_minutes=None, byline=(), text=body,
+        entities=tuple(entities), quotes=tuple(quote(text, body, name, **extra) for text, name, extra in quotes),
+        dates=(), amounts=(), events=(), analysis_errors=(),
+    )
+
+
+def corpus() -> list[Article]:
+    b1 = f'President Marcus Hale spoke in Ohio. "{BRIDGES}" Hale said.'
+    b2 = (f'Marcus J. Hale toured Ohio and met Irene Vale. He said the bridges this country was promised '
+          f'would come. "{BRIDGES}" he added.')
+    b3 = f'Mr. Hale said the plan was "the bridges this country was promised, and we will build them on time".'
+    b4 = f'Former Gov. Walter Brandt answered critics. "{SURPLUS}" Brandt said about Ohio.'
+    b5 = f'Marcus Hale Jr. runs the family firm. "My father\'s work is his, and mine is mine," Hale Jr. said.'
+    b6 = f'The Justice Department said on Monday it would review the case of Walter Brandt.'
+    return [
+        article("a1", "one.example", "2023-02-03", b1,
+                [(BRIDGES, "Marcus Hale", {"role": "President"})], people=["Marcus Hale"]),
+        article("a2", "two.example", "2023-02-04", b2,
+                [("the bridges this country was promised would come", "Marcus J. Hale", {"kind": "indirect"}),
+                 (BRIDGES, "Marcus J. Hale", {})], people=["Marcus J. Hale", "Irene Vale"]),
+        article("a3", "three.example", "2023-02-06", b3,
+                [("the bridges this country was promised, and we will build them on time", "Mr. Hale",
+                  {"kind": "partial", "date": "1999-11"})]),
+        article("a4", "one.example", "2024-05-01", b4,
+                [(SURPLUS, "Walter Brandt", {"role": "Former Gov."})], people=["Walter Brandt"]),
+        article("a5", "two.example", "2024-06-01", b5,
+                [("My father's work is his, and mine is mine,", "Marcus Hale Jr.", {})], people=["Marcus Hale Jr."]),
+        article("a6", "three.example", "2024-07-01", b6,
+                [("it would review the case of Walter Brandt", "the Justice Department", {"kind": "indirect"})],
+                people=["Walter Brandt"]),
+    ]
+
+
+def snapshot(store) -> dict:
+    """Every stored identity fact, without what depends on arrival order (row ids, sequence numbers)."""
+    speakers = [row.to_dict() for row in store.speaker_identities(limit=1000)]
+    statements = [row.to_dict() for row in store.statements(StatementFilter(limit=1000))]
+    links = store.quote_identities([(a.id, i) for a in corpus() for i in range(len(a.quotes))])
+    return {"speakers": sorted(speakers, key=lambda r: r["id"]), "statements": sorted(statements, key=lambda r: r["id"]),
+            "links": links}
+
+
+def write(path, batches: list[list[Article]]) -> dict:
+    with open_store(path) as store:
+        for batch in batches:
+            store.write_batch(WriteBatch([ArticleEntry(a) for a in batch]))
+        return snapshot(store)
+
+
+def test_every_quote_gets_a_speaker_and_a_statement(new_database):
+    facts = write(new_database(), [corpus()])
+    assert all(speaker and statement for speaker, statement in facts["links"].values())
+    by_name = {row["name"]: row for row in facts["speakers"]}
+    assert set(by_name) == {"Marcus J. Hale", "Walter Brandt", "Marcus Hale Jr.", "Justice Department"}
+    hale = by_name["Marcus J. Hale"]
+    assert (hale["quotes"], hale["statements"], hale["articles"], hale["outlets"]) == (4, 2, 3, 3)
+    assert hale["aliases"] == ["Marcus Hale", "Marcus J. Hale", "Mr. Hale"]
+    # A year inside what was said is never when it was said.
+    assert (hale["first"], hale["last"]) == ("2023-02-03", "2023-02-06")
+    assert hale["roles"] == [{"role": "President", "affiliation": None, "country": None,
+                              "first": "2023-02-03", "last": "2023-02-03"}]
+    assert by_name["Walter Brandt"]["roles"][0]["role"] == "Former Governor"
+    assert by_name["Justice Department"]["kind"] == "organisation"
+    assert by_name["Marcus Hale Jr."]["id"] != hale["id"]
+
+
+def test_the_same_words_in_several_outlets_are_one_statement(new_database):
+    facts = write(new_database(), [corpus()])
+    links = facts["links"]
+    # The direct quotation in two outlets and the partial one inside it in a third: one statement.
+    assert links[("a1", 0)][1] == links[("a2", 1)][1] == links[("a3", 0)][1]
+    assert links[("a2", 0)][1] != links[("a1", 0)][1]  # a different statement of the same speaker
+    top = facts["statements"]
+    bridges = next(s for s in top if s["id"] == links[("a1", 0)][1])
+    assert (bridges["articles"], bridges["outlets"], bridges["quotes"], bridges["first_seen"]) == (3, 3, 3, "2023-02-03")
+    assert bridges["text"] == BRIDGES and bridges["speaker"] == "Marcus J. Hale"
+
+
+def test_records_do_not_depend_on_batch_order_or_grouping(new_database):
+    articles = corpus()
+    expected = write(new_database("one"), [articles])
+    shuffled = articles[:]
+    random.Random(7).shuffle(shuffled)
+    assert write(new_database("single"), [[a] for a in reversed(articles)]) == expected
+    assert write(new_database("pairs"), [shuffled[:2], shuffled[2:4], shuffled[4:]]) == expected
+
+
+def test_re_ingesting_adds_nothing(new_database):
+    path = new_database()
+    first = write(path, [corpus()])
+    assert write(path, [corpus(), corpus()[:3]]) == first
+
+
+def test_a_removed_article_leaves_its_statement_and_speaker_counts_right(new_database):
+    path = new_database()
+    write(path, [corpus()])
+    with open_store(path) as store:
+        store.write_batch(WriteBatch(removals=["a2"]))
+        after = snapshot(store)
+    fresh = write(new_database("fresh"), [[a for a in corpus() if a.id != "a2"]])
+    assert {k: v for k, v in after.items() if k != "links"} == {k: v for k, v in fresh.items() if k != "links"}
+    hale = next(r for r in after["speakers"] if "Mr. Hale" in r["aliases"])
+    assert (hale["quotes"], hale["statements"]) == (2, 1)
+
+
+def test_listings_and_one_speaker(new_database):
+    path = new_database()
+    write(path, [corpus()])
+    with open_store(path) as store:
+        assert [r.name for r in store.speaker_identities(name="MARCUS J")] == ["Marcus J. Hale"]
+        hale = store.speaker_identities(name="hale", limit=1)[0]
+        assert [s.text for s in store.statements(speaker="Mr. Hale")][0] == BRIDGES
+        assert [s.speaker for s in store.statements(about="walter")] == ["Justice Department"]
+        assert store.statements(since="2024-01-01", until="2024-06") and all(
+            s.first_seen >= "2024" for s in store.statements(since="2024-01-01"))
+        profile = store.speaker(hale.id)
+        assert profile.speaker.name == "Marcus J. Hale" and len(profile.statements) == 2
+        department = store.speaker("Justice Department")
+        assert [(t.name, t.statements) for t in department.talks_about] == [("Walter Brandt", 1)]
+        quotes = store.speaker_quotes(hale.id)
+        assert [(q.article_id, q.position) for q in quotes] == [("a3", 0), ("a2", 0), ("a2", 1), ("a1", 0)]
+        assert store.speaker("no such id") is None
+
+
+def test_a_pronoun_in_a_statement_is_about_the_person_the_article_named():
+    from newsgraph.resolve.statements import about_entities
+    body = 'Irene Vale left the party. "She will regret it, and so will Ohio," Marcus Hale said.'
+    start = body.index("She")
+    end = body.index(',"') + 1
+    ents = [Entity(start=0, end=10, text="Irene Vale", label="PERSON", name="Irene Vale", country=None),
+            Entity(start=body.index("Ohio"), end=body.index("Ohio") + 4, text="Ohio", label="GPE", name="Ohio",
+                   country="USA")]
+    assert about_entities(start, end, body[start:end], ents, "Marcus Hale") == ["Ohio", "Irene Vale"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (BRIDGES, BRIDGES.upper(), True),
+    (BRIDGES, "the bridges this country was promised", True),
+    (BRIDGES, "We will build the bridges this country was promised", True),
+    (BRIDGES, SURPLUS, False),
+    ("no comment", "No comment", True),
+    ("we will", "we will build the bridges", False),
+])
+def test_when_two_quotations_are_one_statement(a, b, same):
+    from newsgraph.resolve.statements import is_same_statement, shingle_keys, statement_tokens
+    ka, kb = set(shingle_keys("hale", statement_tokens(a))), set(shingle_keys("hale", statement_tokens(b)))
+    assert is_same_statement(len(ka & kb), len(ka), len(kb)) is same
