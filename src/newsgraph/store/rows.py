@@ -226,6 +226,8 @@ class QuoteHit(_Row):
     published: str | None
     source: str
     url: str | None
+    speaker_id: str | None = None  # the speaker identity across the corpus (`newsgraph speakers`)
+    statement_id: str | None = None  # the statement across outlets (`newsgraph statements`)
 
 
 @_ROW

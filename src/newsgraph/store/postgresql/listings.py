@@ -61,8 +61,9 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
-        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
-        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
+        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url, "
+        "l.speaker_id, l.statement_id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
+        f"LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position {where} "
         f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT %s OFFSET %s",
         [*params, filters.limit, filters.offset],
     ).fetchall()
@@ -71,15 +72,15 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
             article_id=row[0], position=row[1], text=row[2], field=row[3], kind=row[4], cue=row[5],
             speaker=QuotedSpeaker(text=row[6], name=row[7], role=row[8], affiliation=row[9]),
             date=row[10], when=row[11], headline=row[12], published=row[13], source=row[14], url=row[15],
+            speaker_id=row[16], statement_id=row[17],
         )
         for row in rows
     ]
 
 
 def list_speakers(conn, filters: SpeakerFilter) -> list[SpeakerSummary]:
-    """Speaker identities across the corpus, as on SQLite: that backend's listing reads its rows
-    with SQL PostgreSQL takes as it is, and the grouping is `resolve.speakers`' own, so both
-    backends list the same identities."""
+    """Speaker identities across the corpus, as on SQLite: both read the identities stored at
+    ingest (`store.identities`) with the same SQL (`identities.Sql`), so both list the same."""
     return sqlite_listings.list_speakers(conn, filters)
 
 

@@ -16,6 +16,8 @@ from newsgraph.messages import clip
 from newsgraph.records import EventParty
 from newsgraph.resolve.speakers import RoleSpell, SpeakerIdentity, SpeakerMention, fold, resolve_speakers
 from newsgraph.store.errors import QueryError
+from newsgraph.store.identities import Sql
+from newsgraph.store.identity_listings import list_identities
 from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.rows import (
     EntityFilter,
@@ -45,6 +47,7 @@ class SpeakerIdentitySummary(SpeakerSummary):
     outlets: int
     role_history: tuple[RoleSpell, ...]
     why: tuple[str, ...]
+    statements: int = 0  # distinct statements across outlets
 
 
 # When a quote was said, as sortable ISO text: its own date, else the article's.
@@ -84,8 +87,9 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = (
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
-        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url "
-        f"FROM quotes AS q JOIN articles AS a ON a.id = q.article_id {where} "
+        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url, "
+        "l.speaker_id, l.statement_id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
+        f"LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position {where} "
         f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
     )
     try:
@@ -99,36 +103,30 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
             article_id=row[0], position=row[1], text=row[2], field=row[3], kind=row[4], cue=row[5],
             speaker=QuotedSpeaker(text=row[6], name=row[7], role=row[8], affiliation=row[9]),
             date=row[10], when=row[11], headline=row[12], published=row[13], source=row[14], url=row[15],
+            speaker_id=row[16], statement_id=row[17],
         )
         for row in rows
     ]
 
 
 def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[SpeakerSummary]:
-    """Speaker identities across the corpus (`resolve.speakers`) by number of quotes, with their
-    cleaned roles over time; `name` matches any name form seen, accents and case aside."""
-    wanted = fold(filters.name) if filters.name is not None else None
+    """Speaker identities across the corpus by number of quotes, as stored at ingest
+    (`store.identities`), with their cleaned roles over time; `name` matches any name form seen,
+    accents and case aside. Either backend's connection (`identities.Sql`)."""
     after = None
     if filters.after is not None:
         quotes, name, identity_id = decode_cursor("speakers", filters.after)
-        after = (-quotes, name, identity_id)
-    found: list[SpeakerSummary] = []
-    for identity in speaker_identities(conn)[1]:
-        # Identities come most quoted first, then by name and id (`resolve_speakers`).
-        if after is not None and (-identity.quotes, identity.name, identity.id) <= after:
-            continue
-        if wanted is not None and not any(wanted in fold(alias) for alias in (identity.name, *identity.aliases)):
-            continue
-        found.append(SpeakerIdentitySummary(
-            name=identity.name, quotes=identity.quotes, articles=identity.articles,
-            roles=tuple(dict.fromkeys(spell.role for spell in identity.roles)),
-            affiliations=identity.affiliations, first=identity.first, last=identity.last,
-            id=identity.id, aliases=identity.aliases, kind=identity.kind, outlets=identity.outlets,
-            role_history=identity.roles, why=identity.why,
-        ))
-        if len(found) >= filters.limit:
-            break
-    return found
+        after = (quotes, name, identity_id)
+    return [
+        SpeakerIdentitySummary(
+            name=row.name, quotes=row.quotes, articles=row.articles,
+            roles=tuple(dict.fromkeys(spell.role for spell in row.roles)),
+            affiliations=row.affiliations, first=row.first, last=row.last,
+            id=row.id, aliases=row.aliases, kind=row.kind, outlets=row.outlets,
+            role_history=row.roles, why=row.why, statements=row.statements,
+        )
+        for row in list_identities(Sql(conn), filters.name, filters.limit, after)
+    ]
 
 
 def speaker_identities(conn: sqlite3.Connection) -> tuple[list[tuple[str, int]], list[SpeakerIdentity]]:
