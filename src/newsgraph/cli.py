@@ -521,6 +521,13 @@ from newsgraph.cli_serve import register as _register_serve  # noqa: E402
 _register_serve(app)
 
 
+# `export` and `import` live in their own module. Registered on this module's own `app`:
+# under `python -m newsgraph.cli` that is not the `app` of an imported newsgraph.cli.
+from newsgraph.cli_export import register as _register_export  # noqa: E402
+
+_register_export(app)
+
+
 def main() -> None:
     app()
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from newsgraph.evidence import SiteEvidence, SiteObservation
 from newsgraph.records import Article, Failure
@@ -40,6 +40,9 @@ from newsgraph.store.rows import (
     StoredArticle,
     StoreStats,
 )
+
+if TYPE_CHECKING:
+    from newsgraph.store.article_stream import ArticleFilter
 
 __all__ = ["ArticleEntry", "Derivation", "Store", "WriteBatch"]
 
@@ -118,6 +121,8 @@ class Store(Protocol):
     def resolve_id(self, article_id: str) -> str | None:
         """The stored id for an id or a unique prefix of at least 6 characters."""
     def get_article(self, article_id: str) -> StoredArticle | None: ...
+    def iter_articles(self, filters: ArticleFilter | None = None) -> Iterator[Article]:
+        """Every stored article (the record contract), oldest stored first, in constant memory."""
     def cluster(self, article_id: str) -> list[str]: ...
     def quotes(self, filters: QuoteFilter) -> list[QuoteHit]: ...
     def speakers(self, filters: SpeakerFilter) -> list[SpeakerSummary]: ...

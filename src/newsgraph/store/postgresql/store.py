@@ -18,6 +18,7 @@ import psycopg
 from newsgraph.evidence import SiteEvidence, SiteObservation
 from newsgraph.messages import clip
 from newsgraph.records import Article
+from newsgraph.store.article_stream import ARTICLE_CHUNK, ArticleFilter, Dialect, stream_articles
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
 from newsgraph.store.identity_listings import IdentityQueries
@@ -59,6 +60,17 @@ _MARK_START, _MARK_END = "\x02", "\x03"
 _HEADLINE_OPTIONS = f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1"
 _MIN_PREFIX = 6
 _ARTICLE_COLUMNS = ("id", "source", "url", "headline", "published", "language", "reading_minutes", "text")
+
+
+def _server_cursor(conn, sql: str, params) -> psycopg.ServerCursor:
+    """A cursor on the server (inside the read transaction): rows cross the wire a chunk at a time."""
+    cursor = conn.cursor(name="newsgraph_stream")
+    cursor.itersize = ARTICLE_CHUNK
+    cursor.execute(sql, params)
+    return cursor
+
+
+_STREAM = Dialect("%s", "strpos({column}, %s) > 0", _server_cursor)
 
 
 def _now() -> str:
@@ -281,6 +293,12 @@ class PostgreSQLStore(IdentityQueries):
         article = Article(**scalars, byline=byline, **lists)
         return StoredArticle(article=article, cluster_id=row[8], cluster_size=cluster_size, sources=sources,
                              site=row[9], ingested_at=row[10])
+
+    def iter_articles(self, filters: ArticleFilter | None = None) -> Iterator[Article]:
+        """Every stored article matching `filters`, oldest stored first, through a server-side cursor
+        (constant memory) inside one read transaction: a consistent snapshot however long it takes."""
+        with self._read() as conn:
+            yield from stream_articles(conn, _STREAM, filters)
 
     def cluster(self, article_id: str) -> list[str]:
         """Ids of the articles in the same near-duplicate cluster, oldest first."""

@@ -16,6 +16,7 @@ from typing import Any
 from newsgraph.evidence import SiteEvidence, SiteObservation
 from newsgraph.messages import clip
 from newsgraph.records import Article
+from newsgraph.store.article_stream import ArticleFilter, Dialect, stream_articles
 from newsgraph.store.base import StoredDerivation, WriteBatch
 from newsgraph.store.errors import QueryError, StoreError
 from newsgraph.store.identity_listings import IdentityQueries
@@ -57,6 +58,10 @@ SNIPPET_TOKENS = 16
 _SEEN_CHUNK = 400
 _MIN_PREFIX = 6
 _ARTICLE_COLUMNS = ("id", "source", "url", "headline", "published", "language", "reading_minutes", "text")
+
+
+# sqlite3's cursor steps through the result as rows are fetched: a stream as it is.
+_STREAM = Dialect("?", "instr({column}, ?) > 0", lambda conn, sql, params: conn.execute(sql, params))
 
 
 def _now() -> str:
@@ -283,6 +288,12 @@ class SQLiteStore(IdentityQueries):
         article = Article(**scalars, byline=byline, **lists)
         return StoredArticle(article=article, cluster_id=row[8], cluster_size=cluster_size, sources=sources,
                              site=row[9], ingested_at=row[10])
+
+    def iter_articles(self, filters: ArticleFilter | None = None) -> Iterator[Article]:
+        """Every stored article matching `filters`, oldest stored first, read a chunk at a time
+        (constant memory) inside one read transaction: a consistent snapshot however long it takes."""
+        with self._read() as conn:
+            yield from stream_articles(conn, _STREAM, filters)
 
     def cluster(self, article_id: str) -> list[str]:
         """Ids of the articles in the same near-duplicate cluster, oldest first."""
