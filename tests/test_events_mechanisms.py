@@ -58,10 +58,13 @@ def test_party_and_trigger_mechanisms(nlp, text, event_type, actor, recipient):
 
 
 def test_an_event_nouns_own_source_is_not_its_recipient(nlp):
-    event = top(nlp, "The threats from Ethiopia must end, the Eritrean envoy said.")
+    event = top(nlp, "The threats from Ethiopia worried the Eritrean envoy.")
     assert event.type == "THREATEN"
     assert country(event.actor) == "ETH"
     assert country(event.recipient) != "ETH"
+    # said to be what must end, the same act is a demand of the speaker's on its source
+    event = top(nlp, "The threats from Ethiopia must end, the Eritrean envoy said.")
+    assert (event.type, country(event.actor), country(event.recipient)) == ("REQUEST", "ERI", "ETH")
 
 
 def test_the_place_of_an_act_is_not_its_actor(nlp):
@@ -164,3 +167,44 @@ def test_a_lawyer_reporting_an_arrest_did_not_make_it(nlp):
     event = top(nlp, "Six activists were arrested, their lawyer said.")
     assert event.type == "COERCE"
     assert event.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # a truce broken is a fight (CAMEO 196), not an agreement
+        ("Armenian forces violated the ceasefire near the border, Baku said.", "ASSAULT", "ARM", None),
+        # accepting another's ultimatum or demands is yielding; refusing it a rejection
+        ("Belgrade accepted the NATO ultimatum on Thursday.", "CONCEDE", "SRB", None),
+        ('"We will never accept this ultimatum," the Croatian president said.', "REJECT", "HRV", None),
+        ("Caracas said it would not bow to pressure from Washington.", "REJECT", "VEN", None),
+        # what a party must do, reported, is a demand of the speaker's on it, whatever the act
+        ("Turkey must stop interfering in Cyprus, Greek Prime Minister Kostas Simitis said.",
+         "REQUEST", "GRC", "TUR"),
+        ('"Serbia should not meddle in Montenegro," the Albanian foreign minister said.',
+         "REQUEST", "ALB", "SRB"),
+    ],
+)
+def test_breaking_yielding_and_demands(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert (event.type, country(event.actor)) == (event_type, actor)
+    if recipient is not None:
+        assert country(event.recipient) == recipient
+
+
+def test_the_source_of_a_report_is_no_recipient(nlp):
+    event = top(nlp, "According to the Kuwaiti interior ministry, Iraqi troops shelled two border posts.")
+    assert (event.type, country(event.actor)) == ("ASSAULT", "IRQ")
+    assert country(event.recipient) != "IRQ" and "ministry" not in (event.recipient.text or "" if event.recipient else "")
+
+
+def test_the_owner_of_the_act_answered_comes_before_the_parties_of_what_it_says(nlp):
+    event = top(nlp, "Syria denied Turkish accusations that it was sending arms to Kurdish rebels.")
+    assert (event.type, country(event.actor), country(event.recipient)) == ("REJECT", "SYR", "TUR")
+
+
+def test_an_unnamed_party_acted_on_belongs_to_the_place_named_as_such(nlp):
+    # the government in Kabul: the place it is in, not the country of the voice reporting it
+    # nor of Ottawa, a party to the act
+    event = top(nlp, "The Canadian envoy said Ottawa would support the new government in Kabul.")
+    assert country(event.recipient) == "AFG"

@@ -491,6 +491,9 @@ PARTICLE_EVENTS.update({
 PARTICLE_EVENTS.update({
     ("vote", "against"): "REJECT", ("vote", "for"): "SUPPORT", ("break", "up"): "COERCE",
     ("blast", "for"): "ACCUSE", ("blast", "over"): "ACCUSE", ("beef", "up"): "MOBILIZE",
+    # yielding to another's pressure or demands ("will not bow to pressure": REJECT)
+    ("bow", "to"): "CONCEDE", ("yield", "to"): "CONCEDE", ("succumb", "to"): "CONCEDE",
+    ("submit", "to"): "CONCEDE",
 })
 
 # Words that head an intention: their complement's event is promised (AGREE for cooperation,
@@ -612,6 +615,11 @@ DELEGATING_HEADS = frozenset(
     "vow pledge promise plan intend willing ready prepared offer decide expect aim propose"
     " undertake".split()
 )
+# Verbs that break what their object names ("violated the ceasefire", "flouted the embargo"):
+# the object's act is not done; a truce broken is a fight (CAMEO 196 "violate ceasefire").
+BREAKING_VERBS = frozenset("violate breach flout break defy undermine sabotage wreck".split())
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "ASSAULT" for verb in BREAKING_VERBS
+                              for noun in ("ceasefire", "cease-fire", "truce", "armistice")})
 # Prepositions whose object is the recipient, in order of preference.
 RECIPIENT_PREPS = ("to", "against", "with", "on", "upon", "at", "toward", "towards", "into", "for",
                    "from", "of", "over", "between")

@@ -153,7 +153,12 @@ class PartyFinder:
             speaker = self._speaker_country(trigger.token)
             if speaker is not None and (speaker[0] or speaker[1]):
                 actor = EventParty(text=None, name=speaker[0], country=speaker[1])
-        subject = next((c for c in trigger.token.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), None)
+        # the subject of what must be done, through "must stop building", "should agree to"
+        current = trigger.clause if trigger.nominal else trigger.token
+        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), None)
+        while subject is None and current.dep_ == "xcomp" and current.head.i != current.i:
+            current = current.head
+            subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), None)
         recipient = self._party(subject, sentence) if subject is not None else None
         return actor, recipient
 
@@ -272,7 +277,7 @@ class PartyFinder:
                 continue  # "sent its ambassador", "withdrawing our forces": the actor's own
             if trigger.type in {"MOBILIZE", "RETREAT"} and lemma_of(_counted(head)) in _FORCE_WORDS:
                 continue  # "moved tanks toward", "sent warships to": the forces moved, not a party
-            party = self._party(head, sentence)
+            party = self._party(head, sentence, receiving=True)
             if party is None:
                 continue
             if party.country is None and actor_country and _is_actor_noun(head) \
@@ -343,7 +348,7 @@ class PartyFinder:
         for verb in verbs:
             for token in verb.subtree:
                 if token.dep_ == "prep" and token.lower_ in {"to", "against", "with", "for"} \
-                        and token.head.dep_ not in {"ccomp", "relcl"}:
+                        and not _in_own_clause(token, verb) and not _attributing(token):
                     deeper += [g for g in token.children if g.dep_ == "pobj"]
         # "demanded that Britain return ...": the subject of the demanded/alleged clause
         reported = [g for v in verbs for c in v.children if c.dep_ == "ccomp"
@@ -355,7 +360,13 @@ class PartyFinder:
                           for g in t.children if g.dep_ == "pobj"] + candidates
         # the telling object itself ("expelled two British diplomats"), when it names a party
         objects = [noun for noun in nouns if noun not in candidates]
-        return candidates + deeper + objects, places
+        # another party's act named as the object ("denied U.S. accusations that ...",
+        # "rejected Moscow's offer"): its owner is the one answered, before the parties of
+        # what the act says
+        owned = [noun for noun in objects if _noun_type_of(noun) and any(
+            child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ in _PARTY_LABELS
+            for child in noun.children)]
+        return owned + candidates + deeper + [noun for noun in objects if noun not in owned], places
 
     def _co_party(self, actor_head: Token | None, actor: EventParty | None,
                   sentence: Span) -> EventParty | None:
@@ -374,7 +385,7 @@ class PartyFinder:
                 return EventParty(text=entity.text, name=entity.name, country=entity.country)
         return None
 
-    def _party(self, head: Token, sentence: Span) -> EventParty | None:
+    def _party(self, head: Token, sentence: Span, *, receiving: bool = False) -> EventParty | None:
         """The party the phrase headed by `head` names; None when it names none (a thing, a
         place without a country)."""
         if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
@@ -418,7 +429,11 @@ class PartyFinder:
             # the country whose voice reports it (the speaker of the quotation, the subject of
             # "said"), else of the country the sentence takes place in (the CAMEO coders'
             # convention)
-            country = self._voice_country(head) or self._place_country(sentence)
+            if receiving:
+                # those acted on are of the place it happens in before the voice reporting it
+                country = self._place_country(sentence) or self._voice_country(head)
+            else:
+                country = self._voice_country(head) or self._place_country(sentence)
         party = EventParty(text=text, name=name, country=country)
         if chosen is not None and chosen.label == "PERSON":
             self.last_person = party
@@ -448,7 +463,23 @@ class PartyFinder:
         # such: "the U.S. embassy in Islamabad" stands in Pakistan
         places = [e for e in found if e.label in {"GPE", "LOC", "FAC"}] or \
             [e for e in found if e.label == "ORG" and country_of(e.text)]
-        return places[0].country if places else None
+        # a country that acts or is acted on in the sentence ("unless France withdrew") is a
+        # party, not where it happens: named places come after it only when nothing else is
+        # party, not where it happens; a place named as such ("in Kabul") comes first
+        settings = [e for e in places if self._role(e) == "place"] or \
+            [e for e in places if self._role(e) != "party"]
+        return (settings or places)[0].country if places else None
+
+    def _role(self, entity: Entity) -> str | None:
+        """"party" for a clause's subject or object ("France withdrew", "attacked Iraq"),
+        "place" for the object of a preposition of place ("in Kabul"), else None."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}:
+            return "party"
+        return "place" if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS else None
 
     def _pronoun_party(self, pronoun: Token) -> EventParty | None:
         lower = pronoun.lower_
@@ -576,6 +607,11 @@ def _noun_agent(trigger: Trigger) -> Token | None:
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+def _noun_type_of(noun: Token) -> str | None:
+    found = event_type_of(noun) if noun.pos_ in {"NOUN", "PROPN"} else None
+    return found[0] if found else None
+
+
 def _circumstance_agent(trigger: Trigger) -> Token | None:
     """The actor of the event noun of the same type that a passive act happened in or by
     ("killed in an ambush by rebels", "wounded in an Israeli air strike")."""
@@ -616,6 +652,26 @@ def _reporting_authority(verb: Token) -> Token | None:
                 return subject
             return None
     return None
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """The token belongs to a clause below the verb with a subject of its own ("denied
+    accusations that it supplied weapons to the militias": "to the militias" is the
+    supplying's, not the denial's); a clause sharing the verb's subject or object does not
+    count ("a resolution calling on Israel")."""
+    current = token.head
+    while current.i != verb.i and current.head.i != current.i:
+        if current.dep_ in {"ccomp", "relcl"} or current.dep_ in {"acl", "advcl"} and any(
+                child.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for child in current.children):
+            return True  # a clause with a subject of its own ("accusations that it supplied")
+        current = current.head
+    return False
+
+
+def _attributing(preposition: Token) -> bool:
+    """"According to the Iraqi ministry": the phrase names who reports the act, never whom
+    it is done to."""
+    return preposition.head.lower_ in {"according", "thanks", "due", "owing"}
 
 
 def _city_or_region(token: Token) -> bool:

@@ -25,6 +25,7 @@ from newsgraph.nlp import events_lexicon as lex
 # only held out as possible ("could provide aid", "may send troops"): not done, but offered
 # or threatened.
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "could", "may", "might", "can", "ca"})
+_FIRST_PERSON = frozenset({"i", "we"})
 # Modals of obligation: "X must withdraw", reported, is a demand made of X.
 _DEONTIC_AUX = frozenset({"must", "should", "ought"})
 # Adverbs the parser tags where the verb's particle is meant ("walked away", "pulled back").
@@ -39,6 +40,8 @@ _WEAPON_NOUNS = frozenset({"weapon", "weapons", "arms", "artillery", "missile", 
 # Predicate adjectives that state a stance toward a party.
 _ADJECTIVE_EVENTS = {"critical": "ACCUSE", "opposed": "REJECT", "supportive": "SUPPORT",
                      "hostile": "ACCUSE"}
+# Verbs of accepting: accepting another's demand, threat or pressure is yielding to it.
+_YIELDING_VERBS = frozenset({"accept", "heed", "obey"})
 # Kinds of support that are material (aid) rather than political.
 _MATERIAL_SUPPORT = frozenset({"military", "financial", "economic", "logistical", "logistic", "material",
                                "humanitarian", "medical", "technical", "budget", "budgetary"})
@@ -213,6 +216,8 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 return lex.ENDED[noun_type], [noun]
             if lemma not in lex.OBJECT_VERBS:
                 continue
+            if lemma in _YIELDING_VERBS and (noun_type in lex.MATERIAL_CONFLICT or noun_type in {"THREATEN", "REQUEST"}):
+                return "CONCEDE", [noun]  # "accepted the ultimatum": yielding to another's act
             if lemma in lex.TRANSFER_VERBS and noun_type == "SUPPORT" and lemma_of(noun) == "support" \
                     and not any(child.lower_ in _MATERIAL_SUPPORT for child in noun.children):
                 return "SUPPORT", [noun]  # "gave its backing/support to the plan": political
@@ -286,6 +291,16 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         event_type, objects = found
         triggers[token.i] = Trigger(token, event_type, token, objects)
         verbs_found = True
+    if not verbs_found:
+        # "Indonesia should not interfere in East Timor, Howard said": what a party must or
+        # must not do, reported, is a demand made of it whatever the act (CAMEO 10)
+        for token in sentence:
+            if token.pos_ == "VERB" and _demanding_reporter(token) is not None and any(
+                    child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _FIRST_PERSON
+                    for child in token.children):
+                triggers[token.i] = Trigger(token, "REQUEST", token)
+                verbs_found = True
+                break
     used_objects = {noun.i for trigger in triggers.values() for noun in trigger.objects}
     if not verbs_found:
         for token in sentence:
@@ -332,7 +347,7 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             trigger.money = trigger.type in _MONEY_TYPES
             if complement is not None and lemma == "agree":
                 trigger.money = complement.type in _MONEY_TYPES
-        reporter = _demanding_reporter(trigger.token)
+        reporter = _demanding_reporter(trigger.clause if trigger.nominal else trigger.token)
         if reporter is not None:
             # "Syria said Israel must withdraw": a demand of Syria's on Israel (CAMEO 10)
             trigger.type, trigger.mode, trigger.demand, trigger.money = "REQUEST", None, reporter, False
@@ -359,9 +374,11 @@ def _promised(event_type: str, trigger: Trigger) -> str:
 
 def _demanding_reporter(token: Token) -> Token | None:
     """The verb of saying that reports "X must/should do" (directly or in a quotation)."""
-    if not any(child.dep_ == "aux" and child.lower_ in _DEONTIC_AUX for child in token.children):
-        return None
     current = token
+    while current.dep_ == "xcomp" and current.head.i != current.i:
+        current = current.head  # "must stop building", "should agree to withdraw"
+    if not any(child.dep_ == "aux" and child.lower_ in _DEONTIC_AUX for child in current.children):
+        return None
     for _ in range(3):
         if current.dep_ not in {"ccomp", "parataxis", "conj"} or current.head.i == current.i:
             return None
