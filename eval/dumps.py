@@ -22,7 +22,19 @@ By default every dump is extracted together, as `newsgraph extract raw` does
 (one folder, one site: the template evidence sees all styles mixed), and the
 scores are split afterwards. `--scope half` extracts only the chosen half, so
 nothing of the other half reaches even the unsupervised template evidence.
+`--scope style` extracts each style's dumps in a folder of their own, as one
+site's scrapes arrive: the template evidence (lines and line shapes repeated
+across a site's documents) then comes from that style's own batch only, with no
+rule written for it; `--no-templates` turns that learning off, so the two runs
+give the batch mechanism's contribution per style.
 Scores come from the data set's own `score.py`, run on the gold of each half.
+
+    .venv/bin/python eval/dumps.py --scope style [--no-templates]
+    .venv/bin/python eval/dumps.py --data tests/fixtures/dumps --half none --scope style
+
+`tests/fixtures/dumps` holds four styles invented for issue 14 (forum, mailing list,
+wire, magazine), written with their gold before the cleaner was first run on them:
+with `--half none` only ALL and the per-style table are printed.
 """
 
 from __future__ import annotations
@@ -40,7 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import shared_data_dir  # noqa: E402
 
-import newsgraph  # noqa: E402
+from newsgraph.engine import EngineOptions, run_extract  # noqa: E402
 
 HEADLINE_METRICS = ("headline", "published", "body_f1", "junk_leak", "byline", "reading")
 TARGETS = {"headline": 0.95, "published": 0.97, "body_f1": 0.97, "junk_leak": 0.02, "byline": 0.90, "reading": 0.90}
@@ -66,14 +78,30 @@ def load_gold(data: Path) -> list[dict]:
     return [json.loads(line) for line in (data / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def extract_records(files: list[Path], scratch: Path) -> list[dict]:
-    """The records `newsgraph extract --no-analysis` writes for these dumps, read from one folder."""
-    folder = scratch / "raw"
-    folder.mkdir()
-    for path in files:
-        shutil.copyfile(path, folder / path.name)
+def raw_files(data: Path) -> dict[str, Path]:
+    """Each dump's file by name: raw/<file>, or raw/<style>/<file> where a set keeps a folder per style."""
+    return {path.name: path for path in sorted((data / "raw").rglob("*.txt"))}
+
+
+def extract_records(files: list[Path] | dict[str, list[Path]], scratch: Path, *, templates: bool = True) -> list[dict]:
+    """The records `newsgraph extract --no-analysis` writes for these dumps: a list is read from one
+    folder (one site), a mapping from one folder per key (one site each), in one run."""
+    groups = files if isinstance(files, dict) else {"raw": files}
+    folders = []
+    for name, members in groups.items():
+        folder = scratch / "raw" / name
+        folder.mkdir(parents=True)
+        for path in members:
+            shutil.copyfile(path, folder / path.name)
+        folders.append(str(folder))
     failures: list = []
-    records = [article.to_dict() for article in newsgraph.extract([str(folder)], analysis=False, failures=failures)]
+    options = EngineOptions(learn_templates=templates)
+    records = []
+    for item in run_extract(folders, options=options):
+        if item.article is not None:
+            records.append(item.article.to_dict())
+        elif item.failure is not None:
+            failures.append(item.failure)
     for failure in failures:
         print(f"failed: {failure.source}: {failure.reason}", file=sys.stderr)
     return records
@@ -89,30 +117,40 @@ def score(data: Path, golds: list[dict], records: list[dict], scratch: Path, nam
     predictions.write_text("".join(json.dumps(r) + "\n" for r in records if Path(r["source"]).name in wanted),
                            encoding="utf-8")
     summary_path = folder / "summary.json"
-    out = subprocess.run([sys.executable, str(data / "score.py"), str(folder), str(predictions), "--json",
+    scorer = data / "score.py" if (data / "score.py").exists() else shared_data_dir() / "dumps_dev" / "score.py"
+    out = subprocess.run([sys.executable, str(scorer), str(folder), str(predictions), "--json",
                           str(summary_path)], capture_output=True, text=True, check=True)
     summary = json.loads(summary_path.read_text())["summary"]
     return HalfScore(name, summary, out.stdout)
 
 
-def evaluate(data: Path, halves: tuple[str, ...] = ("A", "B"), scope: str = "all") -> dict[str, HalfScore]:
-    """Scores of each half asked for, and of ALL when every dump is extracted together and both are asked."""
+def evaluate(data: Path, halves: tuple[str, ...] = ("A", "B"), scope: str = "all", *,
+             templates: bool = True) -> dict[str, HalfScore]:
+    """Scores of each half asked for, and of ALL when every dump is extracted together (or per style)
+    and both halves (or none) are asked."""
     golds = load_gold(data)
+    files = raw_files(data)
     half_of = split_styles([g["style"] for g in golds])
     results: dict[str, HalfScore] = {}
     with tempfile.TemporaryDirectory(prefix="newsgraph-dumps-") as tmp:
         scratch = Path(tmp)
         records: list[dict] = []
-        if scope == "all":
+        if scope in ("all", "style"):
             (scratch / "all").mkdir()
-            records = extract_records([data / "raw" / g["file"] for g in golds], scratch / "all")
-            if set(halves) == {"A", "B"}:
+            if scope == "all":
+                grouped: list[Path] | dict[str, list[Path]] = [files[g["file"]] for g in golds]
+            else:
+                grouped = {}
+                for g in golds:
+                    grouped.setdefault(g["style"], []).append(files[g["file"]])
+            records = extract_records(grouped, scratch / "all", templates=templates)
+            if set(halves) in ({"A", "B"}, set()):
                 results["ALL"] = score(data, golds, records, scratch, "ALL")
         for half in halves:
             members = [g for g in golds if half_of[g["style"]] == half]
             if scope == "half":
                 (scratch / half).mkdir()
-                records = extract_records([data / "raw" / g["file"] for g in members], scratch / half)
+                records = extract_records([files[g["file"]] for g in members], scratch / half, templates=templates)
             results[half] = score(data, members, records, scratch, half)
     return results
 
@@ -124,15 +162,22 @@ def _line(name: str, summary: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=shared_data_dir() / "dumps_dev")
-    parser.add_argument("--half", choices=["A", "B", "both"], default="both")
-    parser.add_argument("--scope", choices=["all", "half"], default="all",
-                        help="extract every dump together (all) or only the chosen half's (half)")
+    parser.add_argument("--half", choices=["A", "B", "both", "none"], default="both",
+                        help="the style split's halves to score (none: ALL only, for sets without the split)")
+    parser.add_argument("--scope", choices=["all", "half", "style"], default="all",
+                        help="extract every dump together (all), only the chosen half's (half), "
+                             "or each style in a folder of its own (style: one site per style)")
+    parser.add_argument("--no-templates", action="store_true",
+                        help="no template learning across the batch (its contribution is the difference)")
     args = parser.parse_args(argv)
     if not (args.data / "gold.jsonl").exists():
         print(f"error: no dumps_dev gold under {args.data}", file=sys.stderr)
         return 2
-    halves = ("A", "B") if args.half == "both" else (args.half,)
-    results = evaluate(args.data, halves, args.scope)
+    halves = {"both": ("A", "B"), "none": ()}.get(args.half, (args.half,))
+    if args.scope == "half" and not halves:
+        print("error: --scope half needs a half", file=sys.stderr)
+        return 2
+    results = evaluate(args.data, halves, args.scope, templates=not args.no_templates)
     for name, result in results.items():
         print(f"== {name} ==")
         print(result.table.rstrip())

@@ -7,6 +7,12 @@ while article text does not. The evidence is, per site, the number of distinct
 documents and in how many of them each (normalised) line occurs; a line is
 template once it is frequent enough (`TemplateRule`).
 
+A line is counted twice over: as itself (case-folded, digits collapsed), and, when
+short, by its shape (`line_shape`): the literal words kept, every digit group, run of
+capitalised words (names, months, weekdays) collapsed to a placeholder. "Posted 3 hours
+ago by Jane Doe" and "Posted 5 hours ago by Li Wei" share the shape "posted 0 hours ago
+by <n>", so a site's meta lines are learnt though no two of them are the same line.
+
 The evidence is a set function: it depends on which documents of a site have
 been seen, never on their order. That is what makes records deterministic: the
 engine gathers the evidence of a whole run (and, for `ingest`, of everything the
@@ -32,6 +38,8 @@ __all__ = [
     "document_key",
     "is_long",
     "line_key",
+    "line_keys",
+    "line_shape",
     "normalise_line",
     "observe_document",
 ]
@@ -56,8 +64,76 @@ def is_long(normalised: str) -> bool:
     return len(normalised) >= _LONG_LINE_CHARS or (len(normalised.split()) >= 8 and normalised[-1:] in ".!?\"”»")
 
 
+_SHAPE_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_PLACEHOLDER = "<n>"
+# Shapes are learnt for short lines only: a sentence of the story is never one.
+_SHAPE_MAX_WORDS = 16
+# A shape that names what it is: at least this many literal words ("posted ... ago by"),
+# or one literal word with two or more numbers ("Filed <n> 0 <n> 0, 0.0 <n>"). A run of
+# capitalised words with one word kept (a title-cased headline) has no shape.
+_SHAPE_MIN_LITERALS = 2
+# Prefixed so that a shape and a line of the same words never share a key.
+_SHAPE_PREFIX = "\x1fshape "
+
+
+def line_shape(line: str) -> str | None:
+    """The shape of a short line, or None where it has no shape worth learning.
+
+    Digit groups become 0 (ordinals too: "12th"); capitalised words after the first
+    (names, months, weekdays, titles) become one placeholder per run; the first word and
+    lower-case words stay, case-folded, as does punctuation.
+    """
+    tokens = _SHAPE_TOKEN_RE.findall(line)
+    words = [t for t in tokens if t[0].isalnum() or t[0] == "_"]
+    if not words or len(words) > _SHAPE_MAX_WORDS:
+        return None
+    shape: list[str] = []
+    literals = numbers = placeholders = 0
+    first_word = True
+    for token in tokens:
+        if not (token[0].isalnum() or token[0] == "_"):
+            shape.append(token)
+            continue
+        if any(c.isdigit() for c in token):
+            shape.append("0")
+            numbers += 1
+        elif not first_word and token[0].isupper():
+            if shape[-1:] != [_PLACEHOLDER]:
+                shape.append(_PLACEHOLDER)
+                placeholders += 1
+        else:
+            shape.append(token.casefold())
+            literals += len(token) >= 2 and token.isalpha()
+        first_word = False
+    if not placeholders:
+        return None  # nothing varies beyond digits: the line's own key says it all
+    if literals < _SHAPE_MIN_LITERALS and not (literals >= 1 and numbers >= 2):
+        return None
+    return " ".join(shape)
+
+
+def line_keys(line: str) -> tuple[int, ...]:
+    """The keys a line is judged by: its own, and its shape's where it has one."""
+    normalised = normalise_line(line)
+    if len(normalised) < 2:
+        return ()
+    own = line_key(normalised)
+    if is_long(normalised) or (shape := line_shape(line)) is None:
+        return (own,)
+    return own, line_key(_SHAPE_PREFIX + shape)
+
+
 def _line_keys(lines: Iterable[str]) -> dict[int, bool]:
-    return {line_key(n): is_long(n) for line in lines if len(n := normalise_line(line)) >= 2}
+    keys: dict[int, bool] = {}
+    for line in lines:
+        normalised = normalise_line(line)
+        if len(normalised) < 2:
+            continue
+        long = is_long(normalised)
+        keys[line_key(normalised)] = long
+        if not long and (shape := line_shape(line)) is not None:
+            keys.setdefault(line_key(_SHAPE_PREFIX + shape), False)
+    return keys
 
 
 def document_key(keys: Mapping[int, bool]) -> int:
@@ -173,11 +249,10 @@ class SiteTemplates:
         return stats.documents if stats else 0
 
     def is_template(self, site: str | None, line: str) -> bool:
-        """Whether `line` recurs across enough distinct documents of `site` to be page template."""
-        normalised = normalise_line(line)
-        if not site or len(normalised) < 2:
+        """Whether `line` (or its shape) recurs across enough distinct documents of `site` to be page template."""
+        if not site:
             return False
-        return self._key_is_template(site, line_key(normalised))
+        return any(self._key_is_template(site, key) for key in line_keys(line))
 
     def _key_is_template(self, site: str, key: int) -> bool:
         stats = self._sites.get(site)
@@ -227,10 +302,10 @@ class JudgedTemplates:
         return self._keys.get(site, frozenset()) if site else frozenset()
 
     def is_template(self, site: str | None, line: str) -> bool:
-        normalised = normalise_line(line)
-        if not site or len(normalised) < 2:
+        if not site:
             return False
-        return line_key(normalised) in self.template_keys(site)
+        template = self.template_keys(site)
+        return any(key in template for key in line_keys(line))
 
     def judgement(self, site: str | None, keys: Iterable[int]) -> str:
         if not site:

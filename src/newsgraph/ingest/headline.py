@@ -154,8 +154,10 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     first_metadata = min(metadata)
     above = [i for i in body if i < first_metadata]
     # A masthead or menu above the title: a lone line above the dateline may be the site's name.
+    # The menu may already be known as furniture (the site's template): it still marks the page's top.
     header = [i for i, unit in enumerate(units[:above[-1]]) if unit.is_body] if above else []
-    if not header or len(above) > 4:
+    furniture_above = bool(above) and any(unit.reason not in (None, "separator") for unit in units[:above[-1]])
+    if not (header or furniture_above) or len(above) > 4:
         return None
     headline = _above_standfirst(units, above)
     header = [i for i in header if i < headline]
