@@ -2,6 +2,8 @@
 
 Every list endpoint takes `limit` (1..500) and `cursor` and answers
 `{"items": [...], "next": cursor-or-null}`; filters mirror the command line's.
+Cursors are the store's keyset cursors (`store.keyset`): the next page starts
+strictly after the last row given, so a walk sees every row once.
 """
 
 from __future__ import annotations
@@ -14,13 +16,19 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from newsgraph.records import to_dict
 from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery, SpeakerFilter, StoredArticle
+from newsgraph.store.keyset import cursor_of
 from newsgraph.web import models
-from newsgraph.web.cursor import decode_cursor, encode_cursor
 from newsgraph.web.explore import Explorer, month_of
 
 __all__ = ["Page", "paged", "router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+ERRORS = {
+    400: {"model": models.ErrorModel, "description": "a parameter the store cannot use (one line)"},
+    404: {"model": models.ErrorModel, "description": "no such article or speaker"},
+    422: {"model": models.ErrorModel, "description": "a parameter of the wrong type or size (one line)"},
+    503: {"model": models.ErrorModel, "description": "the query ran past the time limit, or the database is unavailable"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 MAX_LIMIT = 500
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per page, 1..{MAX_LIMIT}")]
@@ -33,18 +41,11 @@ ArticleId = Annotated[str, Path(min_length=1, max_length=200, description="an ar
 Page = dict[str, Any]
 
 
-def paged(listing: str, cursor: str | None, limit: int, fetch: Callable[[int, int], list[Any]]) -> Page:
-    """One page: `fetch(offset, count)` is asked for one item more than `limit`, to know if more follow."""
-    offset = decode_cursor(listing, cursor)
-    rows = fetch(offset, limit + 1)
-    more = len(rows) > limit
+def paged(cursor: str | None, limit: int, fetch: Callable[[str | None, int], list[Any]]) -> Page:
+    """One page: `fetch(after, count)` is asked for one row more than `limit`, to know if more follow."""
+    rows = fetch(cursor or None, limit + 1)
     return {"items": [to_dict(row) for row in rows[:limit]],
-            "next": encode_cursor(listing, offset + limit) if more else None}
-
-
-def _sliced(fetch_first: Callable[[int], list[Any]]) -> Callable[[int, int], list[Any]]:
-    """For listings that take only a limit: read offset+count rows and keep the last count."""
-    return lambda offset, count: fetch_first(offset + count)[offset:]
+            "next": cursor_of(rows[limit - 1]) if len(rows) > limit else None}
 
 
 def explorer(request: Request) -> Explorer:
@@ -55,10 +56,10 @@ def explorer(request: Request) -> Explorer:
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=1000, description="words, \"phrases\", OR, NOT, prefix*, -word")],
            since: Since = None, until: Until = None, source: Text = None, limit: Limit = 20, cursor: Cursor = None) -> Page:
     """Articles matching the full-text query, best first, with a snippet (matches in [brackets])."""
-    def fetch(offset: int, count: int):
+    def fetch(after: str | None, count: int):
         with request.app.state.pool.borrow() as store:
-            return store.search(SearchQuery(text=q, since=since, until=until, source=source, limit=count, offset=offset))
-    return paged("search", cursor, limit, fetch)
+            return store.search(SearchQuery(text=q, since=since, until=until, source=source, limit=count, after=after))
+    return paged(cursor, limit, fetch)
 
 
 @router.get("/articles/{article_id:path}", response_model=models.ArticleModel, summary="One article")
@@ -76,9 +77,9 @@ def load_article(request: Request, article_id: str) -> tuple[StoredArticle, list
         return stored, store.cluster(stored.article.id)
 
 
-def quote_filter(speaker, about, about_entity, kind, since, until, limit: int = 50, offset: int = 0) -> QuoteFilter:
+def quote_filter(speaker, about, about_entity, kind, since, until, limit: int = 50, after: str | None = None) -> QuoteFilter:
     return QuoteFilter(speaker=speaker, about=about, about_entity=about_entity, kind=kind, since=since, until=until,
-                       limit=limit, offset=offset)
+                       limit=limit, after=after)
 
 
 @router.get("/quotes", response_model=models.page_of(models.QuoteModel), summary="Quotations")
@@ -86,19 +87,19 @@ def quotes(request: Request, speaker: Text = None, about: Text = None, about_ent
            kind: Annotated[str | None, Query(max_length=20, description="direct, partial, indirect, mixed or headline")] = None,
            since: Since = None, until: Until = None, limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Quotations newest first (by when said), by speaker, words said, entity named, kind and date."""
-    def fetch(offset: int, count: int):
+    def fetch(after: str | None, count: int):
         with request.app.state.pool.borrow() as store:
-            return store.quotes(quote_filter(speaker, about, about_entity, kind, since, until, count, offset))
-    return paged("quotes", cursor, limit, fetch)
+            return store.quotes(quote_filter(speaker, about, about_entity, kind, since, until, count, after))
+    return paged(cursor, limit, fetch)
 
 
 @router.get("/speakers", response_model=models.page_of(models.SpeakerModel), summary="Speakers")
 def speakers(request: Request, name: Text = None, limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Speaker identities across the corpus, most quoted first; `name` matches any name form."""
-    def fetch(offset: int, count: int):
+    def fetch(after: str | None, count: int):
         with request.app.state.pool.borrow() as store:
-            return store.speakers(SpeakerFilter(name=name, limit=offset + count))[offset:]
-    return paged("speakers", cursor, limit, fetch)
+            return store.speakers(SpeakerFilter(name=name, limit=count, after=after))
+    return paged(cursor, limit, fetch)
 
 
 @router.get("/speakers/{speaker_id}", response_model=models.SpeakerDetailModel, summary="One speaker")
@@ -122,10 +123,11 @@ def events(request: Request, type: Annotated[str | None, Query(max_length=20, de
            actor: Text = None, recipient: Text = None, since: Since = None, until: Until = None,
            limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Coded events newest first; actor/recipient an ISO3 country or part of a name."""
-    def first(count: int):
+    def fetch(after: str | None, count: int):
         with request.app.state.pool.borrow() as store:
-            return store.events(EventFilter(type=type, actor=actor, recipient=recipient, since=since, until=until, limit=count))
-    return paged("events", cursor, limit, _sliced(first))
+            return store.events(EventFilter(type=type, actor=actor, recipient=recipient, since=since, until=until,
+                                            limit=count, after=after))
+    return paged(cursor, limit, fetch)
 
 
 @router.get("/entities", response_model=models.page_of(models.EntityModel), summary="Entities")
@@ -133,10 +135,10 @@ def entities(request: Request, name: Text = None, label: Annotated[str | None, Q
              country: Annotated[str | None, Query(max_length=3, description="ISO 3166 alpha-3")] = None,
              limit: Limit = 50, cursor: Cursor = None) -> Page:
     """Entities by canonical name, most mentioned first."""
-    def first(count: int):
+    def fetch(after: str | None, count: int):
         with request.app.state.pool.borrow() as store:
-            return store.entities(EntityFilter(name=name, label=label, country=country, limit=count))
-    return paged("entities", cursor, limit, _sliced(first))
+            return store.entities(EntityFilter(name=name, label=label, country=country, limit=count, after=after))
+    return paged(cursor, limit, fetch)
 
 
 @router.get("/stats", response_model=models.StatsModel, summary="Corpus counts")

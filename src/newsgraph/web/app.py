@@ -108,6 +108,8 @@ def create_app(db: str, token: str | None = None, query_timeout_s: float = 5.0) 
 
 def _parameter_problem(request: Request) -> str | None:
     """Query parameters no filter can use: NUL characters, or longer than any filter needs."""
+    if "\x00" in request.url.path or "%00" in request.url.path:
+        return "the path contains a NUL character"
     for name, value in request.query_params.multi_items():
         if "\x00" in value or "\x00" in name:
             return f"parameter {clip(name)} contains a NUL character"

@@ -119,9 +119,10 @@ def stacked_bar_chart(periods: Sequence[str], counts: dict[str, Counter[str]], k
 
 
 def network_chart(speakers: Sequence[tuple[str, str, int]], entities: Sequence[tuple[str, str | None, int]],
-                  edges: Sequence[tuple[str, str, int]], *, label: str, speaker_href, entity_href) -> Markup:
-    """Speakers on the left half of a circle, the entities they name on the right; a line per
-    speaker-entity pair, thicker for more statements. Deterministic: nodes keep their listed order."""
+                  edges: Sequence[tuple[str, str, int, int]], *, label: str, speaker_href, entity_href) -> Markup:
+    """Speakers on the left half of a circle, the entities they speak about on the right; a line per
+    speaker-entity pair, thicker for more statements, solid where the statements name the entity
+    and dashed where only their stories do. Deterministic: nodes keep their listed order."""
     size, centre, radius = 760, 380, 205
     if not edges:
         return Markup(f'{_frame("network", label, size, 80)}'
@@ -137,15 +138,17 @@ def network_chart(speakers: Sequence[tuple[str, str, int]], entities: Sequence[t
 
     place("s", [sid for sid, _, _ in speakers], 240, 120)  # left half, top to bottom
     place("e", [name for name, _, _ in entities], -60, 60)  # right half, top to bottom
-    heaviest = max(count for _, _, count in edges)
+    heaviest = max(edge[2] for edge in edges)
     parts = []
-    for speaker_id, entity, count in edges:
+    for speaker_id, entity, count, named in edges:
         x1, y1, _ = where[("s", speaker_id)]
         x2, y2, _ = where[("e", entity)]
         width = 1 + 5 * count / heaviest
         parts.append(f'<path class="edge" d="M{x1:.1f},{y1:.1f} Q{centre},{centre} {x2:.1f},{y2:.1f}" fill="none" '
-                     f'stroke="#6b8fb5" stroke-opacity="0.6" stroke-width="{width:.1f}">'
-                     f'<title>{count} statement{"s" if count != 1 else ""}</title></path>')
+                     f'stroke="#6b8fb5" stroke-opacity="0.6" stroke-width="{width:.1f}"'
+                     + ('' if named else ' stroke-dasharray="5 4"') +
+                     f'><title>{count} statement{"s" if count != 1 else ""}'
+                     f'{"" if named else " (in stories about it)"}</title></path>')
     most = max([n for _, _, n in speakers] + [n for _, _, n in entities] + [1])
 
     def node(kind: str, key: str, name: str, count: int, href: str, fill: str, anchor: str) -> None:

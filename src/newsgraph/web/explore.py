@@ -11,6 +11,7 @@ share a form (a bare surname) the one quoted more wins.
 from __future__ import annotations
 
 import threading
+from datetime import date
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -27,6 +28,8 @@ __all__ = ["Explorer", "Network", "SpeakerIndex", "month_of", "quote_speaker_id"
 MAX_ROWS = 5000
 # Articles read whole to find what statements name (network, a speaker's subjects).
 MAX_ARTICLES = 300
+# What a story can be about, for a statement that names nothing itself.
+SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # Summaries are kept this long (seconds) and dropped when an upload is ingested.
 CACHE_SECONDS = 30.0
 
@@ -34,9 +37,18 @@ T = TypeVar("T")
 
 
 def month_of(when: str | None) -> str | None:
-    """YYYY-MM of an ISO date, or None for a date without a month (a year, a TIMEX3 set)."""
-    if when and len(when) >= 7 and when[4] == "-" and when[:4].isdigit() and when[5:7].isdigit():
+    """YYYY-MM of an ISO date (a week's Monday for 2024-W14), or None for a date without a
+    month (a year, a season, a TIMEX3 set)."""
+    if not when or len(when) < 7 or when[4] != "-" or not when[:4].isdigit():
+        return None
+    if when[5:7].isdigit():
         return when[:7]
+    week = when[6:8]
+    if when[5] == "W" and week.isdigit() and (len(when) == 8 or not when[8:9].isdigit()):
+        try:
+            return date.fromisocalendar(int(when[:4]), int(week), 1).isoformat()[:7]
+        except ValueError:
+            return None
     return None
 
 
@@ -74,7 +86,8 @@ class Network:
 
     speakers: list[tuple[str, str, int]]  # (id, name, statements)
     entities: list[tuple[str, str | None, int]]  # (name, label, mentions)
-    edges: list[tuple[str, str, int]]  # (speaker id, entity name, statements naming it)
+    # (speaker id, entity name, statements about it, of which name it themselves)
+    edges: list[tuple[str, str, int, int]]
     statements: int
 
 
@@ -133,28 +146,37 @@ class Explorer:
         excluded = set(exclude)
         counts: Counter[str] = Counter()
         with self.pool.borrow() as store:
-            for quote, entities in _quotes_with_entities(store, quotes):
+            for quote, entities, _ in _quotes_with_entities(store, quotes):
                 counts.update({entity.name for entity in entities if entity.name not in excluded})
         return counts.most_common(top)
 
     # -- corpus summaries
 
     def network(self, since: str | None, until: str | None, *, speakers: int = 14, entities: int = 20) -> Network:
+        """Who speaks about whom. A statement is about the entities it names; one that names
+        none ("We have waited long enough") is about what its story is about: the entities
+        the article names most (up to two, the speaker aside). Both count, the first drawn solid."""
         def make() -> Network:
             index = self.index()
             with self.pool.borrow() as store:
                 quotes = store.quotes(QuoteFilter(since=since, until=until, limit=MAX_ROWS))
                 links: Counter[tuple[str, str]] = Counter()
+                named_links: Counter[tuple[str, str]] = Counter()
                 labels: dict[str, str | None] = {}
                 statements = 0
-                for quote, named in _quotes_with_entities(store, quotes):
+                for quote, named, story in _quotes_with_entities(store, quotes):
                     speaker_id = quote_speaker_id(quote, index)
                     if speaker_id is None:
                         continue
                     forms = {index.by_id[speaker_id].name, *getattr(index.by_id[speaker_id], "aliases", ())}
                     names = {entity.name for entity in named if entity.name not in forms}
+                    named_links.update((speaker_id, name) for name in names)
+                    if not names:
+                        counts = Counter(e.name for e in story if e.name not in forms and e.label in SUBJECT_LABELS
+                                         and not any(e.name in form or form in e.name for form in forms))
+                        names = {name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]}
                     statements += bool(names)
-                    for entity in named:
+                    for entity in story:
                         labels.setdefault(entity.name, entity.label)
                     links.update((speaker_id, name) for name in names)
             by_speaker: Counter[str] = Counter()
@@ -165,7 +187,7 @@ class Explorer:
             kept_speakers = [sid for sid, _ in sorted(by_speaker.items(), key=lambda kv: (-kv[1], kv[0]))[:speakers]]
             kept_entities = [n for n, _ in sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]]
             wanted_s, wanted_e = set(kept_speakers), set(kept_entities)
-            edges = sorted(((s, e, c) for (s, e), c in links.items() if s in wanted_s and e in wanted_e),
+            edges = sorted(((s, e, c, named_links[(s, e)]) for (s, e), c in links.items() if s in wanted_s and e in wanted_e),
                            key=lambda edge: (-edge[2], edge[0], edge[1]))
             return Network(
                 speakers=[(sid, index.by_id[sid].name, by_speaker[sid]) for sid in kept_speakers],
@@ -202,7 +224,8 @@ def fill_months(months: list[str]) -> list[str]:
 
 
 def _quotes_with_entities(store: Store, quotes: Iterable[QuoteHit]):
-    """(quote, entities inside its text) for quotes on the article text, reading each article once."""
+    """(quote, entities inside its text, the article's entities) for quotes on the article text,
+    reading each article once."""
     by_article: dict[str, list[QuoteHit]] = defaultdict(list)
     for quote in quotes:
         if quote.field == "text" and (quote.article_id in by_article or len(by_article) < MAX_ARTICLES):
@@ -217,4 +240,4 @@ def _quotes_with_entities(store: Store, quotes: Iterable[QuoteHit]):
                 continue
             span = record.quotes[quote.position]
             inside: list[Entity] = [e for e in record.entities if e.start >= span.start and e.end <= span.end]
-            yield quote, inside
+            yield quote, inside, record.entities

@@ -68,7 +68,10 @@ def _safe_name(name: str | None, number: int) -> str:
 
 @router.post("/ingest", response_model=models.IngestModel, summary="Upload files to ingest",
              openapi_extra={"requestBody": _REQUEST_BODY},
-             responses={401: {"description": "no or wrong Bearer token"}, 403: {"description": "the server has no token: read-only"}})
+             responses={400: {"model": models.ErrorModel, "description": "not a multipart upload of files"},
+                        401: {"model": models.ErrorModel, "description": "no or wrong Bearer token"},
+                        403: {"model": models.ErrorModel, "description": "the server has no token: read-only"},
+                        503: {"model": models.ErrorModel, "description": "the database is unavailable"}})
 async def ingest(request: Request) -> dict[str, Any]:
     """Extract, analyse and store the uploaded files, as `newsgraph ingest` does; per-file failures in `failures`."""
     _authorised(request)

@@ -31,6 +31,7 @@ from newsgraph.store.sqlite.listings import SpeakerIdentitySummary
 
 __all__ = [
     "ArticleModel",
+    "ErrorModel",
     "EntityModel",
     "EventModel",
     "IngestModel",
@@ -109,16 +110,18 @@ def _stored_article_model() -> type[BaseModel]:
 SearchHitModel = model_of(SearchHit)
 ArticleModel = _stored_article_model()
 AppearanceModel = model_of(Appearance)
-QuoteModel = model_of(QuoteHit, "Quote")
-SpeakerModel = model_of(SpeakerIdentitySummary, "Speaker")
+# Named after their row types: the record types (Quote, Speaker, Entity, Event) keep their own names.
+QuoteModel = model_of(QuoteHit)
+SpeakerModel = model_of(SpeakerIdentitySummary, "SpeakerSummary")
 SpeakerDetailModel = create_model(
     "SpeakerDetail",
     speaker=(SpeakerModel, ...),
     quotes_by_month=(dict[str, int], Field(..., description="statements per month (YYYY-MM of when said)")),
     talks_about=(list[tuple[str, int]], Field(..., description="entities named most in their statements, with counts")),
 )
-EntityModel = model_of(EntitySummary, "Entity")
-EventModel = model_of(EventHit, "Event")
-StatsModel = model_of(StoreStats, "Stats")
+EntityModel = model_of(EntitySummary)
+EventModel = model_of(EventHit)
+StatsModel = model_of(StoreStats)
 IngestModel = model_of(IngestSummary, "IngestResult")
+ErrorModel = create_model("Error", detail=(str, Field(..., description="what went wrong, in one line")))
 FailureModel = model_of(Failure)

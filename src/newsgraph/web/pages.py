@@ -15,6 +15,7 @@ from newsgraph.store import QuoteFilter, SearchQuery
 from newsgraph.web import pages_explore
 from newsgraph.web.api import ArticleId, Cursor, Since, Text, Until, load_article, speaker_detail
 from newsgraph.web.charts import bar_chart
+from newsgraph.store.keyset import cursor_of
 from newsgraph.web.cursor import decode_cursor, encode_cursor
 from newsgraph.web.explore import SpeakerIndex, fill_months, month_of, quote_speaker_id
 from newsgraph.web.highlight import Mark, render_marked
@@ -71,19 +72,18 @@ def home(request: Request):
 def search(request: Request, q: Annotated[str, Query(max_length=1000)] = "", since: Since = None, until: Until = None,
            source: Text = None, cursor: Cursor = None):
     hits, facets_month, facets_source, next_cursor = [], [], [], None
-    offset = decode_cursor("search-page", cursor)
     if q.strip():
         with request.app.state.pool.borrow() as store:
             hits = store.search(SearchQuery(text=q, since=since, until=until, source=source, limit=PAGE_SIZE + 1,
-                                            offset=offset, highlight=(_MARK_START, _MARK_END)))
+                                            after=cursor or None, highlight=(_MARK_START, _MARK_END)))
             # Facets over the first 200 results: enough to narrow by month or source.
             wider = store.search(SearchQuery(text=q, since=since, until=until, source=source, limit=200))
         if len(hits) > PAGE_SIZE:
-            hits, next_cursor = hits[:PAGE_SIZE], encode_cursor("search-page", offset + PAGE_SIZE)
+            hits, next_cursor = hits[:PAGE_SIZE], cursor_of(hits[PAGE_SIZE - 1])
         facets_month = sorted(Counter(m for h in wider if (m := month_of(h.published))).items(), reverse=True)[:12]
         facets_source = Counter(_site_of(h.source, h.url) for h in wider).most_common(10)
     return render(request, "search.html", {
-        "q": q, "since": since, "until": until, "source": source, "offset": offset,
+        "q": q, "since": since, "until": until, "source": source,
         "hits": [(hit, snippet_html(hit.snippet)) for hit in hits], "next_cursor": next_cursor,
         "facets_month": facets_month, "facets_source": facets_source, "title": f"search: {q}" if q else "search",
     })

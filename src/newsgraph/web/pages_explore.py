@@ -14,10 +14,11 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from newsgraph.records import to_dict
+from newsgraph.store.keyset import cursor_of
 from newsgraph.store import EVENT_TYPES, QUOTE_KINDS, EntityFilter, EventFilter, QuoteFilter
+from newsgraph.store.search_syntax import date_lower_bound, date_upper_bound
 from newsgraph.web.api import Cursor, Since, Text, Until, quote_filter
 from newsgraph.web.charts import network_chart, stacked_bar_chart
-from newsgraph.web.cursor import decode_cursor, encode_cursor
 from newsgraph.web.explore import quote_speaker_id
 from newsgraph.web.templating import render
 
@@ -44,14 +45,13 @@ def quotes_page(request: Request, speaker: Text = None, about: Text = None, abou
                 since: Since = None, until: Until = None, cursor: Cursor = None):
     filters = dict(speaker=_blank_none(speaker), about=_blank_none(about), about_entity=_blank_none(about_entity),
                    kind=_blank_none(kind), since=_blank_none(since), until=_blank_none(until))
-    offset = decode_cursor("quotes-page", cursor)
     with request.app.state.pool.borrow() as store:
-        rows = store.quotes(quote_filter(**filters, limit=PAGE_SIZE + 1, offset=offset))
-    next_cursor = encode_cursor("quotes-page", offset + PAGE_SIZE) if len(rows) > PAGE_SIZE else None
+        rows = store.quotes(quote_filter(**filters, limit=PAGE_SIZE + 1, after=_blank_none(cursor)))
+    next_cursor = cursor_of(rows[PAGE_SIZE - 1]) if len(rows) > PAGE_SIZE else None
     index = request.app.state.explorer.index()
     return render(request, "quotes.html", {
         "rows": [(hit, quote_speaker_id(hit, index)) for hit in rows[:PAGE_SIZE]], "filters": filters,
-        "kinds": QUOTE_KINDS, "next_cursor": next_cursor, "offset": offset, "title": "statements",
+        "kinds": QUOTE_KINDS, "next_cursor": next_cursor, "title": "statements",
     })
 
 
@@ -109,19 +109,21 @@ def quotes_json(request: Request, speaker: Text = None, about: Text = None, abou
 def _first_batch(request: Request, filters: dict):
     """The first rows, read before the response starts, so that a failing query is a clean error."""
     with request.app.state.pool.borrow() as store:
-        return store.quotes(quote_filter(**filters, limit=DOWNLOAD_BATCH, offset=0))
+        return store.quotes(quote_filter(**filters, limit=DOWNLOAD_BATCH))
 
 
 def _chain(first: list, request: Request, filters: dict) -> Iterator:
     yield from first
     if len(first) < DOWNLOAD_BATCH:
         return
-    for hit_offset in range(DOWNLOAD_BATCH, MAX_DOWNLOAD, DOWNLOAD_BATCH):
+    last = first[-1]
+    for _ in range(DOWNLOAD_BATCH, MAX_DOWNLOAD, DOWNLOAD_BATCH):
         with request.app.state.pool.borrow() as store:
-            rows = store.quotes(quote_filter(**filters, limit=DOWNLOAD_BATCH, offset=hit_offset))
+            rows = store.quotes(quote_filter(**filters, limit=DOWNLOAD_BATCH, after=cursor_of(last)))
         yield from rows
         if len(rows) < DOWNLOAD_BATCH:
             return
+        last = rows[-1]
 
 
 @router.get("/events")
@@ -129,13 +131,12 @@ def events_page(request: Request, type: Kind = None, actor: Text = None, recipie
                 since: Since = None, until: Until = None, cursor: Cursor = None):
     filters = dict(type=_blank_none(type), actor=_blank_none(actor), recipient=_blank_none(recipient),
                    since=_blank_none(since), until=_blank_none(until))
-    offset = decode_cursor("events-page", cursor)
     months, per_month, read = request.app.state.explorer.events_by_month(EventFilter(**filters, limit=5000))
     chart = stacked_bar_chart(months, per_month, EVENT_TYPES, css_class="events",
                               label="political events by type per month", y_title="events", x_title="month")
     with request.app.state.pool.borrow() as store:
-        rows = store.events(EventFilter(**filters, limit=offset + PAGE_SIZE + 1))[offset:]
-    next_cursor = encode_cursor("events-page", offset + PAGE_SIZE) if len(rows) > PAGE_SIZE else None
+        rows = store.events(EventFilter(**filters, limit=PAGE_SIZE + 1, after=_blank_none(cursor)))
+    next_cursor = cursor_of(rows[PAGE_SIZE - 1]) if len(rows) > PAGE_SIZE else None
     return render(request, "events.html", {"chart": chart, "rows": rows[:PAGE_SIZE], "filters": filters,
                                            "types": EVENT_TYPES, "next_cursor": next_cursor, "read": read,
                                            "title": "events"})
@@ -144,8 +145,10 @@ def events_page(request: Request, type: Kind = None, actor: Text = None, recipie
 @router.get("/network")
 def network_page(request: Request, since: Since = None, until: Until = None):
     since, until = _blank_none(since), _blank_none(until)
-    if since is not None or until is not None:
-        QuoteFilter(since=since, until=until)  # checks the dates: a bad one is a 400
+    if since is not None:
+        date_lower_bound(since, "since")  # a bad date is a 400 here, as on every listing
+    if until is not None:
+        date_upper_bound(until, "until")
     found = request.app.state.explorer.network(since, until)
     chart = network_chart(found.speakers, found.entities, found.edges,
                           label="speakers linked to the entities their statements name",
@@ -160,10 +163,9 @@ def network_page(request: Request, since: Since = None, until: Until = None):
 def entities_page(request: Request, name: Text = None, label: Kind = None,
                   country: Annotated[str | None, Query(max_length=3)] = None, cursor: Cursor = None):
     filters = dict(name=_blank_none(name), label=_blank_none(label), country=_blank_none(country))
-    offset = decode_cursor("entities-page", cursor)
     with request.app.state.pool.borrow() as store:
-        rows = store.entities(EntityFilter(**filters, limit=offset + PAGE_SIZE + 1))[offset:]
-    next_cursor = encode_cursor("entities-page", offset + PAGE_SIZE) if len(rows) > PAGE_SIZE else None
+        rows = store.entities(EntityFilter(**filters, limit=PAGE_SIZE + 1, after=_blank_none(cursor)))
+    next_cursor = cursor_of(rows[PAGE_SIZE - 1]) if len(rows) > PAGE_SIZE else None
     return render(request, "entities.html", {"rows": rows[:PAGE_SIZE], "filters": filters, "next_cursor": next_cursor,
                                              "title": "entities"})
 

@@ -26,7 +26,7 @@ BUSY_TIMEOUT_MS = 30_000
 # After that, starting a write transaction is retried for this long in all.
 WRITE_RETRY_SECONDS = 600.0
 # With a query time limit, SQLite calls back every this many virtual machine steps to check it.
-PROGRESS_STEPS = 10_000
+PROGRESS_STEPS = 1_000
 
 
 def connect(path: str, *, readonly: bool) -> sqlite3.Connection:
