@@ -19,7 +19,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 # Foundation modules (the record contract, word tables, messages) are below every stage.
 STAGES = {"ingest": 1, "nlp": 2, "resolve": 3, "store": 4, "engine": 5, "web": 6}
 FOUNDATION = {"records", "contract", "lexicon", "messages", "evidence"}
-FACES = {"cli", "cli_output", "cli_export", "cli_serve", "api", "__init__", "__main__"}
+FACES = {"cli", "cli_output", "cli_export", "cli_serve", "cli_speakers", "api", "__init__", "__main__"}
 MAX_CODE_LINES = 600
 
 

@@ -158,5 +158,9 @@ def test_speakers_listing_is_over_identities(tmp_path: Path):
     assert listed.exit_code == 0, listed.output
     row = json.loads(listed.stdout)[0]
     assert row["aliases"] == ["Lena Marsh", "Léna Marsh", "Marsh"] and row["kind"] == "person"
-    assert row["role_history"] == [{"role": "Governor", "affiliation": None, "country": None,
-                                    "first": "2024-02-01", "last": "2024-02-01"}]
+    assert row["roles"] == [{"role": "Governor", "affiliation": None, "country": None,
+                             "first": "2024-02-01", "last": "2024-02-01"}]
+    # The interface's fields, exactly (issue 13), then why the name forms are one.
+    assert list(row) == ["id", "name", "aliases", "kind", "roles", "affiliations", "quotes", "statements",
+                         "articles", "outlets", "first", "last", "why"]
+    assert (row["quotes"], row["statements"], row["articles"], row["outlets"]) == (3, 3, 3, 2)

@@ -19,6 +19,7 @@ from newsgraph.nlp.analyze import Analyzer
 from newsgraph.nlp.model import DEFAULT_MODEL
 from newsgraph.records import Article, Failure
 from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery, SpeakerFilter, open_store
+from newsgraph.store.identity_listings import SpeakerIdentityRow, SpeakerProfile, StatementFilter, StatementRow
 
 
 def extract(
@@ -81,6 +82,25 @@ def _options(engine: str | None, workers: int | str, **settings) -> EngineOption
     return EngineOptions(engine=chosen, workers=count, **settings)
 
 
+def speakers(db: str, name: str | None = None, limit: int = 50) -> list[SpeakerIdentityRow]:
+    """Speaker identities across the corpus, most quoted first (`newsgraph speakers --json`)."""
+    with open_store(db, readonly=True) as store:
+        return store.speaker_identities(name=name, limit=limit)
+
+
+def statements(db: str, speaker: str | None = None, about: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50) -> list[StatementRow]:
+    """Statements across outlets, most reported first (`newsgraph statements --json`)."""
+    with open_store(db, readonly=True) as store:
+        return store.statements(StatementFilter(speaker=speaker, about=about, since=since, until=until, limit=limit))
+
+
+def speaker(db: str, speaker_id: str) -> SpeakerProfile | None:
+    """One speaker identity with its roles, statements and whom it talks about (`newsgraph speaker ID`)."""
+    with open_store(db, readonly=True) as store:
+        return store.speaker(speaker_id)
+
+
 __all__ = [
     "Article",
     "EntityFilter",
@@ -90,7 +110,11 @@ __all__ = [
     "QuoteFilter",
     "SearchQuery",
     "SpeakerFilter",
+    "StatementFilter",
     "extract",
     "ingest_files",
     "open_store",
+    "speaker",
+    "speakers",
+    "statements",
 ]

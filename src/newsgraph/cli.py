@@ -396,29 +396,6 @@ def quotes(
 
 
 @app.command()
-def speakers(
-    db: DbOption = DEFAULT_DB,
-    name: Annotated[Optional[str], typer.Option(help="Only speakers whose name contains this text.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many speakers.")] = 30,
-    as_json: JsonOption = False,
-) -> None:
-    """Resolved speakers, most quoted first, with their roles and affiliations."""
-    from newsgraph.store import SpeakerFilter
-
-    with user_errors(), _open_existing(db) as store:
-        rows = store.speakers(SpeakerFilter(name=name, limit=limit))
-    if as_json:
-        out.print_json(data=[row.to_dict() for row in rows])
-        return
-    table = listing("speakers", "name", "quotes:r", "articles:r", "roles", "first", "last")
-    for row in rows:
-        roles = "; ".join(row.roles + row.affiliations)
-        table.add_row(escape(row.name), str(row.quotes), str(row.articles), escape(roles),
-                      escape((row.first or "")[:10]), escape((row.last or "")[:10]))
-    out.print(table)
-
-
-@app.command()
 def events(
     db: DbOption = DEFAULT_DB,
     actor: Annotated[Optional[str], typer.Option(help="Only events whose actor is this country (ISO3, e.g. FRA) or name.")] = None,
@@ -526,6 +503,11 @@ _register_serve(app)
 from newsgraph.cli_export import register as _register_export  # noqa: E402
 
 _register_export(app)
+
+# `speakers`, `statements` and `speaker ID` live in their own module too.
+from newsgraph.cli_speakers import register as _register_speakers  # noqa: E402
+
+_register_speakers(app)
 
 
 def main() -> None:
