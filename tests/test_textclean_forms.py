@@ -271,3 +271,38 @@ def test_blog_meta_line_with_a_user_name_and_closed_comments():
     cleaned = clean_text(page)
     assert cleaned.published == "2024-03-05"
     assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+# --- forms met on the invented styles of tests/fixtures/dumps (issue 14's never-read check) ---
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Filed Tue 4 Oct 2016, 21.41 EEST (18.41 GMT)", "2016-10-04T21:41:00+03:00"),  # h.mm, the same clock in GMT
+        ("Sent Thu 6 Oct 2016, 9:05 am BST (8:05 GMT)", "2016-10-06T09:05:00+01:00"),
+    ],
+)
+def test_a_filed_time_with_its_gmt_equivalent(line, value):
+    assert parse_date_string(line) == value
+
+
+def test_a_forum_post_header_gives_poster_and_time():
+    page = ("Vesterby Harbour Forum\nBoard index ‹ Local ‹ Harbour\n\nPier vote splits the harbour board\n"
+            "Post by Mira Vale » Tue Oct 04, 2016 9:41 am\n\n" + STORY)
+    cleaned = clean_text(page)
+    assert cleaned.published == "2016-10-04T09:41:00"
+    assert cleaned.byline == ["Mira Vale"]
+    assert cleaned.headline == "Pier vote splits the harbour board"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_mailing_list_subject_tag_and_a_written_for_byline():
+    page = ("Date: Tue, 4 Oct 2016 06:12:40 +0200\nFrom: Harbour Notes <notes@vesterby.example>\n"
+            "Subject: [Harbour Notes] Pier vote splits the harbour board\n\nPIER VOTE SPLITS THE HARBOUR BOARD\n"
+            "Written for Harbour Notes by Tor Lund\nAbout a 3-minute read\n\n" + STORY)
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Pier vote splits the harbour board"
+    assert cleaned.published == "2016-10-04T06:12:40+02:00"
+    assert cleaned.byline == ["Tor Lund"]
+    assert cleaned.reading_minutes == 3
+    assert "PIER VOTE" not in cleaned.text and "Written for" not in cleaned.text

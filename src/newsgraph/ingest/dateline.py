@@ -89,7 +89,7 @@ _MONTH_DAY_RE = re.compile(
 
 _PUBLISHED_PREFIX_RE = re.compile(
     # One word may qualify the verb: "First published", "Originally posted".
-    r"^(?:[^\W\d_]+\s+(?=published|posted|released|issued))?(?:published|publication\s+date|posted|created|released|issued|dated|date|sent"
+    r"^(?:[^\W\d_]+\s+(?=published|posted|released|issued|filed))?(?:published|publication\s+date|posted|created|released|issued|filed|dated|date|sent"
     r"|опубліковано|опубликовано|дата\s+публікації|дата\s+публикации|дата"
     r"|publié|publie|veröffentlicht|publicado|pubblicato)"
     r"(?:\s+(?:on|at|am|le|el|il))?\s*[:\-–—]?\s*",
@@ -107,7 +107,8 @@ _UPDATED_INSIDE_RE = re.compile(
     re.I,
 )
 # "... at 2:05 pm by Jane Doe", "March 5, 2024 by harbourwatch": a byline after the date is a part of its own.
-_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+\w)")
+# "Post by A » Tue Sep 13, 2016 9:41 am": a forum's guillemet parts the poster from the time.
+_PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–»]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+\w)")
 # Words that may join a date and its time: "March 9, 2024 at 1:12 PM", "9 березня о 13:12".
 _CONNECTORS = {"at", "on", "um", "uhr", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
 # A place before the date: "Kyiv, 09.03.2024", "WASHINGTON, March 9, 2024".
@@ -282,8 +283,12 @@ def _is_short_metadata(text: str) -> bool:
     return 0 < len(words) <= 6 and len(text) <= 60 and not re.search(r"(?<!\b[A-Z])[.!?]\s+\w", text)
 
 
+# The same clock in another zone, after the date: "11.57 BST (10.57 GMT)", "9:41 am ET (13:41 UTC)".
+_OTHER_ZONE_TIME_RE = re.compile(r"\s*\(\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+[A-Za-z]{2,5}\s*\)?\s*$", re.I)
+
+
 def _parse_core(text: str) -> DateValue | None:
-    text = text.strip().rstrip(".").strip()
+    text = _OTHER_ZONE_TIME_RE.sub("", text.strip().rstrip(".").strip())
     if not text or len(text) > _MAX_DATELINE_CHARS:
         return None
     if (m := _ISO_RE.search(text)) is not None and m.group(4):

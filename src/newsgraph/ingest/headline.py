@@ -29,8 +29,9 @@ __all__ = ["HeadlineChoice", "find_headline", "kicker", "title_case", "title_key
 
 _SENTENCE_END_RE = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
-# A title marked as one: "# Title" (Markdown), "Subject: Title" (e-mail).
-_MARKED_TITLE_RE = re.compile(r"^(?:#\s+|subject\s*:\s*)(\S.*)$", re.I)
+# A title marked as one: "# Title" (Markdown), "Subject: Title" (e-mail). A mailing list's
+# "[List name]" tag and reply/forward marks before an e-mail's title are not the title.
+_MARKED_TITLE_RE = re.compile(r"^(?:#\s+|subject\s*:\s*(?:(?:re|fwd?|aw|wg)\s*:\s*)*(?:\[[^\]]{1,40}\]\s*)?)(\S.*)$", re.I)
 # Suspected furniture that can never be the headline (the headline itself may look like a promotion).
 _NEVER_HEADLINE = frozenset({"site prompt", "related link", "links row", "player", "breadcrumb", "banner", "pull quote",
                              "masthead"})

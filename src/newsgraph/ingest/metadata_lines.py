@@ -65,7 +65,9 @@ def parse_reading_time(line: str) -> int | None:
 
 
 BYLINE_PREFIX_RE = re.compile(
-    r"^(?:(?:by|words\s+by|written\s+by|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posted\s+by"
+    # "Written for the Brief by A": whom it was written for stands between the verb and "by".
+    r"^(?:(?:by|words\s+by|(?:written|reported|produced|compiled)(?:\s+for\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})?\s+by"
+    r"|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posts?\s+by"
     r"|report(?:ed|ing)?\s+by|authors?|автор(?:и|ы)?|von|par|por|di)\s*[:\-–—]?"
     # "Reporters: A, B": a role word counts as a label only with its colon.
     rf"|(?:{'|'.join(sorted(ROLE_LABELS))})(?:\(s\))?\s*:)\s+(?=\S)",

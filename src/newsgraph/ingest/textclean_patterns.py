@@ -199,7 +199,9 @@ READING_TIME_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:(?:estimated|est\.?|approx\.?|approximate|average)\s+)?(?:(?:reading|read)\s*time|time\s+to\s+read)\s*[:\-–]?\s*"
         r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})"
         r"\s*(?:min(?:ute)?s?\.?|m)?",
-        r"(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*[- ]?\s*(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|read time|to read)",
+        # "About a 6-minute read", "Roughly 4 min read", "A 3-minute read".
+        r"(?:(?:about|around|approx\.?|approximately|roughly|nearly|under|~)\s*)?(?:an?\s+)?(\d{1,3})\s*[- ]?\s*"
+        r"(?:min(?:ute)?s?\.?|m)\s+(?:read|reading|read time|to read)",
         r"(?:read|reading)\s+in\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,3})\s*(?:min(?:ute)?s?\.?)",
         r"(?:час\s+читання|время\s+чтения|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura)"
         r"\s*[:\-–]?\s*(?:~\s*)?(\d{1,3})\s*(?:хв\.?|хвилин\w*|мин\.?|минут\w*|min\.?|minuten|minutes?|minutos)?",
