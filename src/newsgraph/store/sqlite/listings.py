@@ -95,7 +95,7 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
     try:
         rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "syntax error" in str(exc):
+        if "fts5" in str(exc) or "syntax error" in str(exc) or "no such column" in str(exc):
             raise QueryError(f"malformed --about query: {clip(filters.about)} ({exc}); {HINT}") from exc
         raise
     return [
