@@ -289,7 +289,7 @@ def ingest(
     if as_json:
         out.print_json(data=summary.as_dict())
     else:
-        print_summary(summary, db)
+        print_summary(summary, store.location)  # a URL without its password
     problems = summary.failed or summary.analysis_failed
     if problems and (strict or not (summary.new or summary.duplicates or summary.skipped)):
         raise typer.Exit(1)
@@ -305,8 +305,10 @@ def schema() -> None:
 
 def _open_existing(db: str):
     from newsgraph.store import open_store
+    from newsgraph.store.urls import sqlite_path
 
-    if "://" not in db and not Path(db).exists():
+    # A mistyped URL ("postgres:/news") is refused as such, not reported as a missing file.
+    if "://" not in db and sqlite_path(db) and not Path(db).exists():
         raise UserError(f"no database at {db}; create one with: newsgraph ingest PATH... --db {db}")
     return open_store(db, readonly=True)
 
@@ -352,7 +354,7 @@ def show(
     with user_errors(), _open_existing(db) as store:
         stored = store.get_article(article_id)
         if stored is None:
-            raise UserError(f"no article with id {clip(article_id)} in {db}")
+            raise UserError(f"no article with id {clip(article_id)} in {store.location}")
     if as_json:
         out.print_json(data=stored.to_dict())
         return
@@ -462,7 +464,7 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     if as_json:
         out.print_json(data=figures)
         return
-    table = Table(title=f"newsgraph database {escape(db)}", show_header=False, title_justify="left")
+    table = Table(title=f"newsgraph database {escape(figures['path'])}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
     for key, value in figures.items():

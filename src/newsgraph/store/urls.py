@@ -9,6 +9,7 @@ A plain path, "sqlite:///relative/path", "sqlite:////absolute/path" and
 from __future__ import annotations
 
 import os
+import re
 
 from newsgraph.messages import clip
 from newsgraph.store.base import Store
@@ -17,6 +18,7 @@ from newsgraph.store.errors import StoreError
 __all__ = ["POSTGRES_SCHEMES", "open_store", "sqlite_path"]
 
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+_POSTGRES_LIKE = re.compile(r"(?:postgres|postgresql|postgresql\+psycopg):", re.IGNORECASE)
 
 
 def sqlite_path(db: str | os.PathLike[str]) -> str | None:
@@ -25,6 +27,9 @@ def sqlite_path(db: str | os.PathLike[str]) -> str | None:
     if not isinstance(target, str):
         raise StoreError(f"a database path must be text, got {clip(target)}")
     scheme, separator, rest = target.partition("://")
+    if not separator and _POSTGRES_LIKE.match(target):
+        # "postgres:/db" or "postgresql:db" is a mistyped URL, not a file to create.
+        raise StoreError(f"malformed database URL {clip(target)}: expected postgresql://user:password@host:port/dbname")
     if separator and "/" not in scheme and "\\" not in scheme:
         scheme = scheme.lower()
         if scheme in POSTGRES_SCHEMES:

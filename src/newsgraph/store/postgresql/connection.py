@@ -23,15 +23,28 @@ __all__ = ["WRITE_LOCK", "Connection", "libpq_url", "redacted"]
 # The advisory lock key every newsgraph writer takes (an arbitrary constant: "newsgraph" in hex-ish).
 WRITE_LOCK = 0x6E657773
 # A connection attempt to an unreachable server gives up after this many seconds.
-CONNECT_TIMEOUT_S = 10
+CONNECT_TIMEOUT_S = 5
+_EXPECTED = "expected postgresql://user:password@host:port/dbname"
 
 
 def libpq_url(url: str) -> str:
-    """The URL libpq understands: SQLAlchemy's "postgresql+psycopg://" spelled "postgresql://"."""
+    """The URL libpq understands: SQLAlchemy's "postgresql+psycopg://" spelled "postgresql://".
+
+    A URL that names no database, or whose port is not a number, is refused here with one
+    line, before libpq would fall back on its defaults (the user's name as the database,
+    a socket in /var/run) or answer with a message that shows the password."""
     scheme, separator, rest = url.partition("://")
     if not separator:
-        raise StoreError(f"malformed database URL {clip(url)}: expected postgresql://user:password@host:port/dbname")
-    return "postgresql://" + rest
+        raise StoreError(f"malformed database URL {clip(redacted(url))}: {_EXPECTED}")
+    target = "postgresql://" + rest
+    try:
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        raise StoreError(f"malformed database URL {clip(redacted(url))}: {exc}; {_EXPECTED}") from exc
+    if not parts.path.strip("/") and "dbname=" not in parts.query:
+        raise StoreError(f"malformed database URL {clip(redacted(url))}: no database name; {_EXPECTED}")
+    return target
 
 
 def redacted(url: str) -> str:

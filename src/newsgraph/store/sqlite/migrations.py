@@ -87,8 +87,7 @@ def check_known(applied: Sequence[str], migrations: Sequence[Migration]) -> None
         )
     if len(applied) > len(known):
         raise StoreError(
-            f"the database is at schema version {len(applied)} ({applied[-1]}), newer than this "
-            f"newsgraph knows (version {len(known)}); upgrade newsgraph to open it"
+            f"database schema version {len(applied)} is newer than this newsgraph ({len(known)}); upgrade newsgraph"
         )
 
 
