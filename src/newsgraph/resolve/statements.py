@@ -36,6 +36,7 @@ __all__ = [
     "shingle_keys",
     "speaker_block",
     "statement_id",
+    "statement_pieces",
     "statement_tokens",
 ]
 
@@ -46,6 +47,8 @@ SHINGLE = 3
 ABOUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
+# A fragment quoted inside a quotation's text (straight or curly marks; a closing mark may be missing at its end).
+_FRAGMENT = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{8,}?)(?:[\"\u201c\u201d]|$)")
 
 
 def speaker_block(name: str | None) -> str:
@@ -90,11 +93,26 @@ def shingle_keys(block: str, tokens: Sequence[str]) -> list[int]:
     return sorted(keys)
 
 
-def is_same_statement(shared: int, size_a: int, size_b: int) -> bool:
-    """Two quotations of one speaker block sharing `shared` of their `size_a`/`size_b` shingle keys."""
+def statement_pieces(text: str) -> list[list[str]]:
+    """The token lists a quotation is compared by: its whole text, then each fragment of three words
+    or more it quotes inside quotation marks (`he would build "the bridges this country was
+    promised"` repeats the words of a direct quotation elsewhere)."""
+    whole = list(statement_tokens(text))
+    pieces = [whole]
+    for match in _FRAGMENT.finditer(text):
+        tokens = list(statement_tokens(match.group(1)))
+        if len(tokens) >= SHINGLE and tokens != whole and tokens not in pieces:
+            pieces.append(tokens)
+    return pieces
+
+
+def is_same_statement(shared: int, size_a: int, size_b: int, *, fragment: bool = False) -> bool:
+    """Two quotations (or quoted fragments, `fragment`) of one speaker block sharing `shared` of
+    their `size_a`/`size_b` shingle keys."""
     smaller = min(size_a, size_b)
     if smaller <= 1:
-        return shared == 1 and size_a == size_b == 1
+        # One shingle: the same short text, or a quoted three-word fragment inside the other.
+        return shared == 1 and (size_a == size_b or fragment)
     return shared >= 2 and shared >= CONTAINMENT * smaller
 
 

@@ -34,7 +34,8 @@ from dataclasses import asdict
 from typing import Any
 
 from newsgraph.records import Entity
-from newsgraph.resolve.speakers import SpeakerMention, fold, name_parts, resolve_speakers, statement_date
+from newsgraph.resolve.appositions import appositive_role
+from newsgraph.resolve.speakers import SpeakerMention, clean_role, fold, name_parts, resolve_speakers, statement_date
 from newsgraph.resolve.statements import (
     about_entities,
     is_same_statement,
@@ -42,6 +43,7 @@ from newsgraph.resolve.statements import (
     shingle_keys,
     speaker_block,
     statement_id,
+    statement_pieces,
     statement_tokens,
 )
 
@@ -125,13 +127,14 @@ def _entities(sql: Sql, article_ids: Sequence[str]) -> dict[str, list[Entity]]:
     return found
 
 
-def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[str], str]]:
-    """A `quote_links` row for each quotation of these articles that has none; (link id, tokens, block)."""
+def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[list[str]], str]]:
+    """A `quote_links` row for each quotation of these articles that has none; (link id, pieces' tokens, block)."""
     if not article_ids:
         return []
     quotes = sql.rows_in(
         'SELECT q.article_id, q.position, q."start", q."end", q.text, q.field, q.speaker_name, q.date, '
-        "a.published, a.seq FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
+        "a.published, a.seq, q.speaker_role, q.speaker_affiliation FROM quotes AS q "
+        "JOIN articles AS a ON a.id = q.article_id "
         "LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position "
         "WHERE l.id IS NULL AND q.article_id IN ({}) ORDER BY q.article_id, q.position", article_ids,
     )
@@ -139,23 +142,29 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[s
         return []
     entities = _entities(sql, sorted({q[0] for q in quotes}))
     labels = {(a, e.name): e.label for a, found in entities.items() for e in found if e.label in _NAMED_LABELS}
+    # An apposition in the article gives the role where the analysis found none (`Ana Ruiz, a Chilean economist`).
+    needing = sorted({q[0] for q in quotes if q[6] and clean_role(q[10], q[11]) is None})
+    texts = dict(sql.rows_in("SELECT id, text FROM articles WHERE id IN ({})", needing)) if needing else {}
     rows = []
-    for article_id, position, start, end, text, field, speaker, said, published, seq in quotes:
+    for article_id, position, start, end, text, field, speaker, said, published, seq, role, affiliation in quotes:
         about = (about_entities(start or 0, end or 0, text or "", entities.get(article_id, ()), speaker)
                  if field == "text" else [])
-        tokens = statement_tokens(text or "")
+        if speaker and article_id in texts and clean_role(role, affiliation) is None:
+            found = appositive_role(texts[article_id], speaker)
+            if found is not None and clean_role(found) is not None:
+                role, affiliation = found, None
         said_on = statement_date(said, published)
         rows.append((article_id, position, speaker_block(speaker), labels.get((article_id, speaker)),
-                     said_on, said_on or "", seq, json.dumps(about),
-                     len(shingle_keys("", tokens))))
-    sql.many("INSERT INTO quote_links (article_id, position, block, label, said_on, when_key, seq, about, shingles) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                     said_on, said_on or "", seq, json.dumps(about), len(statement_tokens(text or "")),
+                     role, affiliation))
+    sql.many("INSERT INTO quote_links (article_id, position, block, label, said_on, when_key, seq, about, shingles, "
+             "role, affiliation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     made = sql.rows_in(
         "SELECT l.id, l.block, q.text FROM quote_links AS l JOIN quotes AS q "
         "ON q.article_id = l.article_id AND q.position = l.position "
         "WHERE l.statement_id IS NULL AND l.article_id IN ({}) ORDER BY l.article_id, l.position", article_ids,
     )
-    return [(link, list(statement_tokens(text or "")), block) for link, block, text in made]
+    return [(link, statement_pieces(text or ""), block) for link, block, text in made]
 
 
 def _add_people(sql: Sql, article_ids: Sequence[str]) -> set[str]:
@@ -187,18 +196,22 @@ def _people_rows(sql: Sql, article_ids: Sequence[str]) -> list[tuple[str, str]]:
 
 # --- statements ---------------------------------------------------------------------------
 
-def _matches(sql: Sql, keys: Sequence[int], size: int, within: set[int] | None = None) -> list[tuple[int, str | None]]:
-    """(link, statement) of the stored quotations that are the same statement as one with these keys."""
-    if not keys:
-        return []
-    shared: Counter[int] = Counter()
-    for link, count in sql.rows_in("SELECT link, count(*) FROM statement_keys WHERE key IN ({}) GROUP BY link", keys):
-        if within is None or link in within:
-            shared[link] += count
-    if not shared:
-        return []
-    sizes = dict(sql.rows_in("SELECT id, shingles FROM quote_links WHERE id IN ({})", sorted(shared)))
-    same = [link for link, n in shared.items() if is_same_statement(n, size, sizes.get(link, 0))]
+def _piece_keys(block: str, pieces: Sequence[Sequence[str]]) -> list[tuple[int, list[int]]]:
+    """(piece number, shingle keys) of a quotation's pieces: 0 its whole text, then its quoted fragments."""
+    return [(number, keys) for number, tokens in enumerate(pieces) if (keys := shingle_keys(block, tokens))]
+
+
+def _matches(sql: Sql, pieces: Sequence[tuple[int, list[int]]], within: set[int] | None = None,
+             ) -> list[tuple[int, str | None]]:
+    """(link, statement) of the stored quotations that are the same statement as one of these pieces."""
+    same: set[int] = set()
+    for number, keys in pieces:
+        for link, piece, size, shared in sql.rows_in(
+                "SELECT link, piece, size, count(*) FROM statement_keys WHERE key IN ({}) GROUP BY link, piece, size",
+                keys):
+            if (within is None or link in within) and is_same_statement(shared, len(keys), size,
+                                                                       fragment=number > 0 or piece > 0):
+                same.add(link)
     return sql.rows_in("SELECT id, statement_id FROM quote_links WHERE id IN ({})", sorted(same)) if same else []
 
 
@@ -214,10 +227,10 @@ def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]
     places = dict(((link, (a, p)) for link, a, p in sql.rows_in(
         "SELECT id, article_id, position FROM quote_links WHERE id IN ({})", [link for link, _, _ in new_links])))
     for link, tokens, block in new_links:
-        keys = shingle_keys(block, tokens)
-        joined = {statement for _, statement in _matches(sql, keys, len(keys)) if statement}
-        sql.many("INSERT INTO statement_keys (key, link) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                 [(key, link) for key in keys])
+        pieces = _piece_keys(block, tokens)
+        joined = {statement for _, statement in _matches(sql, pieces) if statement}
+        sql.many("INSERT INTO statement_keys (key, link, piece, size) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                 [(key, link, number, len(keys)) for number, keys in pieces for key in keys])
         anchors = [a for a in (_anchor(sql, s) for s in sorted(joined)) if a is not None]
         first = min([places[link], *anchors])
         target = statement_id(*first)
@@ -254,11 +267,12 @@ def _regroup(sql: Sql, statements: set[str]) -> set[str]:
                 x = parent[x]
             return x
 
-        keys: dict[int, list[int]] = defaultdict(list)
-        for key, link in sql.rows_in("SELECT key, link FROM statement_keys WHERE link IN ({})", sorted(ids)):
-            keys[link].append(key)
+        keys: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for key, link, piece in sql.rows_in("SELECT key, link, piece FROM statement_keys WHERE link IN ({}) "
+                                            "ORDER BY link, piece, key", sorted(ids)):
+            keys[link][piece].append(key)
         for link in sorted(ids):
-            for other, _ in _matches(sql, keys[link], len(keys[link]), ids):
+            for other, _ in _matches(sql, sorted(keys[link].items()), ids):
                 parent[root(other)] = root(link)
         groups: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         for link, article_id, position in members:
@@ -313,7 +327,7 @@ def _resolve_blocks(sql: Sql, blocks: set[str]) -> set[str]:
     touched: set[str] = set()
     for block in sorted(b for b in blocks if b):
         rows = sql.rows(
-            "SELECT l.id, l.article_id, q.speaker_name, q.speaker_role, q.speaker_affiliation, q.date, a.published, "
+            "SELECT l.id, l.article_id, q.speaker_name, l.role, l.affiliation, q.date, a.published, "
             "a.site, l.label, l.speaker_id, l.statement_id FROM quote_links AS l "
             "JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
             "JOIN articles AS a ON a.id = l.article_id WHERE l.block = ? ORDER BY l.article_id, l.position",

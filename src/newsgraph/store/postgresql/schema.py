@@ -382,7 +382,36 @@ END $$""",
 
 
 def _speaker_identities(conn) -> None:
+    # Filled by the migration after it (0007), which the code that fills them needs.
     for statement in _SPEAKER_IDENTITIES:
+        conn.execute(statement)
+
+
+
+# As SQLite's migration 0010: statements compared piece by piece, the role each quotation's
+# speaker is resolved with; links, statements and identities made again from the stored quotes.
+_STATEMENT_PIECES = (
+    "DROP TABLE statement_keys",
+    """CREATE TABLE statement_keys (
+    key BIGINT NOT NULL,
+    link BIGINT NOT NULL REFERENCES quote_links (id) ON DELETE CASCADE,
+    piece INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (key, link, piece)
+)""",
+    "CREATE INDEX statement_keys_link ON statement_keys (link)",
+    "ALTER TABLE quote_links ADD COLUMN role TEXT",
+    "ALTER TABLE quote_links ADD COLUMN affiliation TEXT",
+    "DELETE FROM quote_links",
+    "DELETE FROM block_people",
+    "DELETE FROM speakers",
+    "DELETE FROM statements",
+    "DELETE FROM identity_dirty",
+)
+
+
+def _statement_pieces(conn) -> None:
+    for statement in _STATEMENT_PIECES:
         conn.execute(statement)
     rebuild_identities(Sql(conn, postgresql=True))
 
@@ -394,6 +423,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_near_duplicate_index", _near_duplicate_settings),
     Migration("0005_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
     Migration("0006_speaker_identities_and_statements", _speaker_identities),
+    Migration("0007_statement_pieces_and_speaker_roles", _statement_pieces),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

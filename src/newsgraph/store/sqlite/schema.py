@@ -463,9 +463,114 @@ END;
 
 
 def _speaker_identities(conn: sqlite3.Connection) -> None:
+    # Filled by the migration after it (0010), which the code that fills them needs.
     for statement in split_statements(_SPEAKER_IDENTITIES):
         conn.execute(statement)
+
+
+
+# Statements compared piece by piece (a quotation's whole text and the fragments it quotes), and
+# the role each quotation's speaker is resolved with (the analysis stage's, else an apposition
+# in the article). Links, statements and identities are then made again from the stored quotes.
+_STATEMENT_PIECES = """
+DROP TABLE statement_keys;
+CREATE TABLE statement_keys (
+    key INTEGER NOT NULL,
+    link INTEGER NOT NULL REFERENCES quote_links (id) ON DELETE CASCADE,
+    piece INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (key, link, piece)
+) WITHOUT ROWID;
+CREATE INDEX statement_keys_link ON statement_keys (link);
+ALTER TABLE quote_links ADD COLUMN role TEXT;
+ALTER TABLE quote_links ADD COLUMN affiliation TEXT;
+DELETE FROM quote_links;
+DELETE FROM block_people;
+DELETE FROM speakers;
+DELETE FROM statements;
+DELETE FROM identity_dirty;
+"""
+
+
+def _statement_pieces(conn: sqlite3.Connection) -> None:
+    for statement in split_statements(_STATEMENT_PIECES):
+        conn.execute(statement)
     rebuild_identities(Sql(conn))
+
+
+# Quotations in the listings' order, found without reading the quotes table: `quote_order`
+# holds each quotation's sort key (when said: its own date, else the article's publication
+# date, '' for neither; then the article's seq; then its position) and its speaker keys
+# (lower-cased resolved name and mention), indexed by key then order, so a listing by
+# speaker or date reads its page off an index instead of sorting every match. The distinct
+# speaker keys are kept in `quote_speaker_keys`, so a speaker filter (any part of a name or
+# mention) reads the few thousand distinct names, not a million quotations. The quote
+# search index becomes contentless with the `quote_order` id as its rowid: a word's matches
+# join the order by integer key, and a common word is checked row by row down the order.
+_QUOTE_ORDER = """
+CREATE TABLE quote_order (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    when_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    name_key TEXT,
+    text_key TEXT,
+    UNIQUE (article_id, position)
+);
+CREATE TABLE quote_speaker_keys (
+    key TEXT PRIMARY KEY
+) WITHOUT ROWID;
+INSERT INTO quote_order (article_id, position, when_key, seq, name_key, text_key)
+    SELECT q.article_id, q.position, coalesce(q.date, a.published, ''), a.seq, lower(q.speaker_name), lower(q.speaker_text)
+    FROM quotes AS q JOIN articles AS a ON a.id = q.article_id ORDER BY a.seq, q.position;
+INSERT OR IGNORE INTO quote_speaker_keys (key)
+    SELECT name_key FROM quote_order WHERE name_key IS NOT NULL
+    UNION SELECT text_key FROM quote_order WHERE text_key IS NOT NULL;
+CREATE INDEX quote_order_when ON quote_order (when_key DESC, seq DESC, position);
+CREATE INDEX quote_order_name ON quote_order (name_key, when_key DESC, seq DESC, position);
+CREATE INDEX quote_order_text ON quote_order (text_key, when_key DESC, seq DESC, position);
+DROP TRIGGER quotes_fts_insert;
+DROP TRIGGER quotes_fts_delete;
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text,
+    speaker,
+    content = '',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO quotes_fts (rowid, text, speaker)
+    SELECT o.id, q.text, trim(coalesce(q.speaker_name, '') || ' ' || coalesce(q.speaker_text, ''))
+    FROM quote_order AS o JOIN quotes AS q ON q.article_id = o.article_id AND q.position = o.position;
+CREATE TRIGGER quote_order_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quote_order (article_id, position, when_key, seq, name_key, text_key)
+        SELECT new.article_id, new.position, coalesce(new.date, a.published, ''), a.seq,
+               lower(new.speaker_name), lower(new.speaker_text)
+        FROM articles AS a WHERE a.id = new.article_id;
+    INSERT INTO quotes_fts (rowid, text, speaker)
+        SELECT o.id, new.text, trim(coalesce(new.speaker_name, '') || ' ' || coalesce(new.speaker_text, ''))
+        FROM quote_order AS o WHERE o.article_id = new.article_id AND o.position = new.position;
+    INSERT OR IGNORE INTO quote_speaker_keys (key)
+        SELECT lower(new.speaker_name) WHERE new.speaker_name IS NOT NULL
+        UNION SELECT lower(new.speaker_text) WHERE new.speaker_text IS NOT NULL;
+END;
+-- A contentless index forgets a row only when given the values it was indexed with.
+CREATE TRIGGER quote_order_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        SELECT 'delete', o.id, old.text, trim(coalesce(old.speaker_name, '') || ' ' || coalesce(old.speaker_text, ''))
+        FROM quote_order AS o WHERE o.article_id = old.article_id AND o.position = old.position;
+    DELETE FROM quote_order WHERE article_id = old.article_id AND position = old.position;
+END;
+CREATE TRIGGER quote_order_published AFTER UPDATE OF published ON articles BEGIN
+    UPDATE quote_order SET when_key = coalesce(
+        (SELECT q.date FROM quotes AS q WHERE q.article_id = new.id AND q.position = quote_order.position),
+        new.published, '')
+    WHERE article_id = new.id;
+END;
+-- stats: languages and near-duplicate counts from indexes, not from reading every article.
+CREATE INDEX articles_language ON articles (language);
+CREATE INDEX articles_cluster_id ON articles (cluster_id, id);
+"""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -478,6 +583,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_amount_columns_and_analysis_errors", _AMOUNT_COLUMNS_AND_ANALYSIS_ERRORS),
     Migration("0008_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
     Migration("0009_speaker_identities_and_statements", _speaker_identities),
+    Migration("0010_statement_pieces_and_speaker_roles", _statement_pieces),
+    Migration("0011_quote_order_and_stats_indexes", _QUOTE_ORDER),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
