@@ -127,3 +127,38 @@ def test_extract_gives_what_ingest_stores_in_any_order(dumps):
     extracted = sorted((dict(a.to_dict(), source=a.source.replace(prefix, ""))
                         for a in newsgraph.extract(shuffled, analysis=False)), key=lambda r: r["id"])
     assert extracted == whole
+
+
+DISCLAIMER = "Prices shown are delayed by at least twenty minutes and are given for information only."
+
+
+def _story(i: int) -> list[str]:
+    topics = ["ferry", "pier", "storm", "market", "bridge", "school"]
+    return [f"The {topics[i]} committee met on Monday and argued late into the night about the repairs.",
+            f"Members said the {topics[i]} had been neglected for years and that the bill kept growing."]
+
+
+def test_a_long_line_on_every_page_of_a_small_site_leaves_the_edges_of_the_story_only():
+    templates = SiteTemplates()
+    for i in range(5):
+        templates.observe("quay", _story(i) + [DISCLAIMER])
+    assert not templates.is_template("quay", DISCLAIMER)  # five pages are too few to call a sentence template
+    assert templates.is_edge_template("quay", DISCLAIMER)
+    below = clean_text("\n\n".join(_story(0) + [DISCLAIMER]), templates=templates, site="quay")
+    assert DISCLAIMER not in below.text and below.text.split("\n\n") == _story(0)
+    inside = clean_text("\n\n".join([_story(0)[0], DISCLAIMER, _story(0)[1]]), templates=templates, site="quay")
+    assert DISCLAIMER in inside.text  # within the story it is the story's
+
+
+def test_versions_of_one_story_keep_their_shared_paragraphs():
+    shared = [f"Paragraph {word} of the harbour story, which every version of it prints in the same words."
+              for word in ["one", "two", "three", "four", "five"]]
+    templates = SiteTemplates()
+    leads = ["The harbour reopened on Monday after the storm, officials said in a statement.",
+             "The harbour reopened on Monday after the storm, the port authority confirmed late.",
+             "The harbour reopened on Monday after the storm, with ferries running by the evening.",
+             "The harbour reopened on Monday after the storm, though the north quay stays shut."]
+    for lead in leads:
+        templates.observe("quay", [lead, *shared])
+    cleaned = clean_text("\n\n".join([leads[0], *shared]), templates=templates, site="quay")
+    assert cleaned.text.split("\n\n") == [leads[0], *shared]  # a run longer than a footer is the story

@@ -36,6 +36,7 @@ __all__ = [
     "SiteTemplates",
     "TemplateRule",
     "document_key",
+    "edge_key",
     "is_long",
     "line_key",
     "line_keys",
@@ -168,11 +169,12 @@ class TemplateRule:
     min_share: float = 0.2
     long_min_docs: int = 10
     long_min_share: float = 0.5
+    edge_min_share: float = 0.8
 
     def __post_init__(self) -> None:
         if self.min_docs < 1:
             raise ValueError(f"min_docs must be at least 1, got {self.min_docs}")
-        for name in ("min_share", "long_min_share"):
+        for name in ("min_share", "long_min_share", "edge_min_share"):
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must be in (0, 1], got {getattr(self, name)}")
         if self.long_min_docs < 1:
@@ -192,6 +194,14 @@ class TemplateRule:
                 self.long_min_share, self.min_share
             )
         return share >= self.min_share
+
+    def is_edge(self, count: int, documents: int, long: bool) -> bool:
+        """A long line in nearly every document of a small site (a footer sentence, a disclaimer):
+        too few documents to call it template anywhere, but furniture where it stands outside the
+        story, at the top or the bottom of a page (the cleaner decides where it stands)."""
+        if not long or documents <= 0 or self.is_template(count, documents, long):
+            return False
+        return count >= max(self.min_docs, 3) and count / documents >= max(self.edge_min_share, self.min_share)
 
 
 @dataclass(slots=True)
@@ -261,25 +271,54 @@ class SiteTemplates:
         entry = stats.counts.get(key)
         return entry is not None and self.rule.is_template(entry[0], stats.documents, entry[1])
 
+    def _key_is_edge(self, site: str, key: int) -> bool:
+        stats = self._sites.get(site)
+        entry = stats.counts.get(key) if stats is not None else None
+        return entry is not None and self.rule.is_edge(entry[0], stats.documents, entry[1])
+
+    def is_edge_template(self, site: str | None, line: str) -> bool:
+        """Whether `line` is a long line of nearly every page of `site`: furniture outside the story."""
+        return bool(site) and any(self._key_is_edge(site, key) for key in line_keys(line))
+
     def template_keys(self, site: str | None) -> frozenset[int]:
-        """Every line key judged template for `site` by the evidence known now."""
+        """Every line key judged template for `site` by the evidence known now, and every edge
+        line's key marked as such (`edge_key`): one set says the whole judgement."""
         stats = self._sites.get(site) if site else None
         if stats is None:
             return frozenset()
-        return frozenset(key for key, (count, long) in stats.counts.items()
-                         if self.rule.is_template(count, stats.documents, long))
+        keys = set()
+        for key, (count, long) in stats.counts.items():
+            if self.rule.is_template(count, stats.documents, long):
+                keys.add(key)
+            elif self.rule.is_edge(count, stats.documents, long):
+                keys.add(edge_key(key))
+        return frozenset(keys)
 
     def judgement(self, site: str | None, keys: Iterable[int]) -> str:
-        """A digest of which of these line keys are template for `site`: a stored article
-        needs re-deriving exactly when its judgement changes."""
+        """A digest of which of these line keys are template (or edge) for `site`: a stored
+        article needs re-deriving exactly when its judgement changes."""
         if not site:
             return ""
-        return _digest(key for key in keys if self._key_is_template(site, key))
+        judged = []
+        for key in keys:
+            if self._key_is_template(site, key):
+                judged.append(key)
+            elif self._key_is_edge(site, key):
+                judged.append(edge_key(key))
+        return _digest(judged)
 
     def judged(self, site: str | None) -> JudgedTemplates:
         """What this evidence judges template for `site`, as a fixed set: small, picklable,
         and judging exactly as this object does."""
         return JudgedTemplates({site: self.template_keys(site)} if site else {})
+
+
+_EDGE_MARK = 0x2D5E_6A1B_93C4_77F1  # below 2**63: a marked key stays a signed 64-bit value
+
+
+def edge_key(key: int) -> int:
+    """The key an edge line is listed under among a site's template keys."""
+    return key ^ _EDGE_MARK
 
 
 def _digest(template_keys: Iterable[int]) -> str:
@@ -307,11 +346,23 @@ class JudgedTemplates:
         template = self.template_keys(site)
         return any(key in template for key in line_keys(line))
 
+    def is_edge_template(self, site: str | None, line: str) -> bool:
+        if not site:
+            return False
+        template = self.template_keys(site)
+        return any(edge_key(key) in template for key in line_keys(line))
+
     def judgement(self, site: str | None, keys: Iterable[int]) -> str:
         if not site:
             return ""
         template = self.template_keys(site)
-        return _digest(key for key in keys if key in template)
+        judged = []
+        for key in keys:
+            if key in template:
+                judged.append(key)
+            elif edge_key(key) in template:
+                judged.append(edge_key(key))
+        return _digest(judged)
 
     def __getstate__(self) -> dict:
         return {"keys": self._keys}

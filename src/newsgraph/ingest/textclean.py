@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ingest.dateline import find_published, split_dateline
 from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
-from newsgraph.ingest.linekind import is_scrape, item_prefix, judge_lines
+from newsgraph.ingest.linekind import is_prose, is_scrape, item_prefix, judge_lines
 from newsgraph.ingest.metadata_lines import (
     BYLINE_PREFIX_RE,
     credit_authors,
@@ -381,6 +381,29 @@ def _mark_structures(units: list[_Unit]) -> None:
                     break
 
 
+# At most this many of the site's shared long lines in a row at the page's top or bottom are furniture:
+# a longer run is more likely the story itself, shared by versions of it.
+_EDGE_MAX_UNITS = 3
+
+
+def _edge_lines(units: list[_Unit], templates: SiteTemplates | None, site: str | None) -> None:
+    """Long lines printed on nearly every page of the site are furniture where they stand outside
+    the story: above its first paragraph of its own or below its last (a disclaimer, a footer)."""
+    if templates is None or not site:
+        return
+    body = [i for i, unit in enumerate(units) if unit.is_body]
+    edge = [i for i in body if all(templates.is_edge_template(site, line) for line in units[i].lines)]
+    if not edge:
+        return
+    story = [i for i in body if i not in edge and is_prose(_inline_clean(units[i].text))]
+    if len(story) < 2:
+        return  # the page is mostly what the site's other pages print too: judge none of it
+    for run in ([i for i in edge if i < story[0]], [i for i in edge if i > story[-1]]):
+        if len(run) <= _EDGE_MAX_UNITS:
+            for i in run:
+                units[i].reason = "template"
+
+
 def clean_text(
     text: str,
     *,
@@ -439,6 +462,8 @@ def clean_text(
     protected = frozenset({headline_index}) if headline_index is not None else frozenset()
     for index, reason in judge_lines(texts, [u.reason for u in units], scrape=scrape, protected=protected).items():
         units[index].reason = reason
+
+    _edge_lines(units, templates, site)
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
