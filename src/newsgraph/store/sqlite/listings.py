@@ -52,48 +52,56 @@ class SpeakerIdentitySummary(SpeakerSummary):
 
 # When a quote was said, as sortable ISO text: its own date, else the article's.
 _WHEN = "coalesce(q.date, a.published)"
-# The same as a sort key: '' sorts below every date, so undated rows come last, newest first.
-_WHEN_KEY = "coalesce(q.date, a.published, '')"
 
 
 def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit]:
     """Quotes newest first, filtered by speaker (name or mention, case-insensitive
     substring), words in what was said (`about`, full-text syntax as in search),
     an entity named inside what was said (`about_entity`: canonical name, mention
-    or ISO3 country, case-insensitive), a date range on when it was said, and kind."""
+    or ISO3 country, case-insensitive), a date range on when it was said, and kind.
+
+    The page is read off `quote_order`'s indexes (see the schema's 0011): each way in
+    (a speaker key, the words' matches, or the whole order) gives at most a page of ids in
+    order, and only those quotations are read."""
     clauses: list[str] = []
     params: list[Any] = []
+    match = None
     if filters.about is not None:
         match = fts_query(filters.about)
         if match is None:
             return []
-        clauses.append("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(match)
     if filters.about_entity is not None:
         clauses.append(
-            "q.field = 'text' AND EXISTS (SELECT 1 FROM entities AS e WHERE e.article_id = q.article_id "
+            "EXISTS (SELECT 1 FROM quotes AS q JOIN entities AS e ON e.article_id = q.article_id "
+            "WHERE q.article_id = o.article_id AND q.position = o.position AND q.field = 'text' "
             "AND e.start >= q.start AND e.\"end\" <= q.\"end\" "
             "AND (lower(e.name) = lower(?) OR lower(e.text) = lower(?) OR e.country = upper(?)))"
         )
         params.extend([filters.about_entity] * 3)
-    if filters.speaker is not None:
-        clauses.append("(instr(lower(q.speaker_name), lower(?)) > 0 OR instr(lower(q.speaker_text), lower(?)) > 0)")
-        params.extend([filters.speaker, filters.speaker])
     if filters.kind is not None:
-        clauses.append("q.kind = ?")
+        clauses.append("EXISTS (SELECT 1 FROM quotes AS q WHERE q.article_id = o.article_id "
+                       "AND q.position = o.position AND q.kind = ?)")
         params.append(filters.kind)
-    _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
-    _add_after("quotes", _WHEN_KEY, "q.position", filters.after, clauses, params)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    sql = (
-        "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
-        f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url, "
-        "l.speaker_id, l.statement_id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
-        f"LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position {where} "
-        f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT ? OFFSET ?"
-    )
+    _add_date_range("o.when_key", filters.since, filters.until, clauses, params)
+    if filters.until is not None:
+        clauses.append("o.when_key != ''")  # undated quotations have no place in a date range
+    _add_order_after("quotes", filters.after, clauses, params)
+    page = filters.limit + filters.offset
     try:
-        rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+        ways = _quote_ways(conn, filters, match, clauses, params, page)
+        if not ways:
+            return []
+        union = " UNION ".join(f"SELECT id FROM ({sql})" for sql, _ in ways)
+        rows = conn.execute(
+            "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
+            f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url, "
+            f"l.speaker_id, l.statement_id FROM ({union}) AS hit JOIN quote_order AS o ON o.id = hit.id "
+            "JOIN quotes AS q ON q.article_id = o.article_id AND q.position = o.position "
+            "JOIN articles AS a ON a.id = o.article_id "
+            "LEFT JOIN quote_links AS l ON l.article_id = o.article_id AND l.position = o.position "
+            f"ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+            [*(value for _, values in ways for value in values), filters.limit, filters.offset],
+        ).fetchall()
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc) or "no such column" in str(exc):
             raise QueryError(f"malformed --about query: {clip(filters.about)} ({exc}); {HINT}") from exc
@@ -108,6 +116,60 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
         for row in rows
     ]
 
+
+
+# The listings' order on `quote_order`: newest first, then the later stored article, then position.
+_ORDER = "o.when_key DESC, o.seq DESC, o.position"
+# Fewer distinct speaker keys than this matching a speaker filter are each read off their own
+# index; more (a filter of a letter or two) walk the whole order, where matches come soon.
+_MAX_SPEAKER_KEYS = 48
+# A search matching fewer quotations than this has its matches sorted; a commoner one is
+# checked quotation by quotation down the order, where a page of matches comes soon.
+_FEW_MATCHES = 8000
+
+
+def _quote_ways(conn: sqlite3.Connection, filters: QuoteFilter, match: str | None, clauses: list[str],
+                params: list[Any], page: int) -> list[tuple[str, list[Any]]]:
+    """Queries each giving at most `page` quote_order ids in order; the page is among their union."""
+    conditions = list(clauses)
+    values = list(params)
+    if match is not None:
+        few = conn.execute("SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+                           (match, _FEW_MATCHES)).fetchone()[0]
+        if filters.speaker is None and few < _FEW_MATCHES:
+            where = " AND ".join(["quotes_fts MATCH ?", *conditions])
+            return [(f"SELECT o.id FROM quotes_fts JOIN quote_order AS o ON o.id = quotes_fts.rowid "
+                     f"WHERE {where} ORDER BY {_ORDER} LIMIT ?", [match, *values, page])]
+        conditions.append("EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND quotes_fts.rowid = o.id)")
+        values.append(match)
+    if filters.speaker is None:
+        return [(_order_walk("quote_order_when", conditions), [*values, page])]
+    keys = [key for (key,) in conn.execute(
+        "SELECT key FROM quote_speaker_keys WHERE instr(key, lower(?)) > 0 LIMIT ?",
+        (filters.speaker, _MAX_SPEAKER_KEYS + 1),
+    )]
+    if len(keys) > _MAX_SPEAKER_KEYS:
+        conditions.append("(instr(o.name_key, lower(?)) > 0 OR instr(o.text_key, lower(?)) > 0)")
+        return [(_order_walk("quote_order_when", conditions), [*values, filters.speaker, filters.speaker, page])]
+    return [
+        (_order_walk(f"quote_order_{column}", [f"o.{column}_key = ?", *conditions]), [key, *values, page])
+        for key in keys for column in ("name", "text")
+    ]
+
+
+def _order_walk(index: str, conditions: list[str]) -> str:
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return f"SELECT o.id FROM quote_order AS o INDEXED BY {index} {where} ORDER BY {_ORDER} LIMIT ?"
+
+
+def _add_order_after(listing: str, after: str | None, clauses: list[str], params: list[Any]) -> None:
+    """Quotations after a page cursor in `_ORDER`."""
+    if after is None:
+        return
+    when, article_id, at = decode_cursor(listing, after)
+    seq = "(SELECT seq FROM articles WHERE id = ?)"
+    clauses.append(f"(o.when_key < ? OR (o.when_key = ? AND (o.seq < {seq} OR (o.seq = {seq} AND o.position > ?))))")
+    params.extend([when, when, article_id, article_id, at])
 
 def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[SpeakerSummary]:
     """Speaker identities across the corpus by number of quotes, as stored at ingest
