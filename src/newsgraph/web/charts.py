@@ -123,10 +123,11 @@ def network_chart(speakers: Sequence[tuple[str, str, int]], entities: Sequence[t
     """Speakers on the left half of a circle, the entities they speak about on the right; a line per
     speaker-entity pair, thicker for more statements, solid where the statements name the entity
     and dashed where only their stories do. Deterministic: nodes keep their listed order."""
-    size, centre, radius = 760, 380, 205
+    width, height = 760, 540
+    cx, cy, rx, ry = width / 2, height / 2 + 10, 215, 225  # an ellipse: the labels need the width
     if not edges:
-        return Markup(f'{_frame("network", label, size, 80)}'
-                      f'{_text(size / 2, 44, "no speaker names an entity in this range", text_anchor="middle")}</svg>')
+        return Markup(f'{_frame("network", label, width, 80)}'
+                      f'{_text(width / 2, 44, "no statement with a known speaker in this range", text_anchor="middle")}</svg>')
     where: dict[tuple[str, str], tuple[float, float, float]] = {}
 
     def place(kind: str, keys: Sequence[str], first: float, last: float) -> None:
@@ -134,18 +135,18 @@ def network_chart(speakers: Sequence[tuple[str, str, int]], entities: Sequence[t
         for index, key in enumerate(keys):
             share = 0.5 if count == 1 else index / (count - 1)
             angle = math.radians(first + (last - first) * share)
-            where[(kind, key)] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle), angle)
+            where[(kind, key)] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle), angle)
 
-    place("s", [sid for sid, _, _ in speakers], 240, 120)  # left half, top to bottom
-    place("e", [name for name, _, _ in entities], -60, 60)  # right half, top to bottom
+    place("s", [sid for sid, _, _ in speakers], 245, 115)  # left half, top to bottom
+    place("e", [name for name, _, _ in entities], -65, 65)  # right half, top to bottom
     heaviest = max(edge[2] for edge in edges)
     parts = []
     for speaker_id, entity, count, named in edges:
         x1, y1, _ = where[("s", speaker_id)]
         x2, y2, _ = where[("e", entity)]
-        width = 1 + 5 * count / heaviest
-        parts.append(f'<path class="edge" d="M{x1:.1f},{y1:.1f} Q{centre},{centre} {x2:.1f},{y2:.1f}" fill="none" '
-                     f'stroke="#6b8fb5" stroke-opacity="0.6" stroke-width="{width:.1f}"'
+        thickness = 1 + 5 * count / heaviest
+        parts.append(f'<path class="edge" d="M{x1:.1f},{y1:.1f} Q{cx},{cy} {x2:.1f},{y2:.1f}" fill="none" '
+                     f'stroke="#6b8fb5" stroke-opacity="0.6" stroke-width="{thickness:.1f}"'
                      + ('' if named else ' stroke-dasharray="5 4"') +
                      f'><title>{count} statement{"s" if count != 1 else ""}'
                      f'{"" if named else " (in stories about it)"}</title></path>')
@@ -154,15 +155,16 @@ def network_chart(speakers: Sequence[tuple[str, str, int]], entities: Sequence[t
     def node(kind: str, key: str, name: str, count: int, href: str, fill: str, anchor: str) -> None:
         x, y, angle = where[(kind, key)]
         r = 4 + 8 * math.sqrt(count / most)
-        lx, ly = x + (r + 6) * math.cos(angle), y + (r + 6) * math.sin(angle) + 4
+        lx, ly = x + (r + 6) * (1 if anchor == "start" else -1), y + 4
+        shown = name if len(name) <= 28 else name[:27] + "…"
         parts.append(f'<a href="{escape(href)}" class="node {kind}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
                      f'fill="{fill}"><title>{escape(name)}: {count}</title></circle>'
-                     f'{_text(lx, ly, name, text_anchor=anchor, font_size="12")}</a>')
+                     f'{_text(lx, ly, shown, text_anchor=anchor, font_size="12")}</a>')
 
     for speaker_id, name, count in speakers:
         node("s", speaker_id, name, count, speaker_href(speaker_id), PALETTE[1], "end")
     for name, entity_label, count in entities:
         node("e", name, name, count, entity_href(name), PALETTE[0], "start")
-    parts.append(_text(60, 30, "speakers", font_size="13", class_="axis-label"))
-    parts.append(_text(size - 60, 30, "entities named", font_size="13", class_="axis-label", text_anchor="end"))
-    return Markup(_frame("network", label, size, size) + "".join(parts) + "</svg>")
+    parts.append(_text(20, 20, "speakers", font_size="13", class_="axis-label"))
+    parts.append(_text(width - 20, 20, "what they speak about", font_size="13", class_="axis-label", text_anchor="end"))
+    return Markup(_frame("network", label, width, height) + "".join(parts) + "</svg>")

@@ -112,7 +112,7 @@ def _quote_info(number: int, quote: Quote, published: str | None) -> Markup:
     details = []
     if quote.cue:
         details.append(f"cue: {quote.cue.text}")
-    details.append(f"said: {quote.date or published or 'date not stated'}" + ("" if quote.date else " (published)"))
+    details.append(f"when: {quote.date or published or 'date not stated'}" + ("" if quote.date else " (published)"))
     details.append(quote.kind)
     return Markup('<span class="quote-info" id="qi-{n}" role="tooltip"><strong>{who}</strong> · {rest}</span>').format(
         n=number, who=line, rest=" · ".join(details))
