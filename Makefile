@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-fast eval bench clean
+.PHONY: install demo serve test test-fast eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsgraph needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -30,6 +30,12 @@ demo: install
 	@echo; echo '--- newsgraph quotes --about ammunition'; $(BIN)/newsgraph quotes --about ammunition --db $(DEMO_DB) --limit 4
 	@echo; echo '--- newsgraph show (the top hit for "ammunition")'
 	$(BIN)/newsgraph show $$($(BIN)/newsgraph search ammunition --db $(DEMO_DB) --limit 1 --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') --db $(DEMO_DB)
+	@echo; echo '--- the web pages and the HTTP API: run  newsgraph serve --db $(DEMO_DB)  (or: make serve), then open http://127.0.0.1:8080/'
+
+# The web pages and the JSON API on the demo database (read-only; Ctrl-C stops it).
+serve: install
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/newsgraph serve --db $(DEMO_DB)
 
 # The whole test suite; evaluation floors on ../shared/data skip with a reason where it is absent.
 # The store tests run on SQLite and on a throwaway PostgreSQL server (tests/conftest.py starts it

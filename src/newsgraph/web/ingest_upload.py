@@ -24,8 +24,6 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from newsgraph.engine import EngineOptions, run_ingest
-from newsgraph.nlp.analyze import Analyzer
 from newsgraph.store import open_store
 from newsgraph.web import models
 
@@ -127,5 +125,9 @@ def _shown(source: str, placed: dict[str, str]) -> str:
 
 
 def _ingest(db: str, paths: list[str]):
+    # Imported here: the analysis stage loads spaCy, which a read-only server never needs.
+    from newsgraph.engine import EngineOptions, run_ingest
+    from newsgraph.nlp.analyze import Analyzer
+
     with _ONE_AT_A_TIME, open_store(db) as store:
         return run_ingest(paths, store, options=EngineOptions(engine="serial", workers=1), analyzer=Analyzer())

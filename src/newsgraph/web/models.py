@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from newsgraph.engine import IngestSummary
+from newsgraph.engine.summary import IngestSummary
 from newsgraph.records import Article, Failure
 from newsgraph.store import (
     Appearance,
