@@ -29,12 +29,17 @@ from newsgraph.store.sqlite import listings as sqlite_listings
 __all__ = ["list_entities", "list_events", "list_quotes", "list_speakers"]
 
 _WHEN = "coalesce(q.date, a.published)"
-# The same as a sort key: '' sorts below every date, so undated rows come last, newest first.
-_WHEN_KEY = "coalesce(q.date, a.published, '')"
+# The listings' order on the quotes' stored sort key: newest first, then the later stored
+# article, then position.
+_ORDER = "q.when_key DESC, q.seq DESC, q.position"
+# Fewer distinct speaker keys than this matching a speaker filter are each read off their own
+# index; more (a filter of a letter or two) walk the whole order, where matches come soon.
+_MAX_SPEAKER_KEYS = 48
 
 
 def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
-    """Quotes newest first, filtered as `store.sqlite.listings.list_quotes` describes."""
+    """Quotes newest first, filtered as `store.sqlite.listings.list_quotes` describes; the page is
+    read off the quotes' order indexes (migration 0008), one way in per speaker key."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.about is not None:
@@ -50,22 +55,46 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
             "AND (lower(e.name) = lower(%s) OR lower(e.text) = lower(%s) OR e.country = upper(%s)))"
         )
         params.extend([filters.about_entity] * 3)
-    if filters.speaker is not None:
-        clauses.append("(strpos(lower(q.speaker_name), lower(%s)) > 0 OR strpos(lower(q.speaker_text), lower(%s)) > 0)")
-        params.extend([filters.speaker, filters.speaker])
     if filters.kind is not None:
         clauses.append("q.kind = %s")
         params.append(filters.kind)
-    _add_date_range(_WHEN, filters.since, filters.until, clauses, params)
-    _add_after("quotes", _WHEN_KEY, "q.position", filters.after, clauses, params)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    _add_date_range("q.when_key", filters.since, filters.until, clauses, params)
+    if filters.until is not None:
+        clauses.append("q.when_key != ''")  # undated quotations have no place in a date range
+    if filters.after is not None:
+        when, article_id, at = decode_cursor("quotes", filters.after)
+        seq = "(SELECT seq FROM articles WHERE id = %s)"
+        clauses.append(f"(q.when_key < %s OR (q.when_key = %s AND (q.seq < {seq} OR (q.seq = {seq} AND q.position > %s))))")
+        params.extend([when, when, article_id, article_id, at])
+    ways: list[tuple[list[str], list[Any]]] = [([], [])]
+    if filters.speaker is not None:
+        keys = [key for (key,) in conn.execute(
+            "SELECT key FROM quote_speaker_keys WHERE strpos(key, lower(%s)) > 0 LIMIT %s",
+            (filters.speaker, _MAX_SPEAKER_KEYS + 1),
+        ).fetchall()]
+        if not keys:
+            return []
+        if len(keys) > _MAX_SPEAKER_KEYS:
+            ways = [(["(strpos(lower(q.speaker_name), lower(%s)) > 0 OR strpos(lower(q.speaker_text), lower(%s)) > 0)"],
+                     [filters.speaker, filters.speaker])]
+        else:
+            ways = [([f"lower(q.speaker_{column}) = %s"], [key]) for key in keys for column in ("name", "text")]
+    page = filters.limit + filters.offset
+    union = " UNION ".join(
+        f"(SELECT q.article_id, q.position, q.when_key, q.seq FROM quotes AS q "
+        f"WHERE {' AND '.join([*way, *clauses]) or 'TRUE'} ORDER BY {_ORDER} LIMIT %s)"
+        for way, _ in ways
+    )
+    values = [value for way, way_values in ways for value in (*way_values, *params, page)]
     rows = conn.execute(
         "SELECT q.article_id, q.position, q.text, q.field, q.kind, q.cue_text, q.speaker_text, q.speaker_name, "
         f"q.speaker_role, q.speaker_affiliation, q.date, {_WHEN}, a.headline, a.published, a.source, a.url, "
-        "l.speaker_id, l.statement_id FROM quotes AS q JOIN articles AS a ON a.id = q.article_id "
-        f"LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position {where} "
-        f"ORDER BY {_WHEN_KEY} DESC, a.seq DESC, q.position LIMIT %s OFFSET %s",
-        [*params, filters.limit, filters.offset],
+        f"l.speaker_id, l.statement_id FROM ({union}) AS hit "
+        "JOIN quotes AS q ON q.article_id = hit.article_id AND q.position = hit.position "
+        "JOIN articles AS a ON a.id = q.article_id "
+        "LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position "
+        f"ORDER BY {_ORDER} LIMIT %s OFFSET %s",
+        [*values, filters.limit, filters.offset],
     ).fetchall()
     return [
         QuoteHit(

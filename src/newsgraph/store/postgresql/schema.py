@@ -416,6 +416,51 @@ def _statement_pieces(conn) -> None:
     rebuild_identities(Sql(conn, postgresql=True))
 
 
+# Quotations in the listings' order (as SQLite's 0011): each quotation carries its sort key,
+# set by a trigger as it is stored (when said: its own date, else the article's publication
+# date, '' for neither; then the article's seq), indexed with position and by lower-cased
+# speaker name and mention, so a page by speaker or date is read off an index instead of
+# sorting every match. The distinct speaker keys are kept in `quote_speaker_keys`, so a
+# speaker filter (any part of a name or mention) reads the distinct names, not every quote.
+_QUOTE_ORDER = (
+    'ALTER TABLE quotes ADD COLUMN when_key TEXT COLLATE "C"',
+    "ALTER TABLE quotes ADD COLUMN seq BIGINT",
+    "UPDATE quotes AS q SET when_key = coalesce(q.date, a.published, ''), seq = a.seq "
+    "FROM articles AS a WHERE a.id = q.article_id",
+    'CREATE TABLE quote_speaker_keys (key TEXT COLLATE "C" PRIMARY KEY)',
+    "INSERT INTO quote_speaker_keys (key) SELECT lower(speaker_name) FROM quotes WHERE speaker_name IS NOT NULL "
+    "UNION SELECT lower(speaker_text) FROM quotes WHERE speaker_text IS NOT NULL",
+    """CREATE FUNCTION quote_order_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT coalesce(NEW.date, a.published, ''), a.seq INTO NEW.when_key, NEW.seq FROM articles AS a WHERE a.id = NEW.article_id;
+    INSERT INTO quote_speaker_keys (key)
+        SELECT k FROM (VALUES (lower(NEW.speaker_name)), (lower(NEW.speaker_text))) AS v (k) WHERE k IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    RETURN NEW;
+END $$""",
+    "CREATE TRIGGER quote_order_keys BEFORE INSERT OR UPDATE OF date, speaker_name, speaker_text ON quotes "
+    "FOR EACH ROW EXECUTE FUNCTION quote_order_keys()",
+    """CREATE FUNCTION quote_order_published() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE quotes SET when_key = coalesce(date, NEW.published, '') WHERE article_id = NEW.id;
+    RETURN NEW;
+END $$""",
+    "CREATE TRIGGER quote_order_published AFTER UPDATE OF published ON articles "
+    "FOR EACH ROW EXECUTE FUNCTION quote_order_published()",
+    "CREATE INDEX quotes_order ON quotes (when_key DESC, seq DESC, position)",
+    "CREATE INDEX quotes_name_order ON quotes (lower(speaker_name), when_key DESC, seq DESC, position)",
+    "CREATE INDEX quotes_text_order ON quotes (lower(speaker_text), when_key DESC, seq DESC, position)",
+    # stats: languages and near-duplicate counts from indexes.
+    "CREATE INDEX articles_language ON articles (language)",
+    "CREATE INDEX articles_cluster_id ON articles (cluster_id, id)",
+)
+
+
+def _quote_order(conn) -> None:
+    for statement in _QUOTE_ORDER:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE + ";\n" + _TEXT_SEARCH),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
@@ -424,6 +469,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_template_evidence_and_derivations", _TEMPLATE_EVIDENCE),
     Migration("0006_speaker_identities_and_statements", _speaker_identities),
     Migration("0007_statement_pieces_and_speaker_roles", _statement_pieces),
+    Migration("0008_quote_order_and_stats_indexes", _quote_order),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
