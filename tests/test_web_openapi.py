@@ -75,10 +75,7 @@ def test_upload_without_token_is_refused(case, web_app, web_db):
 
 
 def test_openapi_document_lists_every_endpoint(web_app):
-    from starlette.testclient import TestClient
-
-    with TestClient(web_app) as client:
-        document = client.get("/openapi.json").json()
+    document = web_app.openapi()
     wanted = {("get", "/api/search"), ("get", "/api/articles/{article_id}"), ("get", "/api/quotes"),
               ("get", "/api/speakers"), ("get", "/api/speakers/{speaker_id}"), ("get", "/api/events"),
               ("get", "/api/entities"), ("get", "/api/stats"), ("post", "/api/ingest")}

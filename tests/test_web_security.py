@@ -225,18 +225,25 @@ def test_ingest_needs_the_token(tmp_path_factory):
         httpx.get(server.url + "/api/stats", timeout=2)
 
 
-def test_server_without_token_refuses_uploads(tmp_path_factory):
-    db = copy_database(template_database(tmp_path_factory), tmp_path_factory.mktemp("readonly-db"))
-    before = database_fingerprint(db)
-    server = LiveServer(db, tmp_path_factory.mktemp("readonly-log")).start()
-    try:
-        files = {"files": ("upload.jsonl", json.dumps(UPLOAD) + "\n", "application/x-ndjson")}
-        for headers in ({}, {"Authorization": f"Bearer {WEB_TOKEN}"}, {"Authorization": "Bearer"}):
-            response = httpx.post(server.url + "/api/ingest", files=files, headers=headers, timeout=60)
-            assert response.status_code in (401, 403, 405), (headers, response.status_code)
-    finally:
-        server.stop()
-    assert database_fingerprint(db) == before
+def test_server_without_token_refuses_uploads(web_db):
+    """Started without a token, the app is read-only: every upload is refused, whatever it carries."""
+    import anyio
+
+    from newsgraph.web import create_app
+
+    before = database_fingerprint(web_db)
+    files = {"files": ("upload.jsonl", json.dumps(UPLOAD) + "\n", "application/x-ndjson")}
+
+    async def uploads() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=create_app(str(web_db)))
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return [await client.post("/api/ingest", files=files, headers=headers)
+                    for headers in ({}, {"Authorization": f"Bearer {WEB_TOKEN}"}, {"Authorization": "Bearer"})]
+
+    for response in anyio.run(uploads):
+        assert response.status_code in (401, 403, 405), (response.request.headers, response.status_code)
+        assert isinstance(response.json()["detail"], str)
+    assert database_fingerprint(web_db) == before
 
 
 # --- /proc readers ---------------------------------------------------------------------------
