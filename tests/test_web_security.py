@@ -246,6 +246,30 @@ def test_server_without_token_refuses_uploads(web_db):
     assert database_fingerprint(web_db) == before
 
 
+def test_a_query_past_the_time_limit_is_cut_off(web_db):
+    """With a limit no query can meet, the answers are 503 with a one-line reason, never a 500."""
+    import anyio
+
+    from newsgraph.web import create_app
+
+    paths = ["/api/quotes", "/api/events", "/api/entities", "/api/search?q=ferry", "/api/speakers", "/quotes", "/network"]
+
+    async def answers(app) -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
+            return [await client.get(path) for path in paths]
+
+    normal = anyio.run(answers, create_app(str(web_db)))
+    assert [r.status_code for r in normal] == [200] * len(paths)
+    hurried = anyio.run(answers, create_app(str(web_db), query_timeout_s=1e-6))
+    assert {r.status_code for r in hurried} <= {200, 503}, [(r.url.path, r.status_code) for r in hurried]
+    cut = [r for r in hurried if r.status_code == 503]
+    assert len(cut) >= 3, [(r.url.path, r.status_code) for r in hurried]
+    for response in cut:
+        if response.url.path.startswith("/api/"):
+            detail = response.json()["detail"]
+            assert isinstance(detail, str) and "\n" not in detail and detail, detail
+
+
 # --- /proc readers ---------------------------------------------------------------------------
 
 def group_pids(leader: int) -> list[int]:
