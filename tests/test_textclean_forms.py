@@ -306,3 +306,21 @@ def test_a_mailing_list_subject_tag_and_a_written_for_byline():
     assert cleaned.byline == ["Tor Lund"]
     assert cleaned.reading_minutes == 3
     assert "PIER VOTE" not in cleaned.text and "Written for" not in cleaned.text
+
+
+def test_replies_below_the_story_are_the_readers_not_the_story():
+    page = ("Pier vote splits the harbour board\nPost by Mira Vale » Tue Oct 04, 2016 9:41 am\n\n" + STORY + "\n\n"
+            "Re: Pier vote splits the harbour board\nPost by quaywatcher7 » Tue Oct 04, 2016 11:02 am\n"
+            "They said the same about the south pier and it took six years.\n\n"
+            "Re: Pier vote splits the harbour board\nPost by Tor Lund » Tue Oct 04, 2016 12:15 pm\n"
+            "Does anyone know when the ferry timetable changes?\n")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert cleaned.byline == ["Mira Vale"] and cleaned.published == "2016-10-04T09:41:00"
+
+
+def test_a_dated_correction_above_the_story_is_a_banner():
+    correction = ("Correction, Oct. 6, 2016: An earlier version of this article misstated the length of the pier. "
+                  "It is 240 metres, not 420.")
+    page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 October 2016\n\n{correction}\n\n{STORY}\n\nShare\nTweet"
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS

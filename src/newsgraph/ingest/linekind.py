@@ -60,6 +60,8 @@ _HOST_RE = re.compile(r"(?:https?://|www\.|\w@)(?:www\.)?([a-z0-9-]+)\.[a-z]{2,}
 _COPYRIGHT_HOLDER_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^\W\d][^.|,;]{3,60})", re.I)
 _QUOTED_SPAN_RE = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’(?!\w)")
 _LABEL_RE = re.compile(r"^([^\W\d_][\w'’ -]{0,30}?)\s*[:|]\s+(\S.*)$")
+# A label with its date: "Correction, Sept. 16, 2016: An earlier version of this article ...".
+_DATED_LABEL_RE = re.compile(r"^[^\W\d_]+,\s+[^:]{0,24}\d[^:]{0,8}:\s+")
 _SELF_REFERENCE_RE = re.compile(
     r"^(?:an?\s+|the\s+)?(?:earlier\s+|previous\s+)?(?:this|the|an?\s+earlier|a\s+previous)\s+"
     r"(?:version\s+of\s+(?:this|the)\s+)?(?:article|story|post|report|page|piece|item|video|interview|column)\b",
@@ -130,7 +132,8 @@ def line_shape(text: str) -> LineShape:
         site_voice=bool(free_words & SITE_WORDS),
         site_noun=bool(set(lowered) & SITE_NOUNS),
         # Also after a label: "Correction: An earlier version of this story ...".
-        self_reference=bool(_SELF_REFERENCE_RE.match(core) or (label_match and _SELF_REFERENCE_RE.match(label_match.group(2)))),
+        self_reference=bool(_SELF_REFERENCE_RE.match(core) or (label_match and _SELF_REFERENCE_RE.match(label_match.group(2)))
+                            or ((dated := _DATED_LABEL_RE.match(core)) and _SELF_REFERENCE_RE.match(core[dated.end():]))),
         duration=bool(_DURATION_RE.search(stripped) or _MINUTES_NOTE_RE.search(stripped)),
         row_items=len(items),
         link_mark=stripped[:1] in _LINK_MARKS or stripped[-1:] in _LINK_MARKS,

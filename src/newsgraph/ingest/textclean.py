@@ -300,12 +300,18 @@ def _classify(unit: _Unit, state: dict) -> None:
         return
     if (parts := split_dateline(text)) is not None:
         unit.reason = "dateline"
+        named = False
         for part in parts:
             if part.date is None:
                 if (minutes := parse_reading_time(part.text)) is not None:
                     state.setdefault("reading_minutes", minutes)
                 elif (names := parse_byline(part.text) or parse_filed_byline(part.text)) is not None:
-                    state["byline"].extend(names)  # "By Jane Doe | ...", "Jane Doe in London | ..."
+                    # "By Jane Doe | ...", "Jane Doe in London | ..."; only the first dateline that names
+                    # anyone: later ones head readers' replies ("Post by A » time").
+                    if not state.get("dateline_named"):
+                        state["byline"].extend(names)
+                        named = True
+        state["dateline_named"] = state.get("dateline_named") or named
         return
     if (names := parse_byline(text)) is not None:
         unit.reason = "byline"
@@ -379,6 +385,19 @@ def _mark_structures(units: list[_Unit]) -> None:
                     following.reason = "related link"
                 elif following.is_body:
                     break
+
+
+def _replies(units: list[_Unit]) -> None:
+    """Below the story, a post header that names the story again ("Re: Title" over a poster and a
+    time, as forums and comment threads print a reply) opens the readers' part: what follows is theirs."""
+    prose_seen = False
+    for index, unit in enumerate(units[:-1]):
+        prose_seen = prose_seen or (unit.is_body and is_prose(_inline_clean(unit.text)))
+        if prose_seen and unit.reason == "headline mention" and units[index + 1].reason == "dateline":
+            for later in units[index + 1:]:
+                if later.is_body:
+                    later.reason = "comment"
+            return
 
 
 # At most this many of the site's shared long lines in a row at the page's top or bottom are furniture:
@@ -464,6 +483,7 @@ def clean_text(
         units[index].reason = reason
 
     _edge_lines(units, templates, site)
+    _replies(units)
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
