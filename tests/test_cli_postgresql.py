@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from test_export_import import made_article
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.store import open_store
+from newsgraph.store import StoreError, WriteBatch, open_store
 from newsgraph.store.sqlite.schema import SCHEMA_VERSION as SQLITE_VERSION
 
 
@@ -219,3 +220,35 @@ def test_ingest_summary_and_show_never_show_the_password(databases, postgres_ser
     assert "already ingested (skipped)" in again.output and postgres_server.password not in again.output
     missing = one_line_error(cli("show", "no-such-article", "--db", databases["postgresql"]))
     assert missing.startswith("error: no article with id") and postgres_server.password not in missing
+
+
+# --- a pooled store (for a web server's threads) -----------------------------------------------
+
+def test_a_pooled_store_runs_transactions_side_by_side(databases):
+    url = databases["postgresql"]
+    with open_store(url, readonly=True) as single:
+        walk = single.iter_articles()
+        next(walk)  # an export's walk holds the one connection's transaction open
+        with pytest.raises(StoreError, match="already inside a transaction"):
+            single.stats()
+        walk.close()
+    with open_store(url, readonly=True, pool=3) as pooled:
+        walk = pooled.iter_articles()
+        first = next(walk)
+        assert pooled.stats().articles == 28  # on another of the pool's connections
+        assert [first.id, *(article.id for article in walk)] == [a.id for a in pooled.iter_articles()]
+        answers: list[int] = []
+        threads = [threading.Thread(target=lambda: answers.append(len(pooled.quotes(limit=100)))) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert answers == [24] * 6
+        with pytest.raises(StoreError, match="open read-only"):
+            pooled.write_batch(WriteBatch())
+
+
+def test_a_pooled_store_reports_a_wrong_password_as_one_line(postgres_server):
+    with pytest.raises(StoreError) as raised:
+        open_store(postgres_server.url("newsgraph_tests", password="not-the-password"), pool=2)
+    assert "password authentication failed" in str(raised.value) and "not-the-password" not in str(raised.value)

@@ -46,11 +46,14 @@ def sqlite_path(db: str | os.PathLike[str]) -> str | None:
 
 
 def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = False,
-               query_timeout_s: float | None = None) -> Store:
+               query_timeout_s: float | None = None, pool: int = 0) -> Store:
     """Open (creating and migrating if needed) the store named by a path or URL.
 
     With `query_timeout_s`, a read transaction running longer is cut off with QueryTimeout
-    (the web server opens its stores so: every request has a time limit).
+    (the web server opens its stores so: every request has a time limit). With `pool=N`, a
+    PostgreSQL store serves the threads of a process (a web server) with up to N connections
+    (psycopg_pool), each transaction on one of its own; a SQLite store ignores it (its one
+    connection serves threads a transaction at a time; open several stores for more).
     """
     path = sqlite_path(db)
     if path is None:
@@ -60,7 +63,7 @@ def open_store(db: str | os.PathLike[str] = "newsgraph.db", *, readonly: bool = 
             raise StoreError(
                 f"a PostgreSQL database needs psycopg 3: pip install 'newsgraph[postgresql]' ({exc})"
             ) from exc
-        return PostgreSQLStore(os.fspath(db), readonly=readonly, query_timeout_s=query_timeout_s)
+        return PostgreSQLStore(os.fspath(db), readonly=readonly, query_timeout_s=query_timeout_s, pool=pool)
     from newsgraph.store.sqlite import SQLiteStore
 
     return SQLiteStore(path, readonly=readonly, query_timeout_s=query_timeout_s)

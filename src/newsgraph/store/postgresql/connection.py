@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from newsgraph.messages import clip
 from newsgraph.store.errors import QueryTimeout, StoreError
 
-__all__ = ["WRITE_LOCK", "Connection", "libpq_url", "redacted"]
+__all__ = ["WRITE_LOCK", "Connection", "PooledConnection", "libpq_url", "redacted"]
 
 # The advisory lock key every newsgraph writer takes (an arbitrary constant: "newsgraph" in hex-ish).
 WRITE_LOCK = 0x6E657773
@@ -105,17 +105,8 @@ class Connection:
             conn = self.raw
             if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 raise StoreError("the store is already inside a transaction")
-            try:
-                with conn.transaction():
-                    if write:
-                        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                    yield conn
-            except psycopg.errors.QueryCanceled as exc:
-                if self._timeout is None:
-                    raise StoreError(f"the query was cancelled: {_first_line(exc)}") from exc
-                raise QueryTimeout(f"the query ran longer than {self._timeout:g} s and was stopped") from exc
-            except psycopg.OperationalError as exc:
-                raise StoreError(f"lost the connection to {self.location}: {_first_line(exc)}") from exc
+            with _transaction(conn, write=write, location=self.location, timeout=self._timeout):
+                yield conn
 
     def close(self) -> None:
         with self._lock:
@@ -123,3 +114,74 @@ class Connection:
                 return
             self._conn.close()
             self._conn = None
+
+
+@contextmanager
+def _transaction(conn, *, write: bool, location: str, timeout: float | None) -> Iterator[None]:
+    """A transaction on `conn` (the writers' lock first for a write), its failures as StoreError."""
+    import psycopg
+
+    try:
+        with conn.transaction():
+            if write:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield
+    except psycopg.errors.QueryCanceled as exc:
+        if timeout is None:
+            raise StoreError(f"the query was cancelled: {_first_line(exc)}") from exc
+        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped") from exc
+    except psycopg.OperationalError as exc:
+        raise StoreError(f"lost the connection to {location}: {_first_line(exc)}") from exc
+
+
+class PooledConnection:
+    """Several connections to one database for the threads of one process (a web server): each
+    transaction borrows one from a psycopg_pool.ConnectionPool, so transactions run side by side
+    where `Connection` runs them one at a time. Made by `open_store(url, pool=N)`."""
+
+    # A transaction waits this long for a free connection before it fails.
+    WAIT_S = 30.0
+
+    def __init__(self, url: str, *, readonly: bool, size: int, query_timeout_s: float | None = None) -> None:
+        from psycopg_pool import ConnectionPool, PoolTimeout
+
+        self.location = redacted(url)
+        self.readonly = readonly
+        self._timeout = query_timeout_s
+
+        def configure(conn) -> None:
+            # Each connection the pool makes: read-only and time-limited as a single one would be.
+            if readonly:
+                conn.read_only = True
+            if query_timeout_s is not None:
+                conn.execute("SELECT set_config('statement_timeout', %s, false)",
+                             (str(max(1, round(query_timeout_s * 1000))),))
+
+        self._pool = ConnectionPool(
+            libpq_url(url), min_size=1, max_size=size, open=False, timeout=self.WAIT_S, configure=configure,
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "newsgraph"},
+        )
+        try:
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S + 1)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise StoreError(f"cannot connect to {self.location}: no connection within {CONNECT_TIMEOUT_S} s") from exc
+
+    @property
+    def raw(self):
+        raise StoreError("a pooled store has no single connection; use transaction()")
+
+    @contextmanager
+    def transaction(self, *, write: bool) -> Iterator:
+        """One transaction on a connection borrowed for it: committed when the block ends, rolled back if it raises."""
+        from psycopg_pool import PoolTimeout
+
+        try:
+            with self._pool.connection() as conn:
+                with _transaction(conn, write=write, location=self.location, timeout=self._timeout):
+                    yield conn
+        except PoolTimeout as exc:
+            raise StoreError(f"no free connection to {self.location} within {self.WAIT_S:g} s") from exc
+
+    def close(self) -> None:
+        self._pool.close()

@@ -24,7 +24,7 @@ from newsgraph.store.errors import QueryError, StoreError
 from newsgraph.store.identity_listings import IdentityQueries
 from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.postgresql import listings, writes
-from newsgraph.store.postgresql.connection import Connection
+from newsgraph.store.postgresql.connection import Connection, PooledConnection
 from newsgraph.store.postgresql.migrations import applied_migrations, check_known, migrate
 from newsgraph.store.postgresql.schema import MIGRATIONS, SCHEMA_VERSION
 from newsgraph.store.postgresql.tsquery import tsquery_text
@@ -80,7 +80,8 @@ def _now() -> str:
 class PostgreSQLStore(IdentityQueries):
     """Articles in a PostgreSQL database. Use `open_store("postgresql://...")`; close it, or use `with`."""
 
-    def __init__(self, url: str, *, readonly: bool = False, query_timeout_s: float | None = None) -> None:
+    def __init__(self, url: str, *, readonly: bool = False, query_timeout_s: float | None = None,
+                 pool: int = 0) -> None:
         self._db = Connection(url, readonly=readonly, query_timeout_s=query_timeout_s)
         self.location = self.path = self._db.location
         self.readonly = readonly
@@ -90,6 +91,11 @@ class PostgreSQLStore(IdentityQueries):
         except BaseException:
             self._db.close()
             raise
+        if pool:
+            # Checked and migrated on one connection (its errors are the precise ones); served by a pool.
+            single, self._db = self._db, PooledConnection(url, readonly=readonly, size=pool,
+                                                          query_timeout_s=query_timeout_s)
+            single.close()
 
     # -- connection and schema
 
