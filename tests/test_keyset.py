@@ -120,3 +120,21 @@ def test_a_malformed_or_foreign_cursor_is_a_query_error(store):
         store.events(EventFilter(after=quote_cursor))
     with pytest.raises(QueryError, match="cursors"):
         store.quotes(QuoteFilter(after=encode_cursor("quotes", 3, "art001", 0)))
+
+
+def test_a_common_word_is_ranked_among_its_most_recently_stored_matches(store, monkeypatch):
+    from newsgraph.store.postgresql import store as postgresql_store
+    from newsgraph.store.sqlite import store as sqlite_store
+
+    everywhere = store.search(SearchQuery(text="council", limit=100))
+    assert len(everywhere) == 23
+    for module in (sqlite_store, postgresql_store):
+        monkeypatch.setattr(module, "SEARCH_WINDOW", 3)
+    # The window is at least four pages: one hit ranked among the 4 articles stored last.
+    newest = {f"art{n:03d}" for n in range(19, 23)}
+    best = store.search(SearchQuery(text="council", limit=1))
+    assert len(best) == 1 and best[0].id in newest
+    assert best[0].id == max((hit for hit in everywhere if hit.id in newest), key=lambda hit: hit.score).id
+    # A filtered search ranks every match.
+    filtered = store.search(SearchQuery(text="council", since="2024-01", limit=100))
+    assert {hit.id for hit in filtered} == {hit.id for hit in everywhere if hit.published}

@@ -59,6 +59,8 @@ RANK_WEIGHTS = "{0.1, 0.1, 0.25, 1.0}"
 _MARK_START, _MARK_END = "\x02", "\x03"
 _HEADLINE_OPTIONS = f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1"
 _MIN_PREFIX = 6
+# A search ranks at most this many matches, the most recently stored (the SQLite backend's window).
+SEARCH_WINDOW = 2000
 _ARTICLE_COLUMNS = ("id", "source", "url", "headline", "published", "language", "reading_minutes", "text")
 
 
@@ -218,6 +220,12 @@ class PostgreSQLStore(IdentityQueries):
             seq = "(SELECT seq FROM articles WHERE id = %s)"
             clauses.append(f"({rank} < %s::real OR ({rank} = %s::real AND a.seq > {seq}))")
             params.extend([score, score, article_id])
+        if query.source is None and query.since is None and query.until is None:
+            # Rank the most recently stored SEARCH_WINDOW matches only, as on SQLite: the same
+            # answer when there are fewer, a bounded cost when a common word matches 100,000.
+            clauses.append("a.seq >= coalesce((SELECT w.seq FROM articles AS w WHERE w.search_vector @@ q.query "
+                           "ORDER BY w.seq DESC LIMIT 1 OFFSET %s), 0)")
+            params.append(max(SEARCH_WINDOW, 4 * (query.limit + query.offset)) - 1)
         params.extend([query.limit, query.offset])
         sql = (
             "WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), "

@@ -54,6 +54,8 @@ __all__ = ["SQLiteStore"]
 HEADLINE_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
+# A search ranks at most this many matches, the most recently stored (see `_search_window`).
+SEARCH_WINDOW = 2000
 # (source, fingerprint) pairs per `seen` query, well under SQLite's variable limit.
 _SEEN_CHUNK = 400
 _MIN_PREFIX = 6
@@ -213,16 +215,13 @@ class SQLiteStore(IdentityQueries):
             clauses.append(f"({bm25} > ? OR ({bm25} = ? AND a.seq > {seq}))")
             params.extend([-score, -score, article_id])
         params.extend([query.limit, query.offset])
-        sql = (
-            "SELECT a.id, a.headline, a.published, a.source, a.url, "
-            f"snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), "
-            f"bm25(articles_fts, {HEADLINE_WEIGHT}, {TEXT_WEIGHT}) AS weighted_bm25 "
-            "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
-            f"WHERE {' AND '.join(clauses)} ORDER BY weighted_bm25, a.seq LIMIT ? OFFSET ?"
-        )
         try:
             with self._read() as conn:
-                rows = conn.execute(sql, params).fetchall()
+                window = self._search_window(conn, query, match)
+                if window is not None:
+                    clauses.append("articles_fts.rowid >= ?")
+                    params.insert(-2, window)  # before limit and offset
+                rows = conn.execute(self._search_sql(clauses), params).fetchall()
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc) or "syntax error" in str(exc) or "no such column" in str(exc):
                 raise QueryError(f"malformed search query: {clip(query.text)} ({exc}); {HINT}") from exc
@@ -232,6 +231,33 @@ class SQLiteStore(IdentityQueries):
                       score=-row[6])
             for row in rows
         ]
+
+    @staticmethod
+    def _search_window(conn: sqlite3.Connection, query: SearchQuery, match: str) -> int | None:
+        """The lowest article seq a search ranks, or None to rank every match.
+
+        Ranking every match of a common word costs a bm25 per matching article (100,000 of
+        them in a large store); best first among the most recently stored SEARCH_WINDOW
+        matches is the same answer whenever there are fewer, and stays bounded when there
+        are more. Filtered searches rank all their matches: the window could miss them."""
+        if query.source is not None or query.since is not None or query.until is not None:
+            return None
+        size = max(SEARCH_WINDOW, 4 * (query.limit + query.offset))
+        row = conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (match, size - 1),
+        ).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def _search_sql(clauses: list[str]) -> str:
+        return (
+            "SELECT a.id, a.headline, a.published, a.source, a.url, "
+            f"snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}), "
+            f"bm25(articles_fts, {HEADLINE_WEIGHT}, {TEXT_WEIGHT}) AS weighted_bm25 "
+            "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY weighted_bm25, a.seq LIMIT ? OFFSET ?"
+        )
 
     def resolve_id(self, article_id: str) -> str | None:
         """The stored id for an id or a unique prefix of at least 6 characters.
