@@ -292,3 +292,4 @@ def live_server(web_db, tmp_path_factory):
     server = LiveServer(web_db, tmp_path_factory.mktemp("serve-log"), token=WEB_TOKEN).start()
     yield server
     server.stop()
+    assert not server.group_alive(), "a process of newsgraph serve is left after stopping it"
