@@ -214,7 +214,10 @@ def test_pages_answer_with_their_content(client):
     assert '<a class="result-link" href="/articles/alda-fees-row">' in search and '<mark class="match">' in search
     speaker = client.get(f"/speakers/{vogt}").text
     assert '<svg class="chart timeline" role="img" aria-label="' in speaker
-    assert re.search(r"<text[^>]*>2024-0[123]</text>", speaker)
+    # Three months of statements: drawn per week, the weeks between included.
+    assert 'aria-label="statements by Lena Vogt per week"' in speaker
+    weeks = re.findall(r"<text[^>]*>(2024-W\d\d)</text>", speaker)
+    assert weeks[0] == "2024-W02" and weeks[-1] == "2024-W10"
     assert '<a class="speaker-quotes" href="/quotes?speaker=Lena+Vogt">' in speaker
     filtered = client.get(f"/speakers/{vogt}", params={"q": "quay"}).text
     assert "new quay" in filtered and "Brightwater closer" not in filtered

@@ -11,7 +11,7 @@ share a form (a bare surname) the one quoted more wins.
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, timedelta
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -208,6 +208,33 @@ class Explorer:
                     per_month[month][row.type] += 1
             return fill_months(sorted(per_month)), dict(per_month), len(rows)
         return self._cached(("events", filters), make)
+
+
+def week_of(when: str | None) -> str | None:
+    """The ISO week (2024-W03) of a day (2024-01-16, any time after it) or a week, else None."""
+    if not when or len(when) < 8 or not when[:4].isdigit() or when[4] != "-":
+        return None
+    if when[5] == "W" and when[6:8].isdigit():
+        return when[:8]
+    try:
+        year, week, _ = date.fromisoformat(when[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year:04d}-W{week:02d}"
+
+
+def fill_weeks(weeks: list[str]) -> list[str]:
+    """Every ISO week from the first to the last of `weeks` (sorted 2024-W03 forms), gaps included."""
+    if not weeks:
+        return []
+    day = date.fromisocalendar(int(weeks[0][:4]), int(weeks[0][6:8]), 1)
+    last = date.fromisocalendar(int(weeks[-1][:4]), int(weeks[-1][6:8]), 1)
+    filled = []
+    while day <= last and len(filled) < 600:
+        year, week, _ = day.isocalendar()
+        filled.append(f"{year:04d}-W{week:02d}")
+        day += timedelta(days=7)
+    return filled
 
 
 def fill_months(months: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from newsgraph.web.api import ArticleId, Cursor, Since, Text, Until, load_articl
 from newsgraph.web.charts import bar_chart
 from newsgraph.store.keyset import cursor_of
 from newsgraph.web.cursor import decode_cursor, encode_cursor
-from newsgraph.web.explore import SpeakerIndex, fill_months, month_of, quote_speaker_id
+from newsgraph.web.explore import SpeakerIndex, fill_months, fill_weeks, month_of, quote_speaker_id, week_of
 from newsgraph.web.highlight import Mark, render_marked
 from newsgraph.web.templating import render
 
@@ -208,10 +208,16 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=10
     found = request.app.state.explorer
     detail = speaker_detail(found, speaker_id)
     row = found.index().by_id[speaker_id]
-    months = fill_months(sorted(detail["quotes_by_month"]))
-    chart = bar_chart([(m, detail["quotes_by_month"].get(m, 0)) for m in months], css_class="timeline",
-                      label=f"statements by {row.name} per month", y_title="statements", x_title="month said")
     said = found.speaker_quotes(speaker_id)
+    months = fill_months(sorted(detail["quotes_by_month"]))
+    weeks = fill_weeks(sorted({week for hit in said if (week := week_of(hit.when)) is not None}))
+    if len(months) <= 3 and 1 < len(weeks) <= 16:  # a few months: weeks show more
+        per_week = Counter(week_of(hit.when) for hit in said)
+        series, period = [(w, per_week.get(w, 0)) for w in weeks], "week"
+    else:
+        series, period = [(m, detail["quotes_by_month"].get(m, 0)) for m in months], "month"
+    chart = bar_chart(series, css_class="timeline", label=f"statements by {row.name} per {period}",
+                      y_title="statements", x_title=f"{period} said")
     words = (q or "").casefold().split()
     low = since or ""
     high = (until or "") + "\uffff"
