@@ -966,3 +966,28 @@ def test_press_conference_gives_every_statement_to_the_minister_with_its_amounts
     assert quotes[4].text.startswith("that since March 3, 2022")
     assert [(a.value, a.unit, a.approximate) for a in result.amounts] == [(2.4e9, "EUR", True)]
     assert {"2024-10-11", "2022-03-03", "2024-01-22"} <= {d.value for d in result.dates}
+
+
+# ---------------------------------------------------------------- content boundaries (issue 15 part 1)
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a non-restrictive relative clause or apposition closing the reported clause is the writer's aside
+    ("The mayor said she expects the bridge to reopen by spring, which would end a two-year detour.",
+     "she expects the bridge to reopen by spring"),
+    ("The report said the plant cut its emissions by half, a figure the regulator disputes.",
+     "the plant cut its emissions by half"),
+    # a restrictive relative clause is part of what was said
+    ("The mayor said the contractors who missed the deadline would be fined.",
+     "the contractors who missed the deadline would be fined"),
+])
+def test_a_trailing_aside_is_not_reported_content(nlp, text, content):
+    found = [q.text for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert found == [content]
+
+
+def test_a_quoted_title_followed_by_its_comma_is_not_a_quotation(nlp):
+    # American style puts the comma inside the marks: "Face the Nation," is still a title
+    text = ('On Sunday\u2019s broadcast of \u201cFace the Nation,\u201d the governor said the state '
+            'would appeal the ruling.')
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["the state would appeal the ruling"]

@@ -105,8 +105,8 @@ def _is_title(quoted: str) -> bool:
     words = WORD.findall(quoted)
     if not any(word[0].isalpha() for word in words):
         return True
-    if quoted.rstrip().endswith((".", "!", "?", ",")):
-        return False  # a sentence, not a title
+    if quoted.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence, not a title (a comma inside the marks is the writer's: `"Fox News Sunday,"`)
     return all(word[0].isupper() or word[0].isdigit() or word in _TITLE_FUNCTION_WORDS for word in words) \
         and words[0][0].isupper()
 

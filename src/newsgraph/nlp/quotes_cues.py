@@ -419,7 +419,33 @@ def find_cues(doc: Doc) -> list[Cue]:
             content = trim(text, *subtree_span(token.head, exclude=token))
             content = (content[0], len(text[:content[1]].rstrip(".")))  # the sentence's full stop is not said
         cues.append(Cue(token, token.idx, token.idx + len(token), speaker, content))
+    for cue in cues:
+        if cue.content is not None:
+            cue.content = _without_trailing_aside(doc, text, cue.content)
     return cues
+
+
+_ASIDE_DEPS = {"relcl", "appos"}
+_ASIDE_OPENERS = {",", "\u2014", "\u2013", "--", "-", "("}
+
+
+def _without_trailing_aside(doc: Doc, text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """The reported content without an aside closing it (`... pneumonia, which forced her to
+    leave early`): a non-restrictive relative clause set off by a comma or dash comments on
+    the content's last words in the writer's voice; PolNeAR ends the content before it."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return content
+    last = span[-1]
+    while last.i > span.start and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    for token in span:
+        if token.dep_ not in _ASIDE_DEPS or token.right_edge.i < last.i or token.left_edge.i <= span.start + 2:
+            continue
+        before = doc[token.left_edge.i - 1]
+        if before.text in _ASIDE_OPENERS and span.start <= token.head.i < token.left_edge.i:
+            return trim(text, content[0], before.idx)
+    return content
 
 
 def _passive_content(token: Token) -> tuple[int, int] | None:
