@@ -324,3 +324,17 @@ def test_a_dated_correction_above_the_story_is_a_banner():
                   "It is 240 metres, not 420.")
     page = f"Vesterby rebuilds its pier\nBy Mira Vale\n5 October 2016\n\n{correction}\n\n{STORY}\n\nShare\nTweet"
     assert clean_text(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_an_mbox_header_block_with_folded_fields_is_furniture():
+    page = ("From notes-bounces@vesterby.example  Tue Oct  4 04:12:45 2016\n"
+            "Return-Path: <notes-bounces@vesterby.example>\n"
+            "Received: from mail.vesterby.example (mail.vesterby.example [192.0.2.4])\n"
+            "\tby lists.vesterby.example (Postfix) with ESMTP id 7C1F2\n"
+            "\tfor <reader@example.net>; Tue, 4 Oct 2016 06:12:44 +0200\n"
+            "Date: Tue, 4 Oct 2016 06:12:40 +0200\nFrom: Harbour Notes <notes@vesterby.example>\n"
+            "Subject: Pier vote splits the harbour board\nMIME-Version: 1.0\n\n" + STORY)
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert cleaned.headline == "Pier vote splits the harbour board"
+    assert cleaned.published == "2016-10-04T06:12:40+02:00"

@@ -387,6 +387,28 @@ def _mark_structures(units: list[_Unit]) -> None:
                     break
 
 
+_HEADER_FIELD_RE = re.compile(r"^(?:From \S+@\S+\s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:\s)")
+_MAIL_FIELDS = ("date:", "from:", "subject:")
+_MAIL_HEADER_MIN_FIELDS = 4
+
+
+def _mail_headers(units: list[_Unit]) -> None:
+    """An e-mail's header block at the top (RFC 2822 "Field: value" lines, folded lines joined to
+    theirs, an mbox "From " line): every field is furniture but those read for metadata."""
+    block = []
+    for unit in units:
+        if not _HEADER_FIELD_RE.match(unit.lines[0].strip()):
+            break
+        block.append(unit)
+    names = {unit.lines[0].strip().split(None, 1)[0].casefold() for unit in block}
+    if len(block) < _MAIL_HEADER_MIN_FIELDS or not names.intersection(_MAIL_FIELDS):
+        return
+    for unit in block:
+        # The subject stays for the headline to be read off (it leaves as the headline).
+        if unit.is_body and not unit.lines[0].strip().casefold().startswith("subject:"):
+            unit.reason = "e-mail header"
+
+
 def _replies(units: list[_Unit]) -> None:
     """Below the story, a post header that names the story again ("Re: Title" over a poster and a
     time, as forums and comment threads print a reply) opens the readers' part: what follows is theirs."""
@@ -443,6 +465,7 @@ def clean_text(
     state: dict = {"byline": [], "credits": [], "templates": templates, "site": site}
     for unit in units:
         _classify(unit, state)
+    _mail_headers(units)
     if not state["byline"]:
         _bare_byline(units, state)
     _mark_structures(units)
