@@ -270,6 +270,22 @@ def test_a_query_past_the_time_limit_is_cut_off(web_db):
             assert isinstance(detail, str) and "\n" not in detail and detail, detail
 
 
+def test_load_benchmark_runs_without_errors(live_server):
+    """benchmarks/web_load.py, briefly, against this module's server: every request answers 200."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "web_load.py"
+    done = subprocess.run([sys.executable, str(script), "--url", live_server.url, "--requests", "75",
+                           "--concurrency", "4", "--json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-1500:]
+    result = json.loads(done.stdout)
+    assert result["requests"] == 75 and result["errors"] == 0 and len(result["by_kind"]) == 15, result
+    refused = subprocess.run([sys.executable, str(script), "--url", "http://192.0.2.1:8080"], capture_output=True,
+                             text=True, timeout=60)
+    assert refused.returncode == 2 and "127.0.0.1" in refused.stderr
+
+
 # --- /proc readers ---------------------------------------------------------------------------
 
 def group_pids(leader: int) -> list[int]:
