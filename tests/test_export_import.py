@@ -233,3 +233,18 @@ def test_import_of_a_missing_file_or_a_damaged_gzip_is_one_line(sqlite_db, tmp_p
     done = cli("import", damaged, "--db", sqlite_db)
     assert done.exit_code == 1
     assert done.output.strip().splitlines()[-1].startswith("error: cannot read")
+
+
+def test_the_python_api_exports_and_imports(sqlite_db, postgres_url, tmp_path):
+    import newsgraph
+
+    records = fill(sqlite_db, 12)
+    target = tmp_path / "records.jsonl"
+    assert newsgraph.export_records("articles", db=sqlite_db, output=target) == 12
+    assert newsgraph.export_records("quotes", db=sqlite_db, output=tmp_path / "q.csv", format="csv",
+                                    speaker="Brandt") == 4
+    summary = newsgraph.import_records(target, db=postgres_url)
+    assert (summary.new, summary.failed) == (12, 0)
+    assert newsgraph.import_records(target, db=postgres_url).skipped == 12
+    with newsgraph.open_store(postgres_url, readonly=True) as store:
+        assert [article.to_dict() for article in store.iter_articles()] == [r.to_dict() for r in records]

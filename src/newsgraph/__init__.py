@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 _API = {
     "extract", "ingest_files", "open_store", "Article", "Failure", "IngestSummary",
     "SearchQuery", "QuoteFilter", "SpeakerFilter", "EntityFilter", "EventFilter",
-    "speakers", "statements", "speaker", "StatementFilter",
+    "speakers", "statements", "speaker", "StatementFilter", "import_records", "export_records",
 }
 
 

@@ -15,10 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from newsgraph.engine import EngineOptions, IngestSummary, run_extract, run_ingest
 from newsgraph.engine.executors import POOL_MIN_FILES, choose
+from newsgraph.engine.importer import IMPORT_BATCH, ImportSummary
+from newsgraph.engine.importer import import_records as _import_into
 from newsgraph.nlp.analyze import Analyzer
 from newsgraph.nlp.model import DEFAULT_MODEL
 from newsgraph.records import Article, Failure
-from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery, SpeakerFilter, open_store
+from newsgraph.store import EntityFilter, EventFilter, QuoteFilter, SearchQuery, SpeakerFilter, StoreError, open_store
+from newsgraph.store.export import EXPORT_KINDS, export
 from newsgraph.store.identity_listings import SpeakerIdentityRow, SpeakerProfile, StatementFilter, StatementRow
 
 
@@ -74,6 +77,27 @@ def ingest_files(
         return run_ingest(paths, store, options=options, analyzer=analyzer)
 
 
+def import_records(path: str | os.PathLike, *, db: str | os.PathLike = "newsgraph.db",
+                   batch_size: int = IMPORT_BATCH) -> ImportSummary:
+    """Load record-contract JSON Lines (as `extract` or `export_records` write them) into the store
+    at `db` without analysing them again; idempotent and resumable, as `newsgraph import`. Lines
+    that are not records are counted in `failed` and listed in `failures`."""
+    with open_store(db) as store:
+        return _import_into(path, store, batch_size=batch_size)
+
+
+def export_records(what: str = "articles", *, db: str | os.PathLike = "newsgraph.db", format: str = "jsonl",
+                   output: str | os.PathLike | None = None, **filters: object) -> int:
+    """Write the store's articles, quotes, speakers, events or entities as jsonl, csv or parquet to
+    `output` (standard output when None), as `newsgraph export`; `filters` are the keyword
+    arguments of that kind's filter (`since=`, `speaker=`, ...). Returns the rows written."""
+    if what not in EXPORT_KINDS:
+        raise StoreError(f"cannot export {what!r}: choose one of {', '.join(EXPORT_KINDS)}")
+    chosen = EXPORT_KINDS[what].filter_type(**filters)
+    with open_store(db, readonly=True) as store:
+        return export(store, what, format, output, chosen)
+
+
 def _options(engine: str | None, workers: int | str, **settings) -> EngineOptions:
     """workers=1 runs in this process; more (or "auto") on local worker processes; engine names one."""
     if engine is None:
@@ -111,7 +135,9 @@ __all__ = [
     "SearchQuery",
     "SpeakerFilter",
     "StatementFilter",
+    "export_records",
     "extract",
+    "import_records",
     "ingest_files",
     "open_store",
     "speaker",
