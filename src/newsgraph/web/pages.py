@@ -55,15 +55,22 @@ def home(request: Request):
         stats = store.stats()
         latest = store.quotes(QuoteFilter(limit=10))
     index = found.index()
-    month = month_of(latest[0].when) if latest else None
+    # "This month" is the corpus's latest month of publication (a quote's own date can be
+    # a bare year or a slip into the future); a quiet month widens to the three before it.
+    month = month_of(stats.published_last)
     top: list[tuple[Any, int]] = []
+    period = month
     if month is not None:
-        with request.app.state.pool.borrow() as store:
-            this_month = store.quotes(QuoteFilter(since=month, until=month, limit=5000))
-        counts = Counter(sid for hit in this_month if (sid := quote_speaker_id(hit, index)) is not None)
-        top = [(index.by_id[sid], count) for sid, count in counts.most_common(8)]
+        for since in (month, _months_before(month, 2)):
+            with request.app.state.pool.borrow() as store:
+                said = store.quotes(QuoteFilter(since=since, until=month, limit=5000))
+            counts = Counter(sid for hit in said if (sid := quote_speaker_id(hit, index)) in index.by_id)
+            top = [(index.by_id[sid], count) for sid, count in counts.most_common(8)]
+            period = month if since == month else f"{since} – {month}"
+            if len(top) >= 3:
+                break
     return render(request, "home.html", {
-        "stats": stats, "month": month, "top_speakers": top,
+        "stats": stats, "month": period, "top_speakers": top,
         "latest": [(hit, quote_speaker_id(hit, index)) for hit in latest], "title": "newsgraph",
     })
 
@@ -87,6 +94,12 @@ def search(request: Request, q: Annotated[str, Query(max_length=1000)] = "", sin
         "hits": [(hit, snippet_html(hit.snippet)) for hit in hits], "next_cursor": next_cursor,
         "facets_month": facets_month, "facets_source": facets_source, "title": f"search: {q}" if q else "search",
     })
+
+
+def _months_before(month: str, count: int) -> str:
+    """The YYYY-MM `count` months before `month`."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 - count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _site_of(source: str, url: str | None) -> str:

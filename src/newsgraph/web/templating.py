@@ -32,6 +32,13 @@ def _query(base: str, **params: Any) -> str:
     return f"{base}?{urlencode(kept)}" if kept else base
 
 
+def short_date(value: str | None) -> str:
+    """An ISO date-time shown as its day (2024-06-26T21:15:00+03:00 -> 2024-06-26); other values as they are."""
+    if not value:
+        return ""
+    return value[:10] if len(value) > 10 and value[10] == "T" else value
+
+
 environment = Environment(
     loader=FileSystemLoader(HERE / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -40,6 +47,7 @@ environment = Environment(
     lstrip_blocks=True,
 )
 environment.globals.update(safe_url=safe_url, query=_query)
+environment.filters["day"] = short_date
 
 
 def render(request: Request, template: str, context: dict[str, Any], *, status_code: int = 200,
