@@ -234,6 +234,18 @@ def test_pages_answer_with_their_content(client):
         assert client.get(path).status_code == 200, path
 
 
+def test_the_speaker_index_reads_every_identity_page_by_page(web_db, monkeypatch):
+    from newsgraph.web import explore
+
+    monkeypatch.setattr(explore, "INDEX_PAGE", 2)
+    with TestClient(create_app(str(web_db))) as small_pages:
+        listed = small_pages.get("/api/speakers", params={"limit": 500}).json()["items"]
+        index = small_pages.app.state.explorer.index()
+        assert [row.id for row in index.speakers] == [row["id"] for row in listed] and len(listed) >= 5
+        page = small_pages.get("/speakers").text
+        assert page.count('<tr class="speaker-row">') == len(listed)
+
+
 def test_downloads_hold_the_current_filter(client):
     csv_text = client.get("/quotes.csv", params={"speaker": "Vogt"}).text
     rows = csv_text.strip().splitlines()

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from newsgraph.records import Entity
 from newsgraph.store import EventFilter, EventHit, QuoteFilter, QuoteHit, SpeakerFilter, Store
+from newsgraph.store.keyset import cursor_of
 from newsgraph.web.stores import StorePool
 
 __all__ = ["Explorer", "Network", "SpeakerIndex", "month_of", "quote_speaker_id"]
@@ -30,6 +31,8 @@ MAX_ROWS = 5000
 MAX_ARTICLES = 300
 # What a story can be about, for a statement that names nothing itself.
 SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+# Speaker identities read per query when the index is built.
+INDEX_PAGE = 2000
 # Summaries are kept this long (seconds) and dropped when an upload is ingested.
 CACHE_SECONDS = 30.0
 
@@ -118,8 +121,17 @@ class Explorer:
 
     def index(self) -> SpeakerIndex:
         def make() -> SpeakerIndex:
-            with self.pool.borrow() as store:
-                return SpeakerIndex.build(store.speakers(SpeakerFilter(limit=10**7)))
+            # Read a page at a time: each page is its own query, well inside the time limit
+            # however many identities a large corpus has.
+            rows: list[Any] = []
+            after: str | None = None
+            while True:
+                with self.pool.borrow() as store:
+                    page = store.speakers(SpeakerFilter(limit=INDEX_PAGE, after=after))
+                rows += page
+                if len(page) < INDEX_PAGE:
+                    return SpeakerIndex.build(rows)
+                after = cursor_of(page[-1])
         return self._cached(("speakers",), make)
 
     # -- one speaker
