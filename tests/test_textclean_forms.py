@@ -338,3 +338,14 @@ def test_an_mbox_header_block_with_folded_fields_is_furniture():
     assert cleaned.text.split("\n\n") == PARAGRAPHS
     assert cleaned.headline == "Pier vote splits the harbour board"
     assert cleaned.published == "2016-10-04T06:12:40+02:00"
+
+
+def test_an_edit_note_with_its_editor_is_an_update_never_the_publication():
+    line = "Last edited by Mira Vale on Wed Oct 05, 2016 9:02 pm, edited 2 times in total."
+    parts = split_dateline(line)
+    assert parts is not None and [p.kind for p in parts] == ["updated", "other"]
+    page = f"Pier vote splits the harbour board\nBy Mira Vale\n\n{STORY}\n\n{line}\n"
+    cleaned = clean_text(page)
+    assert cleaned.published is None and cleaned.text.split("\n\n") == PARAGRAPHS
+    # A comma after the clock before a capitalised word goes on with the date.
+    assert parse_date_string("Published 2:05 PM, Mon October 3, 2016") == "2016-10-03T14:05:00"

@@ -98,6 +98,8 @@ _PUBLISHED_PREFIX_RE = re.compile(
 _UPDATED_PREFIX_RE = re.compile(
     r"^(?:last\s+)?(?:updated|update|modified|edited|revised"
     r"|оновлено|обновлено|изменено|змінено|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato)"
+    # "Last edited by Jane Doe on ...": who edited, before the date.
+    r"(?:\s+by\s+[^\s,|]+(?:\s+[^\s,|]+){0,3}?(?=\s+(?:on|at)\s))?"
     r"(?:\s+(?:on|at|am|le|el|il))?\s*[:\-–—]?\s*",
     re.I,
 )
@@ -109,6 +111,9 @@ _UPDATED_INSIDE_RE = re.compile(
 # "... at 2:05 pm by Jane Doe", "March 5, 2024 by harbourwatch": a byline after the date is a part of its own.
 # "Post by A » Tue Sep 13, 2016 9:41 am": a forum's guillemet parts the poster from the time.
 _PART_SEPARATOR_RE = re.compile(r"\s+[|•·—–»]\s+|\s*[|•·]\s*|\s+-\s+|,?\s+(?=[Bb]y\s+\w)")
+# A comma after a clock time ends the date: "... 2016 9:02 pm, edited 1 time in total".
+# (Only before a lower-case word: "2:05 PM, Mon September 12" goes on with the date.)
+_CLOCK_COMMA_RE = re.compile(r"(\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?),\s+(?=[a-z])")
 # Words that may join a date and its time: "March 9, 2024 at 1:12 PM", "9 березня о 13:12".
 _CONNECTORS = {"at", "on", "um", "uhr", "à", "a", "las", "в", "о", "об", "de", "le", "am", "the", "time", "local"}
 # A place before the date: "Kyiv, 09.03.2024", "WASHINGTON, March 9, 2024".
@@ -167,7 +172,8 @@ def split_dateline(line: str) -> list[DatelinePart] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_DATELINE_CHARS or not any(c.isdigit() for c in stripped):
         return None
-    chunks = [c for c in _UPDATED_INSIDE_RE.split(stripped) if c and c.strip()]
+    chunks = [piece for c in _UPDATED_INSIDE_RE.split(stripped) if c
+              for piece in _CLOCK_COMMA_RE.sub("\\1\n", c).split("\n") if piece.strip()]
     parts: list[DatelinePart] = []
     for chunk in chunks:
         whole = _dated_part(chunk)
