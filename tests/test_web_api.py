@@ -241,7 +241,7 @@ def test_the_speaker_index_reads_every_identity_page_by_page(web_db, monkeypatch
     with TestClient(create_app(str(web_db))) as small_pages:
         listed = small_pages.get("/api/speakers", params={"limit": 500}).json()["items"]
         index = small_pages.app.state.explorer.index()
-        assert [row.id for row in index.speakers] == [row["id"] for row in listed] and len(listed) >= 5
+        assert [row.id for row in index.speakers] == [row["id"] for row in listed] and len(listed) >= 3
         page = small_pages.get("/speakers").text
         assert page.count('<tr class="speaker-row">') == len(listed)
 
