@@ -20,13 +20,21 @@ _MAX_WORDS = 8
 # What follows these words says where or with whom, not which office.
 _PLACE_WORDS = re.compile(r"\s+(?:at|in|with|from|who|which|whose|since|during|and)\s+.*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+# The phrase set off by commas after a name.
+_AFTER = re.compile(r",\s+([^,.;:\"“”()]{3,120})[,.;]")
 
 
 def appositive_role(text: str, name: str) -> str | None:
     """The role phrase set off by commas right after a mention of `name` in `text`, if any."""
     if not name or " " not in name.strip():
         return None
-    for match in re.finditer(re.escape(name.strip()) + r",\s+([^,.;:\"“”()]{3,120})[,.;]", text):
+    name = name.strip()
+    at = text.find(name + ",")
+    while at >= 0:
+        match = _AFTER.match(text, at + len(name))
+        at = text.find(name + ",", at + 1)
+        if match is None:
+            continue
         phrase = _PLACE_WORDS.sub("", match.group(1).strip())
         phrase = _ARTICLE.sub("", phrase)
         words = phrase.split()

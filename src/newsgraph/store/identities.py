@@ -35,7 +35,8 @@ from typing import Any
 
 from newsgraph.records import Entity
 from newsgraph.resolve.appositions import appositive_role
-from newsgraph.resolve.speakers import SpeakerMention, clean_role, fold, name_parts, resolve_speakers, statement_date
+from newsgraph.resolve.identity_rules import BlockState, MentionFacts, decide, mention_facts, summarise_roles
+from newsgraph.resolve.speakers import _canonical, _display_name, clean_role, fold, name_parts, statement_date
 from newsgraph.resolve.statements import (
     about_entities,
     is_same_statement,
@@ -100,7 +101,15 @@ def update_identities(sql: Sql, article_ids: Iterable[str]) -> None:
     touched_statements = _regroup(sql, dirty_statements)
     touched_statements |= _assign_statements(sql, new_links)
     blocks = {block for _, _, block in new_links} | people_blocks | dirty_blocks
-    touched_statements |= _resolve_blocks(sql, blocks)
+    speakers, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks)
+    touched_statements |= changed_statements
+    # Statements that merged or split change the statement counts of their speakers.
+    for speaker_id, block in sql.rows_in("SELECT DISTINCT speaker_id, block FROM quote_links WHERE statement_id IN ({})",
+                                         sorted(touched_statements)):
+        if speaker_id:
+            speakers.setdefault(speaker_id, block)
+    for speaker_id, block in sorted(speakers.items()):
+        _write_identity(sql, speaker_id, block)
     _write_statements(sql, touched_statements)
     if dirty:
         sql.run("DELETE FROM identity_dirty")
@@ -154,11 +163,14 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
             if found is not None and clean_role(found) is not None:
                 role, affiliation = found, None
         said_on = statement_date(said, published)
+        facts = mention_facts(speaker or "", role, affiliation)
         rows.append((article_id, position, speaker_block(speaker), labels.get((article_id, speaker)),
                      said_on, said_on or "", seq, json.dumps(about), len(statement_tokens(text or "")),
-                     role, affiliation))
+                     role, affiliation, facts.key, int(facts.full), int(facts.organisation), facts.role_head,
+                     facts.country))
     sql.many("INSERT INTO quote_links (article_id, position, block, label, said_on, when_key, seq, about, shingles, "
-             "role, affiliation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+             "role, affiliation, name_key, full_name, organisation, role_head, country, settled) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", rows)
     made = sql.rows_in(
         "SELECT l.id, l.block, q.text FROM quote_links AS l JOIN quotes AS q "
         "ON q.article_id = l.article_id AND q.position = l.position "
@@ -322,42 +334,154 @@ def _write_statements(sql: Sql, statements: set[str]) -> None:
 
 # --- identities ---------------------------------------------------------------------------
 
-def _resolve_blocks(sql: Sql, blocks: set[str]) -> set[str]:
-    """Resolve each speaker block again; the statements whose members' speaker changed."""
+def _block_state(sql: Sql, block: str) -> BlockState:
+    """What the store holds of a speaker block, as `identity_rules.decide` needs it (all from
+    indexed aggregates: the cost grows with the distinct names of the block, not its quotations)."""
+    state = BlockState()
+    for key, count in sql.rows("SELECT name_key, count(*) FROM quote_links WHERE block = ? AND full_name = 1 "
+                               "GROUP BY name_key", (block,)):
+        state.weights[key] += 2 * count  # as `resolve_speakers`: a quotation and its article's mention
+    for name, count in sql.rows("SELECT name, sum(mentions) FROM block_people WHERE block = ? GROUP BY name", (block,)):
+        key = "|".join(name_parts(name))
+        state.weights[key] += count
+        state.known.add(key)
+    for (key,) in sql.rows("SELECT DISTINCT name_key FROM quote_links WHERE block = ? AND full_name = 1 "
+                           "AND label = 'PERSON'", (block,)):
+        state.known.add(key)
+    for key, head in sql.rows("SELECT DISTINCT name_key, role_head FROM quote_links WHERE block = ? AND full_name = 1 "
+                              "AND role_head IS NOT NULL", (block,)):
+        state.heads.setdefault(key, set()).add(head)
+    for key, country, articles in sql.rows(
+            "SELECT name_key, country, count(DISTINCT article_id) FROM quote_links WHERE block = ? AND full_name = 1 "
+            "AND country IS NOT NULL GROUP BY name_key, country", (block,)):
+        state.countries.setdefault(key, {})[country] = articles
+    return state
+
+
+def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str]) -> tuple[dict[str, str], set[str]]:
+    """Decide the open mentions of each touched block; the identities to write again (with their
+    block) and the statements whose members' speaker changed."""
+    speakers: dict[str, str] = {}
     touched: set[str] = set()
+    columns = ("l.id, l.article_id, q.speaker_name, l.label, l.name_key, l.full_name, l.organisation, l.role_head, "
+               "l.country, l.speaker_id, l.statement_id, l.settled, l.why")
     for block in sorted(b for b in blocks if b):
-        rows = sql.rows(
-            "SELECT l.id, l.article_id, q.speaker_name, l.role, l.affiliation, q.date, a.published, "
-            "a.site, l.label, l.speaker_id, l.statement_id FROM quote_links AS l "
-            "JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
-            "JOIN articles AS a ON a.id = l.article_id WHERE l.block = ? ORDER BY l.article_id, l.position",
-            (block,),
-        )
-        article_names: dict[str, Counter[str]] = defaultdict(Counter)
-        for article_id, name, mentions in sql.rows(
-                "SELECT article_id, name, mentions FROM block_people WHERE block = ? ORDER BY article_id, name", (block,)):
-            article_names[article_id][name] += mentions
-        mentions = [SpeakerMention(article_id=r[1], name=r[2] or "", role=r[3], affiliation=r[4], said=r[5],
-                                   published=r[6], outlet=r[7], label=r[8]) for r in rows]
-        identities = resolve_speakers(mentions, article_names) if not block.startswith("group:") else []
-        speaker_of: dict[int, str] = {}
-        speaker_rows = []
-        for identity in identities:
-            statements = {rows[i][10] for i in identity.mentions}
-            for i in identity.mentions:
-                speaker_of[i] = identity.id
-            roles = [asdict(spell) for spell in identity.roles]
-            search = "\n".join(dict.fromkeys(fold(n) for n in (identity.name, *identity.aliases)))
-            speaker_rows.append((identity.id, block, identity.name, identity.kind, json.dumps(identity.aliases),
-                                 json.dumps(roles), json.dumps(identity.affiliations), json.dumps(identity.why),
-                                 search, identity.quotes, len(statements), identity.articles, identity.outlets,
-                                 identity.first, identity.last))
-        changed = [(speaker_of.get(i), r[0]) for i, r in enumerate(rows) if speaker_of.get(i) != r[9]]
-        sql.many("UPDATE quote_links SET speaker_id = ? WHERE id = ?", changed)
-        touched.update(rows[i][10] for i, r in enumerate(rows) if speaker_of.get(i) != r[9] and r[10])
-        sql.run("DELETE FROM speakers WHERE block = ?", (block,))
-        sql.many("INSERT INTO speakers (id, block, name, kind, aliases, roles, affiliations, why, search_names, "
-                 "quotes, statements, articles, outlets, first, last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                 "ON CONFLICT DO NOTHING",
-                 speaker_rows)
-    return touched
+        if block.startswith("group:"):
+            sql.run("UPDATE quote_links SET settled = 1 WHERE block = ? AND settled = 0", (block,))
+            continue
+        state = _block_state(sql, block)
+        split = sorted(k for k in state.countries if len(state.strong(k)) >= 2)
+        fingerprint = state.fingerprint()
+        before = sql.rows("SELECT fingerprint FROM block_state WHERE block = ?", (block,))
+        sql.run("DELETE FROM block_state WHERE block = ?", (block,))
+        sql.run("INSERT INTO block_state (block, fingerprint) VALUES (?, ?)", (block, fingerprint))
+        # New quotations (settled 2) are decided; open ones (0) again only when what they depend on changed.
+        params: list[Any] = [block]
+        if block in dirty:
+            where = "l.block = ?"
+        elif before and before[0][0] == fingerprint:
+            where = "l.block = ? AND l.settled = 2"
+        else:
+            where = "l.block = ? AND (l.settled IN (0, 2)" + (
+                f" OR l.name_key IN ({', '.join('?' for _ in split)}))" if split else ")")
+            params.extend(split)
+        rows = sql.rows(f"SELECT {columns} FROM quote_links AS l JOIN quotes AS q ON q.article_id = l.article_id "
+                        f"AND q.position = l.position WHERE {where} ORDER BY l.article_id, l.position", params)
+        article_keys = _article_keys(sql, block, sorted({r[1] for r in rows if not r[5]}))
+        changed = []
+        for link, article_id, name, label, key, full, organisation, head, country, old, statement, was, why in rows:
+            facts = MentionFacts(key=key or "", full=bool(full), organisation=bool(organisation), role_head=head,
+                                 country=country)
+            decision = decide(name or "", label, facts, state, article_keys.get(article_id, Counter()),
+                              lambda target, a=article_id: _article_country(sql, block, a, target, state))
+            settled = int(decision.settled)
+            if (decision.speaker_id, decision.reason, settled) != (old, why, was):
+                changed.append((decision.speaker_id, decision.kind, decision.reason, settled, link))
+            if decision.speaker_id != old:
+                if statement:
+                    touched.add(statement)
+                if old:
+                    speakers[old] = block
+            if decision.speaker_id:
+                speakers[decision.speaker_id] = block
+        sql.many("UPDATE quote_links SET speaker_id = ?, kind = ?, why = ?, settled = ? WHERE id = ?", changed)
+        if block in people or block in dirty:
+            # A full name an article gives can become the name of an identity quoted only by surname.
+            for (speaker_id,) in sql.rows(f"SELECT id FROM speakers WHERE block = ? AND {sql.instr}(name, ' ') = 0",
+                                          (block,)):
+                speakers.setdefault(speaker_id, block)
+    return speakers, touched
+
+
+def _article_keys(sql: Sql, block: str, article_ids: Sequence[str]) -> dict[str, Counter[str]]:
+    """Per article, the full names of the block it names (entities and quoted speakers) and how often."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for article_id, name, count in sql.rows_in(
+            "SELECT article_id, name, mentions FROM block_people WHERE block = ? AND article_id IN ({})",
+            article_ids, (block,)):
+        found[article_id]["|".join(name_parts(name))] += count
+    for article_id, key, count in sql.rows_in(
+            "SELECT article_id, name_key, count(*) FROM quote_links WHERE block = ? AND full_name = 1 "
+            "AND article_id IN ({}) GROUP BY article_id, name_key", article_ids, (block,)):
+        found[article_id][key] += count
+    return found
+
+
+def _article_country(sql: Sql, block: str, article_id: str, key: str, state: BlockState) -> str | None:
+    """The country an article places a name in (of those the name is split by)."""
+    strong = set(state.strong(key))
+    for (country,) in sql.rows("SELECT DISTINCT country FROM quote_links WHERE block = ? AND article_id = ? "
+                               "AND name_key = ? AND country IS NOT NULL ORDER BY country", (block, article_id, key)):
+        if country in strong:
+            return country
+    return None
+
+
+def _write_identity(sql: Sql, speaker_id: str, block: str) -> None:
+    """An identity's `speakers` row from its quotations, by indexed aggregates (none left: the row goes)."""
+    names = sql.rows("SELECT q.speaker_name, l.kind, l.name_key, l.full_name, count(*) FROM quote_links AS l "
+                     "JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
+                     "WHERE l.speaker_id = ? GROUP BY q.speaker_name, l.kind, l.name_key, l.full_name", (speaker_id,))
+    sql.run("DELETE FROM speakers WHERE id = ?", (speaker_id,))
+    if not names:
+        return
+    forms: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    for name, _, key, full, count in names:
+        forms[(name or "").strip()] += count
+        if full:
+            keys[key] += count
+    kind = names[0][1] or "person"
+    quotes, articles, outlets, statements, first, last = sql.rows(
+        "SELECT count(*), count(DISTINCT l.article_id), count(DISTINCT a.site), count(DISTINCT l.statement_id), "
+        "min(l.said_on), max(l.said_on) FROM quote_links AS l JOIN articles AS a ON a.id = l.article_id "
+        "WHERE l.speaker_id = ?", (speaker_id,))[0]
+    roles = summarise_roles(sql.rows(
+        "SELECT role, affiliation, min(said_on), max(said_on) FROM quote_links WHERE speaker_id = ? "
+        "AND role IS NOT NULL GROUP BY role, affiliation ORDER BY role, affiliation", (speaker_id,))) \
+        if kind == "person" else ()
+    affiliations = [a for a, _ in sql.rows(
+        "SELECT affiliation, count(*) AS n FROM quote_links WHERE speaker_id = ? AND affiliation IS NOT NULL "
+        "GROUP BY affiliation ORDER BY n DESC, affiliation", (speaker_id,))] if kind == "person" else []
+    canonical = _canonical(forms)
+    if kind == "organisation":
+        canonical = canonical[4:] if canonical.lower().startswith("the ") and len(canonical) > 4 else canonical
+    elif len(canonical.split()) == 1 and keys:
+        key = keys.most_common(1)[0][0]
+        spellings = Counter({_display_name(n): c for n, c in sql.rows(
+            "SELECT name, sum(mentions) FROM block_people WHERE block = ? GROUP BY name", (block,))
+            if "|".join(name_parts(n)) == key})
+        canonical = _canonical(spellings) if spellings else canonical
+    why = []
+    for name, reason in sql.rows("SELECT DISTINCT q.speaker_name, l.why FROM quote_links AS l JOIN quotes AS q "
+                                 "ON q.article_id = l.article_id AND q.position = l.position WHERE l.speaker_id = ? "
+                                 "ORDER BY q.speaker_name, l.why", (speaker_id,)):
+        if name and name.strip() != canonical and reason:
+            why.append(f"{name.strip()!r}: {reason}")
+    aliases = sorted(forms)
+    search = "\n".join(dict.fromkeys(fold(n) for n in (canonical, *aliases)))
+    sql.run("INSERT INTO speakers (id, block, name, kind, aliases, roles, affiliations, why, search_names, quotes, "
+            "statements, articles, outlets, first, last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (speaker_id, block, canonical, kind, json.dumps(aliases), json.dumps([asdict(r) for r in roles]),
+             json.dumps(affiliations), json.dumps(list(dict.fromkeys(why))), search, quotes, statements, articles,
+             outlets, first, last))

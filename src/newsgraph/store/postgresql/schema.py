@@ -411,9 +411,9 @@ _STATEMENT_PIECES = (
 
 
 def _statement_pieces(conn) -> None:
+    # Filled by migration 0009, which the code that fills them needs.
     for statement in _STATEMENT_PIECES:
         conn.execute(statement)
-    rebuild_identities(Sql(conn, postgresql=True))
 
 
 # Quotations in the listings' order (as SQLite's 0011): each quotation carries its sort key,
@@ -461,6 +461,34 @@ def _quote_order(conn) -> None:
         conn.execute(statement)
 
 
+
+# As SQLite's migration 0012: identities decided one quotation at a time (`resolve.identity_rules`).
+_IDENTITY_DECISIONS = (
+    "ALTER TABLE quote_links ADD COLUMN name_key TEXT",
+    "ALTER TABLE quote_links ADD COLUMN full_name INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quote_links ADD COLUMN organisation INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quote_links ADD COLUMN role_head TEXT",
+    "ALTER TABLE quote_links ADD COLUMN country TEXT",
+    "ALTER TABLE quote_links ADD COLUMN kind TEXT",
+    "ALTER TABLE quote_links ADD COLUMN why TEXT",
+    "ALTER TABLE quote_links ADD COLUMN settled INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX quote_links_open ON quote_links (block, settled)",
+    "CREATE INDEX quote_links_names ON quote_links (block, full_name, name_key)",
+    'CREATE TABLE block_state (block TEXT COLLATE "C" PRIMARY KEY, fingerprint TEXT NOT NULL)',
+    "DELETE FROM quote_links",
+    "DELETE FROM block_people",
+    "DELETE FROM speakers",
+    "DELETE FROM statements",
+    "DELETE FROM identity_dirty",
+)
+
+
+def _identity_decisions(conn) -> None:
+    for statement in _IDENTITY_DECISIONS:
+        conn.execute(statement)
+    rebuild_identities(Sql(conn, postgresql=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE + ";\n" + _TEXT_SEARCH),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
@@ -470,6 +498,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_speaker_identities_and_statements", _speaker_identities),
     Migration("0007_statement_pieces_and_speaker_roles", _statement_pieces),
     Migration("0008_quote_order_and_stats_indexes", _quote_order),
+    Migration("0009_identity_decisions", _identity_decisions),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -493,9 +493,9 @@ DELETE FROM identity_dirty;
 
 
 def _statement_pieces(conn: sqlite3.Connection) -> None:
+    # Filled by migration 0012, which the code that fills them needs.
     for statement in split_statements(_STATEMENT_PIECES):
         conn.execute(statement)
-    rebuild_identities(Sql(conn))
 
 
 # Quotations in the listings' order, found without reading the quotes table: `quote_order`
@@ -573,6 +573,41 @@ CREATE INDEX articles_cluster_id ON articles (cluster_id, id);
 """
 
 
+
+# Identities decided one quotation at a time against indexed summaries of its speaker block
+# (`resolve.identity_rules`): each link keeps what its mention says on its own (name key, role
+# head, country), its decision, why, and whether the rest of the corpus can still change it.
+_IDENTITY_DECISIONS = """
+ALTER TABLE quote_links ADD COLUMN name_key TEXT;
+ALTER TABLE quote_links ADD COLUMN full_name INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quote_links ADD COLUMN organisation INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quote_links ADD COLUMN role_head TEXT;
+ALTER TABLE quote_links ADD COLUMN country TEXT;
+ALTER TABLE quote_links ADD COLUMN kind TEXT;
+ALTER TABLE quote_links ADD COLUMN why TEXT;
+ALTER TABLE quote_links ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX quote_links_open ON quote_links (block, settled);
+CREATE INDEX quote_links_names ON quote_links (block, full_name, name_key);
+-- Per speaker block, a digest of what its open decisions depend on (`BlockState.fingerprint`).
+CREATE TABLE block_state (
+    block TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL
+) WITHOUT ROWID;
+DELETE FROM quote_links;
+DELETE FROM block_people;
+DELETE FROM speakers;
+DELETE FROM statements;
+DELETE FROM identity_dirty;
+DELETE FROM block_state;
+"""
+
+
+def _identity_decisions(conn: sqlite3.Connection) -> None:
+    for statement in split_statements(_IDENTITY_DECISIONS):
+        conn.execute(statement)
+    rebuild_identities(Sql(conn))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles_sources_processed_errors", _CORE),
     Migration("0002_bylines_and_annotation_lists", _ANNOTATIONS),
@@ -585,6 +620,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_speaker_identities_and_statements", _speaker_identities),
     Migration("0010_statement_pieces_and_speaker_roles", _statement_pieces),
     Migration("0011_quote_order_and_stats_indexes", _QUOTE_ORDER),
+    Migration("0012_identity_decisions", _identity_decisions),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
