@@ -42,6 +42,7 @@ from newsgraph.store.rows import (
 )
 
 if TYPE_CHECKING:
+    from newsgraph.store.identity_listings import SpeakerIdentityRow, SpeakerProfile, StatementFilter, StatementRow
     from newsgraph.store.article_stream import ArticleFilter
 
 __all__ = ["ArticleEntry", "Derivation", "Store", "WriteBatch"]
@@ -126,6 +127,17 @@ class Store(Protocol):
     def cluster(self, article_id: str) -> list[str]: ...
     def quotes(self, filters: QuoteFilter) -> list[QuoteHit]: ...
     def speakers(self, filters: SpeakerFilter) -> list[SpeakerSummary]: ...
+    # -- speaker identities and statements across the corpus (`store.identity_listings`)
+    def speaker_identities(self, name: str | None = None, limit: int = 50) -> list[SpeakerIdentityRow]:
+        """Identities most quoted first; `name` is part of any name form, accents aside."""
+    def speaker(self, speaker_id: str) -> SpeakerProfile | None:
+        """One identity with its roles over time, its statements and whom it talks about most."""
+    def statements(self, filters: StatementFilter | None = None) -> list[StatementRow]:
+        """Statements across outlets, most reported first."""
+    def speaker_quotes(self, speaker_id: str, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
+        """An identity's quotations, newest first."""
+    def quote_identities(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str | None, str | None]]:
+        """(speaker id, statement id) of quotations given as (article id, position)."""
     def entities(self, filters: EntityFilter) -> list[EntitySummary]: ...
     def events(self, filters: EventFilter) -> list[EventHit]: ...
     def errors(self, limit: int = 50) -> list[ErrorEntry]: ...
