@@ -100,24 +100,45 @@ class Explorer:
     def __init__(self, pool: StorePool) -> None:
         self.pool = pool
         self._cache: dict[tuple, tuple[float, Any]] = {}
+        self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def forget(self) -> None:
         with self._lock:
             self._cache.clear()
 
-    def _cached(self, key: tuple, make: Callable[[], T]) -> T:
-        now = time.monotonic()
+    def _fresh(self, key: tuple) -> tuple[bool, Any]:
         with self._lock:
             hit = self._cache.get(key)
-            if hit is not None and now - hit[0] < CACHE_SECONDS:
-                return hit[1]
-        value = make()
+        if hit is None:
+            return False, None
+        return time.monotonic() - hit[0] < CACHE_SECONDS, hit
+
+    def _cached(self, key: tuple, make: Callable[[], T]) -> T:
+        """`make()`'s value, made once per key at a time: while one request makes it again, the
+        others get the value it replaces (if there is one) instead of all making it at once."""
+        fresh, hit = self._fresh(key)
+        if fresh:
+            return hit[1]
         with self._lock:
-            if len(self._cache) > 256:
-                self._cache.clear()
-            self._cache[key] = (now, value)
-        return value
+            building = self._building.setdefault(key, threading.Lock())
+        if not building.acquire(blocking=hit is None):
+            return hit[1]
+        try:
+            fresh, again = self._fresh(key)
+            if fresh:
+                return again[1]
+            made_at = time.monotonic()
+            value = make()
+            with self._lock:
+                if len(self._cache) > 256:
+                    self._cache.clear()
+                self._cache[key] = (made_at, value)
+            return value
+        finally:
+            building.release()
+            with self._lock:
+                self._building.pop(key, None)
 
     def index(self) -> SpeakerIndex:
         def make() -> SpeakerIndex:
