@@ -349,3 +349,10 @@ def test_an_edit_note_with_its_editor_is_an_update_never_the_publication():
     assert cleaned.published is None and cleaned.text.split("\n\n") == PARAGRAPHS
     # A comma after the clock before a capitalised word goes on with the date.
     assert parse_date_string("Published 2:05 PM, Mon October 3, 2016") == "2016-10-03T14:05:00"
+
+
+def test_a_one_sentence_paragraph_set_again_in_quotes_is_a_pull_quote():
+    quote = f"“{PARAGRAPHS[2]}”"
+    page = (f"Vesterby rebuilds its pier\nBy Mira Vale\n5 October 2016\n\n{STORY}\n\n{quote}\n\n"
+            "Share\nTweet\nSubscribe to our newsletter")
+    assert clean_text(page).text.split("\n\n") == PARAGRAPHS

@@ -238,7 +238,16 @@ def _pull_quotes(texts: Sequence[str], body: list[int], prose: list[int]) -> set
             if j != i and len(prose_keys[j]) > len(key) + 10 and f" {key} " in f" {prose_keys[j]} ":
                 found.add(i)
                 break
+            # A whole one-sentence paragraph set again in quotation marks.
+            if j != i and prose_keys[j] == key and _quoted(texts[i]) and not _quoted(texts[j]):
+                found.add(i)
+                break
     return found
+
+
+def _quoted(text: str) -> bool:
+    text = text.strip()
+    return len(text) > 2 and text[0] in "\"“«‘'" and text[-1] in "\"”»’'"
 
 
 def _quote_key(text: str) -> str:
