@@ -15,7 +15,7 @@ import pytest
 
 from newsgraph.evidence import SiteObservation
 from newsgraph.ingest import dedup
-from newsgraph.ingest.furniture import line_key, normalise_line, observe_document
+from newsgraph.ingest.furniture import line_key, line_keys, normalise_line, observe_document
 from newsgraph.records import (
     CONTRACT_FIELDS,
     Amount,
@@ -752,7 +752,9 @@ class TestTemplateEvidence:
         assert store.add_evidence([first, first]) == {}
         evidence = store.evidence("gazette.example", 1)
         assert (evidence.site, evidence.documents, evidence.version) == ("gazette.example", 1, 1)
-        assert set(evidence.counts) == {line_key(normalise_line(line)) for line in (MENU, SLOGAN, "Ferry timetable changes")}
+        # Each line counts under its own key and, where it has one, its shape's (`Harbour <n>: the voice ...`).
+        assert set(evidence.counts) == {key for line in (MENU, SLOGAN, "Ferry timetable changes") for key in line_keys(line)}
+        assert len(evidence.counts) == 4
         # The same document from another site is that site's evidence.
         assert store.add_evidence([replace(first, site="courier.example")]) == {"courier.example": 1}
         assert store.evidence("gazette.example", 1).documents == 1
@@ -769,7 +771,9 @@ class TestTemplateEvidence:
         assert frequent.documents == 4 and frequent.version == versions[-1]
         assert frequent.counts == {line_key(normalise_line(MENU)): (4, False)}
         every = store.evidence("gazette.example", 1)
-        assert len(every.counts) == 5 and every.counts[line_key(normalise_line(SLOGAN))] == (1, False)
+        stories = [f"Story about the {topic}" for topic in ("ferry", "pier", "storm")]
+        assert set(every.counts) == {key for line in (MENU, SLOGAN, *stories) for key in line_keys(line)}
+        assert every.counts[line_key(normalise_line(SLOGAN))] == (1, False)
         unknown = store.evidence("nowhere.example", 1)
         assert (unknown.documents, unknown.version, dict(unknown.counts)) == (0, 0, {})
 
