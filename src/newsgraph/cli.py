@@ -494,17 +494,16 @@ def errors(
         out.print(f"{label}[red]{escape(str(row.source))}[/]: {escape(str(row.reason))}")
 
 
-# `serve` (the web pages and HTTP API) lives in its own module, registered on this module's own `app`.
-from newsgraph.cli_serve import register as _register_serve  # noqa: E402
-
-_register_serve(app)
-
-
 # `export` and `import` live in their own module. Registered on this module's own `app`:
 # under `python -m newsgraph.cli` that is not the `app` of an imported newsgraph.cli.
 from newsgraph.cli_export import register as _register_export  # noqa: E402
 
 _register_export(app)
+
+# `serve` (the web pages and HTTP API) lives in its own module too.
+from newsgraph.cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)
 
 # `speakers`, `statements` and `speaker ID` live in their own module too.
 from newsgraph.cli_speakers import register as _register_speakers  # noqa: E402
