@@ -95,15 +95,15 @@ def read_vocabulary(corpus: Path = CORPUS) -> Vocabulary:
     tokens: list[str] = []
     for text in texts:
         for sentence in _SENTENCE_END.split(text.replace("\n", " ")):
-            tokens = _WORD.findall(sentence)
-            if len(tokens) < 4:
+            found = _WORD.findall(sentence)
+            if len(found) < 4:
                 continue
-            lengths.append(len(tokens))
-            lowered = [token.lower() for token in tokens]
+            lengths.append(len(found))
+            lowered = [token.lower() for token in found]
             starts.append(lowered[0])
             counts.update(lowered)
             tokens.extend(lowered)
-            names.update(token for token in tokens[1:] if token[0].isupper() and len(token) > 3 and token.isalpha())
+            names.update(token for token in found[1:] if token[0].isupper() and len(token) > 3 and token.isalpha())
             for before, after in zip(lowered, lowered[1:], strict=False):
                 followers[before].append(after)
     if not counts:
@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(people.people)} speakers, {len(people.outlets)} outlets, {len(people.organisations)} organisations",
           flush=True)
     if options.skip_load:
-        with open_store(options.db, readonly=True) as store:
+        with open_store(options.db) as store:  # writable once: a newer schema's migrations are applied
             stats = store.stats()
         quotes = None
         load_figures = {"per_s": 0.0}
@@ -463,6 +463,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load: {load_figures['seconds']:.0f} s, {load_figures['per_s']:.1f} articles/s, peak RSS "
               f"{load_figures['rss_1/4']:.0f} / {load_figures['rss_1/2']:.0f} / {load_figures['rss_all']:.0f} MB "
               "at 1/4 / 1/2 / all", flush=True)
+    if backend == "postgresql" and not options.skip_load:
+        # Fresh planner statistics, as autovacuum would gather soon after a bulk load.
+        import psycopg
+
+        with psycopg.connect(options.db, autocommit=True) as conn:
+            conn.execute("ANALYZE")
     size = database_bytes(options.db)
     print(f"database: {size / 1e6:.0f} MB", flush=True)
     worst = 0.0
