@@ -38,6 +38,8 @@ _ASK = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=Fals
 _FOCUS = CueVerb(object_content=True, preps=frozenset({"on"}), direct_object=False)  # focused on X
 # urging someone to act: "urged Congress to act", "pressed for a vote" (a bare object is not what was urged)
 _URGE = CueVerb(object_content=True, preps=frozenset({"for"}), direct_object=False)
+# agreeing that, to or with: "agreed to share a currency", "agreed with Matthews about the winner"
+_AGREE = CueVerb(object_content=True, preps=frozenset({"with", "on", "to"}), direct_object=False)
 
 SPEECH_VERBS: dict[str, CueVerb] = {
     # speech
@@ -54,7 +56,7 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "predict": _PLAIN, "caution": _PLAIN, "concede": _PLAIN, "boast": _PLAIN, "joke": _PLAIN,
     "quip": _PLAIN, "shout": _PLAIN, "yell": _PLAIN, "retort": _PLAIN, "counter": _CLAUSE,
     "exclaim": _PLAIN, "reiterate": _PLAIN, "repeat": _CLAUSE, "describe": _OBJECT, "call": _OBJECT,
-    "charge": _CLAUSE, "accuse": _OBJECT, "agree": _CLAUSE, "estimate": _CLAUSE, "forecast": _CLAUSE,
+    "charge": _CLAUSE, "accuse": _OBJECT, "agree": _AGREE, "estimate": _CLAUSE, "forecast": _CLAUSE,
     "post": _CLAUSE, "speculate": _PLAIN, "hint": _CLAUSE, "signal": _CLAUSE,
     "chant": _PLAIN, "bark": _PLAIN, "scream": _PLAIN, "beam": _PLAIN, "interject": _PLAIN, "whisper": _PLAIN,
     "mutter": _PLAIN, "snap": _PLAIN, "gush": _PLAIN, "scoff": _PLAIN, "holler": _PLAIN, "plead": _PLAIN,
@@ -74,7 +76,7 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "talk": _ABOUT, "speak": _ABOUT, "comment": _OBJECT, "express": _OBJECT, "tout": _OBJECT,
     "vote": _VOTE, "welcome": _OBJECT, "congratulate": _OBJECT, "apologize": _OBJECT, "apologise": _OBJECT,
     "remind": _OBJECT, "echo": _OBJECT, "highlight": _OBJECT, "recommend": _OBJECT, "request": _OBJECT,
-    "refuse": _PROMISE, "plan": _PROMISE, "decide": _PROMISE, "intend": _PROMISE,
+    "offer": _OBJECT, "refuse": _PROMISE, "plan": _PROMISE, "decide": _PROMISE, "intend": _PROMISE,
     # characterising and judging someone or something (VerbNet's characterize and judgment classes)
     "portray": _OBJECT, "depict": _OBJECT, "characterize": _OBJECT, "characterise": _OBJECT, "brand": _OBJECT,
     "hail": _OBJECT, "cast": _SEE_AS, "paint": _SEE_AS, "deem": _OBJECT, "criticise": _OBJECT,
