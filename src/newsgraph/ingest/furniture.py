@@ -41,6 +41,7 @@ __all__ = [
     "line_key",
     "line_keys",
     "line_shape",
+    "long_line_shape",
     "normalise_line",
     "observe_document",
 ]
@@ -113,15 +114,47 @@ def line_shape(line: str) -> str | None:
     return " ".join(shape)
 
 
+# What a long line quotes is its own (a title, a name): "... with the headline “A town divided.”"
+_QUOTED_SPAN_RE = re.compile(r"“[^”]{1,200}”|\"[^\"]{1,200}\"|«[^»]{1,200}»")
+# A long line's shape must keep this many literal words: the sentence a site prints on every page.
+_LONG_SHAPE_MIN_LITERALS = 6
+
+
+def long_line_shape(line: str) -> str | None:
+    """The shape of a long line: quoted spans collapsed to one mark, then as `line_shape` without its
+    length limit; None where fewer than six literal words are left. Long shapes are judged by the
+    long-line rules only (many documents, or nearly every page and outside the story)."""
+    collapsed = _QUOTED_SPAN_RE.sub(" “q” ", line)
+    tokens = _SHAPE_TOKEN_RE.findall(collapsed)
+    shape: list[str] = []
+    literals = 0
+    for position, token in enumerate(tokens):
+        if not (token[0].isalnum() or token[0] == "_"):
+            shape.append(token)
+        elif any(c.isdigit() for c in token):
+            shape.append("0")
+        elif position and token[0].isupper():
+            if shape[-1:] != [_PLACEHOLDER]:
+                shape.append(_PLACEHOLDER)
+        else:
+            shape.append(token.casefold())
+            literals += len(token) >= 2 and token.isalpha()
+    return " ".join(shape) if literals >= _LONG_SHAPE_MIN_LITERALS else None
+
+
+def _shape_key(line: str, long: bool) -> int | None:
+    shape = long_line_shape(line) if long else line_shape(line)
+    return None if shape is None else line_key(_SHAPE_PREFIX + shape)
+
+
 def line_keys(line: str) -> tuple[int, ...]:
     """The keys a line is judged by: its own, and its shape's where it has one."""
     normalised = normalise_line(line)
     if len(normalised) < 2:
         return ()
     own = line_key(normalised)
-    if is_long(normalised) or (shape := line_shape(line)) is None:
-        return (own,)
-    return own, line_key(_SHAPE_PREFIX + shape)
+    shape = _shape_key(line, is_long(normalised))
+    return (own,) if shape is None or shape == own else (own, shape)
 
 
 def _line_keys(lines: Iterable[str]) -> dict[int, bool]:
@@ -132,8 +165,8 @@ def _line_keys(lines: Iterable[str]) -> dict[int, bool]:
             continue
         long = is_long(normalised)
         keys[line_key(normalised)] = long
-        if not long and (shape := line_shape(line)) is not None:
-            keys.setdefault(line_key(_SHAPE_PREFIX + shape), False)
+        if (shape := _shape_key(line, long)) is not None:
+            keys.setdefault(shape, long)
     return keys
 
 
