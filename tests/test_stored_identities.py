@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -176,3 +177,36 @@ def test_when_two_quotations_are_one_statement(a, b, same):
     from newsgraph.resolve.statements import is_same_statement, shingle_keys, statement_tokens
     ka, kb = set(shingle_keys("hale", statement_tokens(a))), set(shingle_keys("hale", statement_tokens(b)))
     assert is_same_statement(len(ka & kb), len(ka), len(kb)) is same
+
+
+def test_a_nameless_description_is_the_one_person_or_body_its_article_names():
+    from newsgraph.resolve.appositions import described_speaker
+    hale = [("Marcus J. Hale", None), ("Marcus J. Hale", "president")]
+    assert described_speaker("the president", hale, []) == "Marcus J. Hale"
+    assert described_speaker("The President", [("Hale", None), *hale], []) == "Marcus J. Hale"
+    # Two persons named, or the one named quoted with another office: no choice is made.
+    assert described_speaker("the president", [*hale, ("Irene Vale", None)], []) is None
+    assert described_speaker("the president", [("Irene Vale", "senator")], []) is None
+    # Not a bare definite office or body word.
+    assert described_speaker("a president", hale, []) is None
+    assert described_speaker("the voters", hale, []) is None
+    assert described_speaker("the ministry", [], ["French Foreign Ministry"]) == "French Foreign Ministry"
+    assert described_speaker("the ministry", [], ["Foreign Ministry", "Defence Ministry"]) is None
+
+
+def test_a_nameless_president_is_stored_as_the_person_its_article_names(new_database):
+    body = f'Marcus Hale toured Ohio. "{BRIDGES}" the president said.'
+    start = body.index(BRIDGES)
+    said_by = Speaker(start=body.index("the president"), end=body.index("the president") + 13, text="the president",
+                      name=None, role="president", affiliation=None)
+    nameless = Quote(start=start, end=start + len(BRIDGES), text=BRIDGES, field="text", kind="direct", cue=None,
+                     speaker=said_by, date=None)
+    two = dataclasses.replace(article("a7", "four.example", "2023-02-05", body, [], people=["Marcus Hale"]),
+                              quotes=(nameless,))
+    with open_store(new_database()) as store:
+        store.write_batch(WriteBatch([ArticleEntry(a) for a in (corpus()[0], two)]))
+        found = store.quote_identities([("a1", 0), ("a7", 0)])
+        assert found[("a7", 0)][0] == found[("a1", 0)][0]  # the same speaker
+        assert found[("a7", 0)][1] == found[("a1", 0)][1]  # and the same statement
+        hale = store.speaker(found[("a1", 0)][0])
+        assert any("the president" in why for why in hale.speaker.why)

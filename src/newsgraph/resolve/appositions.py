@@ -1,4 +1,8 @@
-"""A speaker's role from the apposition after its name in the article: `Ana Ruiz, Mexico's energy minister, said`.
+"""What an article says of a speaker beside the mention the analysis resolved.
+
+`appositive_role`: a speaker's role from the apposition after its name (`Ana Ruiz, Mexico's
+energy minister, said`). `described_speaker`: the name a nameless `the president` or `the
+ministry` stands for where the article names only one such speaker.
 
 The analysis stage reads a role written before a name (`Mexican Energy Minister Ana Ruiz`) and
 one it links to the quote; an apposition elsewhere in the article (`Ana Ruiz, a Chilean
@@ -11,10 +15,14 @@ and what follows `at`/`in`/`with` dropped), or None.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from newsgraph.nlp.countries import lookup_country
+from newsgraph.resolve.speakers import fold, name_parts
+from newsgraph.resolve.speakers_lexicon import OFFICE_NOUNS, ORGANISATION_WORDS
 
-__all__ = ["appositive_role"]
+__all__ = ["appositive_role", "described_speaker"]
 
 _MAX_WORDS = 8
 # What follows these words says where or with whom, not which office.
@@ -49,3 +57,36 @@ def appositive_role(text: str, name: str) -> str | None:
         if words and words[0][:1].islower() or (words and lookup_country(words[0]) is not None):
             return " ".join(words)
     return None
+
+
+def described_speaker(description: str | None, people: Sequence[tuple[str, str | None]],
+                      organisations: Sequence[str]) -> str | None:
+    """The name a nameless definite description of a speaker stands for in its article.
+
+    `the president` is the one person the article names (full names of its PERSON entities and
+    quoted speakers), unless the article quotes that person with another role; `the ministry` is
+    the one organisation the article names with that word. `people` holds (name, role head in this
+    article); None where the article leaves a choice."""
+    words = fold(description or "").replace(".", " ").split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    head = words[1]
+    if head in ORGANISATION_WORDS:
+        found = sorted({o for o in organisations if head in fold(o).replace(".", " ").split()})
+        return found[0] if len(found) == 1 else None
+    if head not in OFFICE_NOUNS:
+        return None
+    persons: dict[tuple[str, ...], Counter[str]] = {}
+    heads: dict[tuple[str, ...], set[str]] = {}
+    for name, role_head in people:
+        key = name_parts(name)
+        if len(key) >= 2 and key[1]:
+            persons.setdefault(key, Counter())[name] += 1
+            if role_head:
+                heads.setdefault(key, set()).add(role_head)
+    if len(persons) != 1:
+        return None
+    key, spellings = next(iter(persons.items()))
+    if heads.get(key, {head}) - {head}:
+        return None
+    return spellings.most_common(1)[0][0]

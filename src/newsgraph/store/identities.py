@@ -34,7 +34,7 @@ from dataclasses import asdict
 from typing import Any
 
 from newsgraph.records import Entity
-from newsgraph.resolve.appositions import appositive_role
+from newsgraph.resolve.appositions import appositive_role, described_speaker
 from newsgraph.resolve.identity_rules import BlockState, MentionFacts, decide, mention_facts, summarise_roles
 from newsgraph.resolve.speakers import _canonical, _display_name, clean_role, fold, name_parts, statement_date
 from newsgraph.resolve.statements import (
@@ -142,7 +142,7 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
         return []
     quotes = sql.rows_in(
         'SELECT q.article_id, q.position, q."start", q."end", q.text, q.field, q.speaker_name, q.date, '
-        "a.published, a.seq, q.speaker_role, q.speaker_affiliation FROM quotes AS q "
+        "a.published, a.seq, q.speaker_role, q.speaker_affiliation, q.speaker_text FROM quotes AS q "
         "JOIN articles AS a ON a.id = q.article_id "
         "LEFT JOIN quote_links AS l ON l.article_id = q.article_id AND l.position = q.position "
         "WHERE l.id IS NULL AND q.article_id IN ({}) ORDER BY q.article_id, q.position", article_ids,
@@ -154,8 +154,12 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
     # An apposition in the article gives the role where the analysis found none (`Ana Ruiz, a Chilean economist`).
     needing = sorted({q[0] for q in quotes if q[6] and clean_role(q[10], q[11]) is None})
     texts = dict(sql.rows_in("SELECT id, text FROM articles WHERE id IN ({})", needing)) if needing else {}
+    people, organisations = _named(quotes, entities)
     rows = []
-    for article_id, position, start, end, text, field, speaker, said, published, seq, role, affiliation in quotes:
+    for article_id, position, start, end, text, field, speaker, said, published, seq, role, affiliation, mention in quotes:
+        if not speaker and mention:
+            # `the president` where the article names one person only.
+            speaker = described_speaker(mention, people.get(article_id, ()), organisations.get(article_id, ()))
         about = (about_entities(start or 0, end or 0, text or "", entities.get(article_id, ()), speaker)
                  if field == "text" else [])
         if speaker and article_id in texts and clean_role(role, affiliation) is None:
@@ -167,16 +171,38 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
         rows.append((article_id, position, speaker_block(speaker), labels.get((article_id, speaker)),
                      said_on, said_on or "", seq, json.dumps(about), len(statement_tokens(text or "")),
                      role, affiliation, facts.key, int(facts.full), int(facts.organisation), facts.role_head,
-                     facts.country))
+                     facts.country, speaker))
     sql.many("INSERT INTO quote_links (article_id, position, block, label, said_on, when_key, seq, about, shingles, "
-             "role, affiliation, name_key, full_name, organisation, role_head, country, settled) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", rows)
+             "role, affiliation, name_key, full_name, organisation, role_head, country, name, settled) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", rows)
     made = sql.rows_in(
         "SELECT l.id, l.block, q.text FROM quote_links AS l JOIN quotes AS q "
         "ON q.article_id = l.article_id AND q.position = l.position "
         "WHERE l.statement_id IS NULL AND l.article_id IN ({}) ORDER BY l.article_id, l.position", article_ids,
     )
     return [(link, statement_pieces(text or ""), block) for link, block, text in made]
+
+
+def _named(quotes: Sequence[tuple], entities: dict[str, list[Entity]],
+           ) -> tuple[dict[str, list[tuple[str, str | None]]], dict[str, list[str]]]:
+    """Per article, the persons it names (with the role head it quotes them with) and the organisations."""
+    people: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    organisations: dict[str, list[str]] = defaultdict(list)
+    for article_id, found in entities.items():
+        for entity in found:
+            if entity.label == "PERSON":
+                people[article_id].append((entity.name, None))
+            elif entity.label == "ORG":
+                organisations[article_id].append(entity.name)
+    for row in quotes:
+        article_id, speaker, role, affiliation = row[0], row[6], row[10], row[11]
+        if speaker:
+            facts = mention_facts(speaker, role, affiliation)
+            if facts.organisation:
+                organisations[article_id].append(speaker)
+            else:
+                people[article_id].append((speaker, facts.role_head))
+    return people, organisations
 
 
 def _add_people(sql: Sql, article_ids: Sequence[str]) -> set[str]:
@@ -363,7 +389,7 @@ def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str
     block) and the statements whose members' speaker changed."""
     speakers: dict[str, str] = {}
     touched: set[str] = set()
-    columns = ("l.id, l.article_id, q.speaker_name, l.label, l.name_key, l.full_name, l.organisation, l.role_head, "
+    columns = ("l.id, l.article_id, l.name, l.label, l.name_key, l.full_name, l.organisation, l.role_head, "
                "l.country, l.speaker_id, l.statement_id, l.settled, l.why")
     for block in sorted(b for b in blocks if b):
         if block.startswith("group:"):
@@ -439,9 +465,8 @@ def _article_country(sql: Sql, block: str, article_id: str, key: str, state: Blo
 
 def _write_identity(sql: Sql, speaker_id: str, block: str) -> None:
     """An identity's `speakers` row from its quotations, by indexed aggregates (none left: the row goes)."""
-    names = sql.rows("SELECT q.speaker_name, l.kind, l.name_key, l.full_name, count(*) FROM quote_links AS l "
-                     "JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
-                     "WHERE l.speaker_id = ? GROUP BY q.speaker_name, l.kind, l.name_key, l.full_name", (speaker_id,))
+    names = sql.rows("SELECT name, kind, name_key, full_name, count(*) FROM quote_links WHERE speaker_id = ? "
+                     "GROUP BY name, kind, name_key, full_name", (speaker_id,))
     sql.run("DELETE FROM speakers WHERE id = ?", (speaker_id,))
     if not names:
         return
@@ -473,10 +498,13 @@ def _write_identity(sql: Sql, speaker_id: str, block: str) -> None:
             if "|".join(name_parts(n)) == key})
         canonical = _canonical(spellings) if spellings else canonical
     why = []
-    for name, reason in sql.rows("SELECT DISTINCT q.speaker_name, l.why FROM quote_links AS l JOIN quotes AS q "
-                                 "ON q.article_id = l.article_id AND q.position = l.position WHERE l.speaker_id = ? "
-                                 "ORDER BY q.speaker_name, l.why", (speaker_id,)):
-        if name and name.strip() != canonical and reason:
+    for name, reason, written in sql.rows(
+            "SELECT DISTINCT l.name, l.why, CASE WHEN q.speaker_name IS NULL THEN q.speaker_text END "
+            "FROM quote_links AS l JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
+            "WHERE l.speaker_id = ? ORDER BY 1, 2, 3", (speaker_id,)):
+        if written:
+            why.append(f"{written.strip()!r}: the only {fold(written).split()[-1]} its article names ({name})")
+        elif name and name.strip() != canonical and reason:
             why.append(f"{name.strip()!r}: {reason}")
     aliases = sorted(forms)
     search = "\n".join(dict.fromkeys(fold(n) for n in (canonical, *aliases)))

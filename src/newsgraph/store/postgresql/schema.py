@@ -387,7 +387,6 @@ def _speaker_identities(conn) -> None:
         conn.execute(statement)
 
 
-
 # As SQLite's migration 0010: statements compared piece by piece, the role each quotation's
 # speaker is resolved with; links, statements and identities made again from the stored quotes.
 _STATEMENT_PIECES = (
@@ -461,7 +460,6 @@ def _quote_order(conn) -> None:
         conn.execute(statement)
 
 
-
 # As SQLite's migration 0012: identities decided one quotation at a time (`resolve.identity_rules`).
 _IDENTITY_DECISIONS = (
     "ALTER TABLE quote_links ADD COLUMN name_key TEXT",
@@ -484,7 +482,26 @@ _IDENTITY_DECISIONS = (
 
 
 def _identity_decisions(conn) -> None:
+    # Filled by migration 0010, which the code that fills them needs.
     for statement in _IDENTITY_DECISIONS:
+        conn.execute(statement)
+
+
+# As SQLite's migration 0013: the name each quotation's speaker is resolved with.
+_LINK_NAMES = (
+    "ALTER TABLE quote_links ADD COLUMN name TEXT",
+    "DELETE FROM statement_keys",
+    "DELETE FROM quote_links",
+    "DELETE FROM block_people",
+    "DELETE FROM speakers",
+    "DELETE FROM statements",
+    "DELETE FROM identity_dirty",
+    "DELETE FROM block_state",
+)
+
+
+def _link_names(conn) -> None:
+    for statement in _LINK_NAMES:
         conn.execute(statement)
     rebuild_identities(Sql(conn, postgresql=True))
 
@@ -499,6 +516,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_statement_pieces_and_speaker_roles", _statement_pieces),
     Migration("0008_quote_order_and_stats_indexes", _quote_order),
     Migration("0009_identity_decisions", _identity_decisions),
+    Migration("0010_link_names", _link_names),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

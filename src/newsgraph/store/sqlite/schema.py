@@ -603,7 +603,28 @@ DELETE FROM block_state;
 
 
 def _identity_decisions(conn: sqlite3.Connection) -> None:
+    # Filled by migration 0013, which the code that fills them needs.
     for statement in split_statements(_IDENTITY_DECISIONS):
+        conn.execute(statement)
+
+
+# The name each quotation's speaker is resolved with: the analysis stage's, or the one person
+# (organisation) its article names for a nameless `the president` (`resolve.appositions`).
+_LINK_NAMES = """
+ALTER TABLE quote_links ADD COLUMN name TEXT;
+-- statement_keys first: at once, not row by row through its cascade.
+DELETE FROM statement_keys;
+DELETE FROM quote_links;
+DELETE FROM block_people;
+DELETE FROM speakers;
+DELETE FROM statements;
+DELETE FROM identity_dirty;
+DELETE FROM block_state;
+"""
+
+
+def _link_names(conn: sqlite3.Connection) -> None:
+    for statement in split_statements(_LINK_NAMES):
         conn.execute(statement)
     rebuild_identities(Sql(conn))
 
@@ -621,6 +642,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_statement_pieces_and_speaker_roles", _statement_pieces),
     Migration("0011_quote_order_and_stats_indexes", _QUOTE_ORDER),
     Migration("0012_identity_decisions", _identity_decisions),
+    Migration("0013_link_names", _link_names),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
