@@ -37,6 +37,9 @@ _NEVER_HEADLINE = frozenset({"site prompt", "related link", "links row", "player
                              "masthead"})
 # Suspects that are furniture by their shape alone, whatever their words.
 _SHAPE_FURNITURE = frozenset({"links row", "player", "breadcrumb", "pull quote", "masthead"})
+# A line named inside a longer one ("More from Politics & Society") is a headline mentioned
+# only when it has the words of a title: a section's name is named the same way.
+_MENTIONED_TITLE_WORDS = 4
 # How far down the page the header may reach when no paragraph of prose marks the story's start.
 _HEADER_UNITS = 8
 
@@ -251,7 +254,8 @@ def _printed_again(units: list[Line], index: int) -> HeadlineChoice | None:
             found = True
             if text.isupper() and not other.text.isupper():
                 spelling = other.text
-        elif f" {key} " in f" {other_key} " and len(other_key.split()) - len(key.split()) <= 6:
+        elif (f" {key} " in f" {other_key} " and len(other_key.split()) - len(key.split()) <= 6
+              and len(key.split()) >= _MENTIONED_TITLE_WORDS):
             found = True  # "Home > US > Title", "12 Responses to “Title”"
     if not found:
         return None

@@ -1,0 +1,27 @@
+"""General evidence in scrapes of invented sites: what a page's own lines say about each other.
+
+Each page is written for this test; the sites, people and wording are fictional.
+"""
+
+from __future__ import annotations
+
+from newsgraph.ingest.textclean import clean_text
+
+STORY = (
+    "The harbour board of Vesterby voted on Tuesday to rebuild the north pier, ending a dispute that had kept ferries away for years.\n\n"
+    "Opponents were unconvinced. Work will start in May and should take about ten weeks, the harbour master told the meeting.\n\n"
+    "Fishermen who had campaigned for the work welcomed the decision but warned that the budget was tight and the season short."
+)
+PARAGRAPHS = STORY.split("\n\n")
+
+
+def test_a_section_label_named_again_below_the_story_is_no_headline():
+    # "Coast & Country" is named again in "More from Coast & Country": a section, not a title printed twice.
+    page = (f"THE VESTERBY LANTERN\nSubscribe    Sign in\nCoast & Country\n\nVesterby board backs a new north pier\n\n"
+            f"Words by Mira Vale\nMarch 5, 2024\n\n{STORY}\n\nMore from Coast & Country\nFerry fares rise again this spring")
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Vesterby board backs a new north pier"
+    assert cleaned.byline == ["Mira Vale"]
+    # A title of four words or more named inside a longer line still counts as printed again.
+    crumbs = f"Home > Coast > Vesterby board backs new pier\n\nVesterby board backs new pier\n\n{STORY}"
+    assert clean_text(crumbs).headline == "Vesterby board backs new pier"
