@@ -160,18 +160,11 @@ class Explorer:
     def speaker_quotes(self, speaker_id: str) -> list[QuoteHit]:
         """Every statement of an identity, newest first."""
         def make() -> list[QuoteHit]:
-            index = self.index()
-            row = index.by_id.get(speaker_id)
-            if row is None:
-                return []
-            forms = {row.name, *getattr(row, "aliases", ())}
-            found: dict[tuple[str, int], QuoteHit] = {}
+            # The stored identity's own quotations (through its index), not a match on name forms:
+            # a name form two identities share stays with the identity the corpus gave it.
             with self.pool.borrow() as store:
-                for form in sorted(forms):
-                    for hit in store.quotes(QuoteFilter(speaker=form, limit=MAX_ROWS)):
-                        if hit.speaker.name in forms and quote_speaker_id(hit, index) == speaker_id:
-                            found[(hit.article_id, hit.position)] = hit
-            return sorted(found.values(), key=lambda h: (h.when or "", h.article_id, -h.position), reverse=True)
+                said = store.speaker_quotes(speaker_id, limit=MAX_ROWS)
+            return sorted(said, key=lambda h: (h.when or "", h.article_id, -h.position), reverse=True)
         return self._cached(("speaker", speaker_id), make)
 
     def talks_about(self, quotes: list[QuoteHit], *, exclude: Iterable[str] = (), top: int = 15) -> list[tuple[str, int]]:
