@@ -25,3 +25,15 @@ def test_a_section_label_named_again_below_the_story_is_no_headline():
     # A title of four words or more named inside a longer line still counts as printed again.
     crumbs = f"Home > Coast > Vesterby board backs new pier\n\nVesterby board backs new pier\n\n{STORY}"
     assert clean_text(crumbs).headline == "Vesterby board backs new pier"
+
+
+def test_a_short_sentence_of_the_story_set_again_in_quotation_marks_is_a_pull_quote():
+    first, second, third = PARAGRAPHS
+    page = (f"THE VESTERBY LANTERN\nSubscribe    Sign in    Search\n\nVesterby board backs a new north pier\n\n"
+            f"Words by Mira Vale\nMarch 5, 2024\n\n{first}\n\n{second}\n\n“Opponents were unconvinced.”\n\n{third}")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert ("pull quote", "“Opponents were unconvinced.”") in cleaned.removed
+    # A quoted line that is no sentence of the story stays.
+    kept = page.replace("“Opponents were unconvinced.”", "“The board was not unanimous.”")
+    assert "“The board was not unanimous.”" in clean_text(kept).text

@@ -42,8 +42,10 @@ _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _DURATION_RE = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?![\w:])(?!\s*(?:[ap]\.?\s?m\b|h\b|gmt|utc|[a-z]{2,4}t\b))", re.I)
 _MINUTES_NOTE_RE = re.compile(r"\(\s*\d{1,3}\s*(?:min|mins|minutes|sec|s)\.?\s*\)", re.I)
 _ROW_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}|\t")
-# A pull quote is at least this many words long.
+# A pull quote is at least this many words long, or a whole shorter sentence of the story (at least
+# three words) set in quotation marks on a line of its own: "“Opponents were unconvinced.”".
 _QUOTE_RUN = 6
+_SHORT_QUOTE_WORDS = 3
 _CRUMB_SPLIT_RE = re.compile(r"\s+[>›]\s+")
 # "News / World / US": a slash splits words as often as a trail, so it takes three crumbs.
 _SLASH_CRUMB_SPLIT_RE = re.compile(r"\s+/\s+")
@@ -233,6 +235,8 @@ def _pull_quotes(texts: Sequence[str], body: list[int], prose: list[int]) -> set
         key = _quote_key(texts[i])
         words = key.split()
         if len(words) < _QUOTE_RUN:
+            if len(words) >= _SHORT_QUOTE_WORDS and _quoted(texts[i]) and _sentence_of(texts[i], [texts[j] for j in prose if j != i]):
+                found.add(i)
             continue
         for j in runs.get(tuple(words[:_QUOTE_RUN]), ()):
             if j != i and len(prose_keys[j]) > len(key) + 10 and f" {key} " in f" {prose_keys[j]} ":
@@ -243,6 +247,15 @@ def _pull_quotes(texts: Sequence[str], body: list[int], prose: list[int]) -> set
                 found.add(i)
                 break
     return found
+
+
+def _sentence_of(line: str, paragraphs: Sequence[str]) -> bool:
+    """Whether `line`, quotation marks set around it, is a whole sentence of one of `paragraphs`."""
+    inner = " ".join(line.strip()[1:-1].split())
+    if not sentence_end(inner):
+        return False
+    pattern = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”’]\s))" + re.escape(inner) + r"(?=\s|$)")
+    return any(pattern.search(" ".join(paragraph.split())) for paragraph in paragraphs)
 
 
 def _quoted(text: str) -> bool:
