@@ -37,3 +37,16 @@ def test_a_short_sentence_of_the_story_set_again_in_quotation_marks_is_a_pull_qu
     # A quoted line that is no sentence of the story stays.
     kept = page.replace("“Opponents were unconvinced.”", "“The board was not unanimous.”")
     assert "“The board was not unanimous.”" in clean_text(kept).text
+
+
+def test_what_stands_above_the_headline_copy_over_the_byline_is_header():
+    # The e-mail's subject names the story; a greeting, then the title again over the byline.
+    page = (f"Date: Tue, 5 Mar 2024 06:12:09 +0100\nFrom: Vesterby Morning Note <note@vesterby.example>\n"
+            f"Subject: Vesterby board backs a new north pier\n\nMorning, all. Coffee first, then the pier.\n\n"
+            f"VESTERBY BOARD BACKS A NEW NORTH PIER\nBy Mira Vale\n\n{STORY}")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert ("page header", "Morning, all. Coffee first, then the pier.") in cleaned.removed
+    assert (cleaned.headline, cleaned.byline) == ("Vesterby board backs a new north pier", ["Mira Vale"])
+    # Without a byline block under the copy nothing marks where the story starts: the line stays.
+    assert "Coffee first" in clean_text(page.replace("By Mira Vale\n", "")).text

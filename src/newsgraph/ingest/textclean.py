@@ -498,8 +498,12 @@ def clean_text(
                     unit.reason = "headline repeat"
                 elif f" {key} " in f" {unit_key} " and len(unit_key.split()) - len(key.split()) <= 6:
                     unit.reason = "headline mention"  # "12 Responses to “Title”", "Share “Title”"
-            for unit in units[:headline_index]:
-                if unit.is_body and (kicker(unit.text) or headline_index in metadata_neighbours):
+            # The copy of the headline right above the byline block tops the story (a "Subject:" line
+            # above a greeting, then the title again over the byline): what is above it is header.
+            top = max((i for i, unit in enumerate(units) if i in metadata_neighbours
+                       and unit.reason in ("headline", "headline repeat")), default=headline_index)
+            for index, unit in enumerate(units[:top]):
+                if unit.is_body and (kicker(unit.text) or top in metadata_neighbours and index != headline_index):
                     unit.reason = "page header"
     protected = frozenset({headline_index}) if headline_index is not None else frozenset()
     for index, reason in judge_lines(texts, [u.reason for u in units], scrape=scrape, protected=protected).items():
