@@ -5,7 +5,8 @@ Each page is written for this test; the sites, people and wording are fictional.
 
 from __future__ import annotations
 
-from newsgraph.ingest.textclean import clean_text
+from newsgraph.ingest.metadata_lines import parse_bare_byline
+from newsgraph.ingest.textclean import clean_text, parse_byline
 
 STORY = (
     "The harbour board of Vesterby voted on Tuesday to rebuild the north pier, ending a dispute that had kept ferries away for years.\n\n"
@@ -50,3 +51,14 @@ def test_what_stands_above_the_headline_copy_over_the_byline_is_header():
     assert (cleaned.headline, cleaned.byline) == ("Vesterby board backs a new north pier", ["Mira Vale"])
     # Without a byline block under the copy nothing marks where the story starts: the line stays.
     assert "Coffee first" in clean_text(page.replace("By Mira Vale\n", "")).text
+
+
+def test_bylines_posted_by_and_a_bare_name_with_its_desk():
+    assert parse_byline("Posted by Mira Vale") == ["Mira Vale"]
+    assert parse_byline("Submitted by Mira Vale and Tor Lund") == ["Mira Vale", "Tor Lund"]
+    assert parse_byline("Posted in Harbour News") is None
+    # Beside a dateline, a name and its desk: the desk is no second person.
+    assert parse_bare_byline("Mira Vale, Staff Writer") == ["Mira Vale"]
+    assert parse_bare_byline("By Mira Vale, Harbour Reporter") is None  # a "By" line is read as one
+    page = f"Vesterby board backs a new north pier\nMira Vale, Staff Writer\nMarch 5, 2024\n\n{STORY}"
+    assert clean_text(page).byline == ["Mira Vale"]

@@ -66,7 +66,7 @@ def parse_reading_time(line: str) -> int | None:
 
 BYLINE_PREFIX_RE = re.compile(
     # "Written for the Brief by A": whom it was written for stands between the verb and "by".
-    r"^(?:(?:by|words\s+by|(?:written|reported|produced|compiled)(?:\s+for\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})?\s+by"
+    r"^(?:(?:by|words\s+by|(?:written|reported|produced|compiled|prepared|posted|submitted)(?:\s+for\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})?\s+by"
     r"|co-?authored\s+by|co-?written\s+by|story\s+by|text\s+by|posts?\s+by"
     r"|report(?:ed|ing)?\s+by|authors?|автор(?:и|ы)?|von|par|por|di)\s*[:\-–—]?"
     # "Reporters: A, B": a role word counts as a label only with its colon.
@@ -181,8 +181,11 @@ def parse_bare_byline(line: str) -> list[str] | None:
     items = [i for i in _NAME_SPLIT_RE.split(filed.group("names") if filed else text) if i and i.strip()]
     if items and all(_newsroom(item) and item.istitle() for item in items):
         return []  # "Staff Report": a desk signs it, no person
+    while len(items) > 1 and _newsroom(items[-1]) and _name(items[0]) is not None:
+        items.pop()  # "Jane Doe, Staff Writer": the desk or role after the names is no person
     names = [_name(item) for item in items]
-    if not names or any(name is None or name.split()[0].lower() in _ARTICLES for name in names):
+    if not names or any(name is None or name.split()[0].lower() in _ARTICLES or BYLINE_PREFIX_RE.match(name)
+                        for name in names):
         return None
     return [name for name in names if name is not None]
 
