@@ -138,3 +138,22 @@ def test_a_common_word_is_ranked_among_its_most_recently_stored_matches(store, m
     # A filtered search ranks every match.
     filtered = store.search(SearchQuery(text="council", since="2024-01", limit=100))
     assert {hit.id for hit in filtered} == {hit.id for hit in everywhere if hit.published}
+
+
+def test_a_words_quotes_are_the_same_sorted_or_walked_down_the_order(tmp_path, monkeypatch):
+    """SQLite sorts a word's matches or, when walking the order is cheaper (many matches for the
+    store's size), checks quotations down the order: both give the same pages."""
+    from newsgraph.store.sqlite import listings
+
+    with open_store(str(tmp_path / "walk.db")) as sqlite_store:
+        sqlite_store.write_batch(WriteBatch(articles=[ArticleEntry(_article(n)) for n in range(23)]))
+        cases = [QuoteFilter(about="harbour", limit=1000), QuoteFilter(about="budget OR storm", limit=5),
+                 QuoteFilter(about="pier", since="2024-02", limit=3)]
+        sorted_pages = [sqlite_store.quotes(filters) for filters in cases]
+        walked_cursor = _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)
+        monkeypatch.setattr(listings, "_PROBE_PER_SORTED_MATCH", 0)  # every search walks the order
+        walked_pages = [sqlite_store.quotes(filters) for filters in cases]
+        assert all(sorted_pages)
+        assert [[q.to_dict() for q in page] for page in walked_pages] == [[q.to_dict() for q in page] for page in sorted_pages]
+        assert [q.to_dict() for q in _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)] == \
+            [q.to_dict() for q in walked_cursor]
