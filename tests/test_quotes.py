@@ -836,6 +836,14 @@ def test_name_before_a_comma_interruption_speaks_when_the_parser_hung_it_there(n
     assert quote.speaker.name == "Ilse Brandt"
 
 
+def test_a_name_and_its_apposition_after_a_hyphenated_dateline_speak(nlp):
+    # The parser makes the dateline the subject and the name its apposition.
+    text = "WARSAW (Wire) - Anna Nowak, Poland's defence minister, said her country needed ammunition rather than troops."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text == "her country needed ammunition rather than troops"
+    assert quote.speaker is not None and quote.speaker.name == "Anna Nowak"
+
+
 def test_inverted_speaker_with_title_words_before_the_name(nlp):
     (quote,) = quotes_of(nlp, "\u201cWe will rebuild the pier,\u201d said retired engineer Tom Berg, asked about the storm.")
     assert quote.speaker.text == "retired engineer Tom Berg"
@@ -991,3 +999,15 @@ def test_a_quoted_title_followed_by_its_comma_is_not_a_quotation(nlp):
             'would appeal the ruling.')
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == ["the state would appeal the ruling"]
+
+
+def test_a_time_after_a_cue_verbs_preposition_is_not_what_was_said(nlp):
+    # `agree` takes what is agreed on; `on Tuesday` is when, so the content is what follows it.
+    found = quotes_of(nlp, "The port authority of Seaville agreed on Tuesday to restart the ferry line to Northport.")
+    assert [quote.text for quote in found] == ["to restart the ferry line to Northport"]
+    assert (found[0].speaker.role, found[0].speaker.affiliation) == ("port authority", "Seaville")
+
+
+def test_agreeing_on_a_thing_keeps_it_as_content(nlp):
+    found = quotes_of(nlp, "The two ministers agreed on a common budget for the river clean-up.")
+    assert [quote.text for quote in found] == ["a common budget for the river clean-up"]

@@ -148,7 +148,9 @@ def is_content_child(entry: CueVerb, child: Token) -> bool:
     if child.dep_ in ("dobj", "oprd", "dative"):
         return entry.direct_object
     if child.dep_ == "prep":
-        return child.lower_ in entry.preps
+        # `agreed on Tuesday to ...`: a time is when it was said, not what.
+        return child.lower_ in entry.preps and not any(
+            object_.dep_ == "pobj" and object_.ent_type_ in ("DATE", "TIME") for object_ in child.children)
     return False
 
 

@@ -121,8 +121,13 @@ def entity_covering(doc: Doc, token: Token) -> Span | None:
 def _mention_role(mention: Span) -> str | None:
     """The role a mention writes (`A top strategist` -> `top strategist`): its words less determiners,
     possessives and affiliations."""
-    return " ".join(t.text for t in mention if t.dep_ not in ("det", "poss", "case")
-                    and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct and not t.is_space) or None
+    words = [t for t in mention if t.dep_ not in ("det", "poss", "case")
+             and t.ent_type_ not in _AFFILIATION_LABELS and not t.is_punct and not t.is_space]
+    # `The port authority of Seaville`: with its affiliation gone, a preposition or conjunction left at
+    # the end governs nothing.
+    while words and (words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "PART") or words[-1].dep_ in ("prep", "cc")):
+        words.pop()
+    return " ".join(t.text for t in words) or None
 
 
 def _within_paragraph(tokens: Iterable[Token]) -> list[Token]:
