@@ -35,3 +35,22 @@ def test_scale_benchmark_loads_measures_and_ends_with_its_summary(tmp_path):
     # About ten quotations per article, and the summary counts what was stored.
     assert int(summary.group(1)) == stored_quotes and 7 * 50 <= stored_quotes <= 13 * 50
     assert float(summary.group(2)) > 0
+
+
+def test_scale_benchmark_measures_a_load_stopped_early_as_what_it_holds(tmp_path):
+    """--skip-load on a store holding fewer articles than --articles asks (a load stopped early):
+    the articles timed are the stored ones and the summary counts those."""
+    db = tmp_path / "scale.db"
+    command = [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--db", str(db), "--parameters", "3",
+               "--repeats", "1"]
+    loaded = subprocess.run([*command, "--articles", "20"], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert loaded.returncode == 0, loaded.stderr[-2000:]
+    measured = subprocess.run([*command, "--articles", "60", "--skip-load", "--only", "article,stats"],
+                              capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert measured.returncode == 0, measured.stderr[-2000:]
+    lines = measured.stdout.strip().splitlines()
+    assert "load skipped: 20 articles stored" in lines
+    assert re.fullmatch(r"scale backend=sqlite articles=20 quotes=\d+ load_per_s=0\.0 p95_ms_max=\d+\.\d", lines[-1])
+    timed = [line for line in lines if line.startswith("query ")]
+    assert [line.split(":")[0] for line in timed] == ["query article", "query stats"]
+    assert all(re.search(r" cpu_p50_ms=\d+\.\d cpu_p95_ms=\d+\.\d$", line) for line in timed)
