@@ -192,6 +192,9 @@ def test_a_nameless_description_is_the_one_person_or_body_its_article_names():
     assert described_speaker("the voters", hale, []) is None
     assert described_speaker("the ministry", [], ["French Foreign Ministry"]) == "French Foreign Ministry"
     assert described_speaker("the ministry", [], ["Foreign Ministry", "Defence Ministry"]) is None
+    # One organisation written two ways is still one.
+    assert described_speaker("the ministry", [], ["The French Foreign Ministry", "French Foreign Ministry",
+                                                  "French Foreign Ministry"]) == "French Foreign Ministry"
 
 
 def test_a_nameless_president_is_stored_as_the_person_its_article_names(new_database):

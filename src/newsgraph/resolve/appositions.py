@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsgraph.nlp.countries import lookup_country
-from newsgraph.resolve.speakers import fold, name_parts
+from newsgraph.resolve.speakers import fold, name_parts, organisation_key
 from newsgraph.resolve.speakers_lexicon import OFFICE_NOUNS, ORGANISATION_WORDS
 
 __all__ = ["appositive_role", "described_speaker"]
@@ -72,8 +72,15 @@ def described_speaker(description: str | None, people: Sequence[tuple[str, str |
         return None
     head = words[1]
     if head in ORGANISATION_WORDS:
-        found = sorted({o for o in organisations if head in fold(o).replace(".", " ").split()})
-        return found[0] if len(found) == 1 else None
+        # One organisation however it is written (`The French Foreign Ministry`, `French Foreign Ministry`).
+        found: dict[str, Counter[str]] = {}
+        for name in organisations:
+            if head in fold(name).replace(".", " ").split():
+                found.setdefault(organisation_key(name), Counter())[name.strip()] += 1
+        if len(found) != 1:
+            return None
+        spellings = next(iter(found.values()))
+        return min(spellings, key=lambda n: (-spellings[n], len(n), n))
     if head not in OFFICE_NOUNS:
         return None
     persons: dict[tuple[str, ...], Counter[str]] = {}
