@@ -172,6 +172,12 @@ def test_a_pronoun_in_a_statement_is_about_the_person_the_article_named():
     (BRIDGES, SURPLUS, False),
     ("no comment", "No comment", True),
     ("we will", "we will build the bridges", False),
+    # One word written differently in eleven (a wire story and its copy edited), not in seven.
+    ("that roads and bridges would come first in a second term",
+     "that roads and bridges would come first in his second term", True),
+    ("we will win this election in November", "we will lose this election in November", False),
+    ("roads and bridges would come first in a second term", "schools and hospitals would come first in a new term",
+     False),
 ])
 def test_when_two_quotations_are_one_statement(a, b, same):
     from newsgraph.resolve.statements import is_same_statement, shingle_keys, statement_tokens

@@ -6,7 +6,8 @@ direct one). Quotations are compared by their word 3-shingles (accents and case 
 hashed together with the speaker's blocking key (`speaker_block`), so only quotations of one
 speaker block are ever compared and a store finds the candidates of a new quotation with one
 indexed lookup. Two quotations are one statement when the shingles they share are at least
-`CONTAINMENT` of the shorter one's (and at least two, or both are the same short text).
+`CONTAINMENT` of the shorter one's (and at least two, or both are the same short text), or
+the shorter one of nine shingles or more misses only what one word changed takes away.
 Being one statement is a relation between two quotations; a statement is a connected group of
 them, so the grouping does not depend on the order quotations arrive in. Its id is a hash of
 its first member in (article id, position) order.
@@ -43,6 +44,8 @@ __all__ = [
 # Share of the shorter quotation's shingles the longer one must hold to be the same statement.
 CONTAINMENT = 0.8
 SHINGLE = 3
+# A quotation this long (in shingles) is still the same statement with one word written differently.
+ONE_WORD_MIN_SHINGLES = 3 * SHINGLE
 # Entity labels a statement can be about (numbers, dates and amounts are what is said, not whom).
 ABOUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -113,7 +116,11 @@ def is_same_statement(shared: int, size_a: int, size_b: int, *, fragment: bool =
     if smaller <= 1:
         # One shingle: the same short text, or a quoted three-word fragment inside the other.
         return shared == 1 and (size_a == size_b or fragment)
-    return shared >= 2 and shared >= CONTAINMENT * smaller
+    if shared >= 2 and shared >= CONTAINMENT * smaller:
+        return True
+    # The same words but one (`in a second term` / `in his second term`): a word changed takes at
+    # most SHINGLE shingles away, a small part of a text of ONE_WORD_MIN_SHINGLES or more.
+    return smaller >= ONE_WORD_MIN_SHINGLES and shared >= smaller - SHINGLE
 
 
 def statement_id(article_id: str, position: int) -> str:
