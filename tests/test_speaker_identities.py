@@ -108,6 +108,12 @@ def test_identities_do_not_depend_on_input_order():
     ("campaign chairman", ("campaign chairman", None, None)), ("psychologist", ("psychologist", None, None)),
     ("Secretary of State", ("Secretary of State", None, None)), ("director law school", ("director", None, None)),
     ("now majority leader", ("majority leader", None, None)),
+    # After `of`/`for`, where an office is held goes to the affiliation; a portfolio stays in it.
+    ("spokesman for the department", ("spokesman", None, None)),
+    ("chief executive of Northwind Energy", ("chief executive", "Northwind Energy", None)),
+    ("President of France", ("President", "France", "FRA")),
+    ("Minister of Defence", ("Minister of Defence", None, None)),
+    ("head of state", ("head of state", None, None)), ("writer for The Atlantic", ("writer", "The Atlantic", None)),
 ])
 def test_roles_are_offices_or_occupations(role, cleaned):
     assert clean_role(role) == cleaned

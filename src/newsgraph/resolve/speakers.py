@@ -39,7 +39,7 @@ from newsgraph.resolve.speakers_lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
     NAME_TITLES,
-        OFFICE_NOUNS,
+    OFFICE_NOUNS,
     ORGANISATION_WORDS,
     TITLE_EXPANSIONS,
 )
@@ -70,6 +70,10 @@ _LEADING_FILLERS = frozenset({"now", "both", "the", "a", "an", "also", "still"})
 _ROLE_QUALIFIERS = frozenset({"former", "acting", "interim", "then", "deputy", "vice", "assistant", "senior",
                               "top", "chief", "outgoing", "incoming", "retired", "longtime", "ex"})
 _MAX_ROLE_WORDS = 6
+# Offices whose `of`/`for` names their portfolio (`Secretary of State`, `Minister for Trade`,
+# `Chief of Naval Operations`); after another office it names where it is held.
+_PORTFOLIO_HEADS = frozenset({"secretary", "minister", "undersecretary", "commissioner", "chief", "ministers",
+                              "secretaries", "commissioners"})
 # A statement's own date counts only within this many days before the article (an older
 # year inside a quote is what was talked about, or a misread, not when it was said).
 _DATE_WINDOW_DAYS = 366
@@ -271,7 +275,31 @@ def clean_role(role: str | None, affiliation: str | None = None) -> tuple[str, s
         return None
     if any(w in _ROLE_LINKS for w in lowered[:cut]) or all(w in _ROLE_QUALIFIERS for w in lowered[:cut]):
         return None
+    if cut < len(words) and lowered[cut - 1] not in _PORTFOLIO_HEADS:
+        # `chief executive of Northwind Energy`, `spokesman for the department`, `President of
+        # France`: what follows is where the office is held, not the office.
+        where = _where(words[cut + 1:])
+        if where is not None:
+            words = words[:cut]
+            if where and affiliation is None:
+                found = lookup_country(where)
+                affiliation = _country_name(found.iso3) if found is not None else where
+                country = found.iso3 if found is not None else _affiliation_country(where)
     return " ".join(" ".join(words).split()), affiliation, country
+
+
+def _where(words: Sequence[str]) -> str | None:
+    """The place or body after a role's `of`/`for`: a name (`Northwind Energy`, `the IMF`, `France`)
+    as written, '' for a common noun phrase of one (`the department`), None for neither
+    (`of state`, `of staff`: part of the office's name)."""
+    named = list(words[1:] if words and words[0] == "the" else words)  # `The Atlantic` keeps its article
+    if not named:
+        return None
+    if all(w[:1].isupper() for w in named):
+        return " ".join(named)
+    if words[0] == "the" and fold(named[-1]).strip(".") in ORGANISATION_WORDS:
+        return ""
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)
