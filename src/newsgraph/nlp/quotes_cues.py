@@ -261,7 +261,7 @@ def _name_before_parenthetical(verb: Token) -> Span | None:
     phrase = speaker_mention(last)  # with its titles (`President Jane Doe`)
     if phrase.end == opening and phrase.start < name.start:
         name = phrase
-    if name.start > sentence.start and doc[name.start - 1].text not in (",", "--", "\u2014", "\u2013") \
+    if name.start > sentence.start and doc[name.start - 1].text not in (",", "-", "--", "\u2014", "\u2013") \
             and not _is_dateline(doc[name.start - 1]):
         return None
     return name
