@@ -62,3 +62,12 @@ def test_bylines_posted_by_and_a_bare_name_with_its_desk():
     assert parse_bare_byline("By Mira Vale, Harbour Reporter") is None  # a "By" line is read as one
     page = f"Vesterby board backs a new north pier\nMira Vale, Staff Writer\nMarch 5, 2024\n\n{STORY}"
     assert clean_text(page).byline == ["Mira Vale"]
+
+
+def test_a_menu_row_spaced_apart_is_no_headline():
+    # The items of a menu stand apart by wide gaps: a row of links, though its words read like a title.
+    page = f"Vesterby Times   News   Sport\n\nBoard backs new north pier\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Board backs new north pier"
+    assert ("links row", "Vesterby Times   News   Sport") in cleaned.removed
+    assert cleaned.text.split("\n\n") == PARAGRAPHS

@@ -77,6 +77,7 @@ class _Unit:
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_GAP_RE = re.compile(r"\s*(?: {3,}|\t)\s*")
 _ODD_SPACE_RE = re.compile(r"[\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Items of one row of buttons or links: "Accept all cookies    Manage preferences", "Home | News".
 _ROW_SEPARATOR_RE = re.compile(r"\s{3,}|\t|\s+[|•·]\s+")
@@ -238,12 +239,16 @@ _REFERENCES_HEADING_RE = re.compile(r"^(?:references|visible links|hidden links|
 _ENGLISH_MARKERS = {"the", "and", "of", "to", "in", "that", "is", "for", "on", "said", "with", "was"}
 
 
-def _inline_clean(text: str) -> str:
+def _inline_clean(text: str, *, gaps: bool = False) -> str:
+    """The line's words without link markup, spaces collapsed; with `gaps`, a wide gap (three
+    spaces or a tab: what separates the items of a menu row) is kept as three spaces."""
     if "[" in text:  # every link and image form starts with one
         text = _MARKDOWN_IMAGE_RE.sub("", text)
         text = _MARKDOWN_LINK_RE.sub(r"\1", text)
         text = _LINK_MARKER_RE.sub("", text)
-    text = _SPACES_RE.sub(" ", text).strip()
+    if gaps:
+        text = "   ".join(_SPACES_RE.sub(" ", part).strip() for part in _GAP_RE.split(text.strip()))
+    text = text.strip() if gaps else _SPACES_RE.sub(" ", text).strip()
     if text[:1] in "*_" and (emphasis := _MARKDOWN_EMPHASIS_RE.fullmatch(text)) and emphasis.group(1) not in emphasis.group(2):
         text = emphasis.group(2)  # "**By Jane Doe**", "_4 minutes to read_": the words, not the markup
     return text
@@ -477,7 +482,7 @@ def clean_text(
 
     metadata = {i for i, u in enumerate(units) if u.reason in {"dateline", "byline", "reading time"}}
     scrape = is_scrape(sum(1 for u in units if u.reason not in (None, "separator")))
-    texts = [_inline_clean(u.text) for u in units]
+    texts = [_inline_clean(u.text, gaps=True) for u in units]  # a menu's items stay apart for judging
     # A first judgement keeps buttons and link lines out of the headline's way.
     suspects = judge_lines(texts, [u.reason for u in units], scrape=scrape)
     choice = find_headline(units, metadata, headline_hint, suspects)
