@@ -170,3 +170,13 @@ def test_speakers_listing_is_over_identities(tmp_path: Path):
     assert list(row) == ["id", "name", "aliases", "kind", "roles", "affiliations", "quotes", "statements",
                          "articles", "outlets", "first", "last", "why"]
     assert (row["quotes"], row["statements"], row["articles"], row["outlets"]) == (3, 3, 3, 2)
+
+
+def test_a_bare_surname_goes_to_the_full_name_most_articles_give():
+    names = {f"a{n}": Counter({"Irene Moss": 1}) for n in range(4)}
+    names["a4"] = Counter({"Paul Moss": 5})
+    ids = by_alias(resolve_speakers([said("a0", "Irene Moss"), said("a5", "Moss")], names))
+    assert ids["Moss"] == ids["Irene Moss"]
+    names["a6"] = Counter({"Paul Moss": 1})  # 4 of 6 articles: open
+    ids = by_alias(resolve_speakers([said("a0", "Irene Moss"), said("a5", "Moss")], names))
+    assert ids["Moss"] != ids["Irene Moss"]

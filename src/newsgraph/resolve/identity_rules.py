@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.resolve.speakers import (
-    _DOMINANT_SHARE,
     RoleSpell,
     _SPLIT_ARTICLES,
     _affiliation_country,
@@ -36,6 +35,7 @@ from newsgraph.resolve.speakers import (
     _is_organisation,
     _surname,
     clean_role,
+    dominant,
     fold,
     name_parts,
     organisation_key,
@@ -76,6 +76,7 @@ class BlockState:
     """What the store holds of one speaker block, as the rules need it."""
 
     weights: Counter[str] = field(default_factory=Counter)  # full key -> quotations + article mentions
+    articles: Counter[str] = field(default_factory=Counter)  # full key -> articles whose entities give it
     heads: dict[str, set[str]] = field(default_factory=dict)  # full key -> role heads quoted with
     countries: dict[str, dict[str, int]] = field(default_factory=dict)  # full key -> country -> articles
     known: set[str] = field(default_factory=set)  # keys tagged PERSON somewhere
@@ -98,9 +99,8 @@ class BlockState:
             surnames.setdefault(_surname(_key(key)), []).append(key)
         choice = {}
         for surname, keys in sorted(surnames.items()):
-            weight = Counter({k: self.weights[k] for k in keys})
-            (best, count), total = weight.most_common(1)[0], sum(weight.values())
-            outcome = keys[0] if len(keys) == 1 else best if total and count / total >= _DOMINANT_SHARE else None
+            found = dominant(Counter({k: self.weights[k] for k in keys}), Counter({k: self.articles[k] for k in keys}))
+            outcome = keys[0] if len(keys) == 1 else found[0] if found else None
             choice["|".join(surname)] = [keys, outcome]
         data = {"choice": choice, "heads": {k: sorted(v) for k, v in sorted(self.heads.items())},
                 "known": sorted(self.known),
@@ -157,11 +157,10 @@ def decide(name: str, label: str | None, facts: MentionFacts, state: BlockState,
     if len(candidates) == 1:
         return _join(candidates[0], state, "the only person of that surname in the corpus", False, place)
     if candidates:
-        weight = Counter({k: state.weights[k] for k in candidates})
-        (best, count), total = weight.most_common(1)[0], sum(weight.values())
-        if total and count / total >= _DOMINANT_SHARE:
-            return _join(best, state, f"the person of that surname named in {count} of {total} corpus mentions", False,
-                         place)
+        found = dominant(Counter({k: state.weights[k] for k in candidates}),
+                         Counter({k: state.articles[k] for k in candidates}))
+        if found is not None:
+            return _join(found[0], state, found[1], False, place)
     return Decision(_identity_id("person", key), "person", "", False)
 
 

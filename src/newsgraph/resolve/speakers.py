@@ -49,6 +49,7 @@ __all__ = [
     "SpeakerIdentity",
     "SpeakerMention",
     "clean_role",
+    "dominant",
     "fold",
     "name_parts",
     "organisation_key",
@@ -372,7 +373,8 @@ def _surname(key: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _person_groups(mentions: Sequence[SpeakerMention], people: dict[int, tuple[str, ...]],
-                   article_people: dict[str, Counter[tuple[str, ...]]]) -> list[_Group]:
+                   article_people: dict[str, Counter[tuple[str, ...]]],
+                   corpus_articles: Counter[tuple[str, ...]]) -> list[_Group]:
     """Full-name keys first, then bare surnames joined to a full name where one is clear."""
     groups: dict[tuple[str, ...], _Group] = {}
     by_surname: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
@@ -407,26 +409,37 @@ def _person_groups(mentions: Sequence[SpeakerMention], people: dict[int, tuple[s
         else:
             groups.setdefault(key, _Group("person", key)).members.append(index)
     for surname, indices in unresolved.items():
-        target, reason = _corpus_choice(by_surname.get(surname, set()), groups, corpus_people)
+        target, reason = _corpus_choice(by_surname.get(surname, set()), groups, corpus_people, corpus_articles)
         for index in indices:
             _join(groups, target or people[index], index, mentions[index].name, reason)
     return list(groups.values())
 
 
 def _corpus_choice(candidates: set[tuple[str, ...]], groups: dict[tuple[str, ...], _Group],
-                   corpus_people: Counter[tuple[str, ...]]) -> tuple[tuple[str, ...] | None, str]:
+                   corpus_people: Counter[tuple[str, ...]], corpus_articles: Counter[tuple[str, ...]],
+                   ) -> tuple[tuple[str, ...] | None, str]:
     """The full name a bare surname its articles leave open stands for in the corpus, and why:
-    the only person of that surname, else one named in at least `_DOMINANT_SHARE` of the
-    corpus's mentions of that surname."""
+    the only person of that surname, else the `dominant` one."""
     if len(candidates) == 1:
         return next(iter(candidates)), "the only person of that surname in the corpus"
     if not candidates:
         return None, ""
     weight = Counter({k: corpus_people[k] + (len(groups[k].members) if k in groups else 0) for k in sorted(candidates)})
-    (best, count), total = weight.most_common(1)[0], sum(weight.values())
-    if total and count / total >= _DOMINANT_SHARE:
-        return best, f"the person of that surname named in {count} of {total} corpus mentions"
-    return None, ""
+    articles = Counter({k: corpus_articles[k] for k in sorted(candidates)})
+    found = dominant(weight, articles)
+    return found if found is not None else (None, "")
+
+
+def dominant(mentions: Counter, articles: Counter) -> tuple | None:
+    """The full name (key) that holds `_DOMINANT_SHARE` of a surname's corpus mentions, or of the
+    articles that name a person of that surname in full (one profile naming `Michelle Obama` 17
+    times does not make `Obama` in other articles ambiguous), with why; None for neither."""
+    for counts, what in ((mentions, "corpus mentions"), (articles, "articles naming one in full")):
+        if counts:
+            (best, count), total = counts.most_common(1)[0], sum(counts.values())
+            if total and count / total >= _DOMINANT_SHARE:
+                return best, f"the person of that surname named in {count} of {total} {what}"
+    return None
 
 
 def _join(groups: dict[tuple[str, ...], _Group], target: tuple[str, ...], index: int, name: str, reason: str) -> None:
@@ -478,10 +491,12 @@ def resolve_speakers(mentions: Sequence[SpeakerMention],
     spellings: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     # People the tagger calls PERSON somewhere: its ORG on `Marcus Hale` or `Trump` elsewhere loses.
     known: set[tuple[str, ...]] = set()
+    corpus_articles: Counter[tuple[str, ...]] = Counter()  # full name -> articles whose entities give it
     for article_id, names in (article_names or {}).items():
         for name, count in names.items():
             key = name_parts(name)
             if _is_full(key):
+                corpus_articles[key] += 1
                 article_people[article_id][key] += count
                 spellings[key][_display_name(name)] += count
                 known.add(key)
@@ -505,7 +520,7 @@ def resolve_speakers(mentions: Sequence[SpeakerMention],
             continue
         if key:
             people[index] = key
-    groups = [part for group in _person_groups(mentions, people, article_people)
+    groups = [part for group in _person_groups(mentions, people, article_people, corpus_articles)
               for part in _split_by_country(group, mentions)]
     identities = [_identity(group, mentions, spellings.get(group.key)) for group in [*groups, *organisations.values()]]
     identities.sort(key=lambda i: (-i.quotes, i.name, i.id))

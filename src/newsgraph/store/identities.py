@@ -367,9 +367,11 @@ def _block_state(sql: Sql, block: str) -> BlockState:
     for key, count in sql.rows("SELECT name_key, count(*) FROM quote_links WHERE block = ? AND full_name = 1 "
                                "GROUP BY name_key", (block,)):
         state.weights[key] += 2 * count  # as `resolve_speakers`: a quotation and its article's mention
-    for name, count in sql.rows("SELECT name, sum(mentions) FROM block_people WHERE block = ? GROUP BY name", (block,)):
+    for name, count, articles in sql.rows("SELECT name, sum(mentions), count(*) FROM block_people WHERE block = ? "
+                                          "GROUP BY name", (block,)):
         key = "|".join(name_parts(name))
         state.weights[key] += count
+        state.articles[key] += articles
         state.known.add(key)
     for (key,) in sql.rows("SELECT DISTINCT name_key FROM quote_links WHERE block = ? AND full_name = 1 "
                            "AND label = 'PERSON'", (block,)):
