@@ -71,3 +71,17 @@ def test_a_menu_row_spaced_apart_is_no_headline():
     assert cleaned.headline == "Board backs new north pier"
     assert ("links row", "Vesterby Times   News   Sport") in cleaned.removed
     assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_the_title_over_the_byline_below_a_long_page_header_is_the_headline():
+    # Seven lines of header (site, player link, menu, label, weather, traffic, a "Top stories" heading):
+    # the title right above the byline block is the story's, not an item of the list above it.
+    page = (f"Vesterby Radio\nListen live\nNews   Weather   Travel   Shows\nLocal\nWeather: 12C, showers\n"
+            f"Traffic: A12 closed at Lund\nTop stories\n\nBoard backs new north pier for Vesterby\nBy Mira Vale\n"
+            f"5 March 2024, 14:05\n\n{STORY}")
+    cleaned = clean_text(page)
+    assert (cleaned.headline, cleaned.byline) == ("Board backs new north pier for Vesterby", ["Mira Vale"])
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    # Under a "Top stories" heading with no byline below, the titles are still its links.
+    listed = f"{STORY}\n\nTop stories\nFerry fares rise again this spring\nPier closed after the storm"
+    assert "Ferry fares" not in clean_text(listed).text

@@ -40,6 +40,9 @@ _SHAPE_FURNITURE = frozenset({"links row", "player", "breadcrumb", "pull quote",
 # A line named inside a longer one ("More from Politics & Society") is a headline mentioned
 # only when it has the words of a title: a section's name is named the same way.
 _MENTIONED_TITLE_WORDS = 4
+# How many lines a page header above the byline block may hold (menus, labels, a contents list,
+# a weather line): none of them may be a sentence or longer than a title.
+_HEADER_ABOVE_METADATA = 12
 # How far down the page the header may reach when no paragraph of prose marks the story's start.
 _HEADER_UNITS = 8
 
@@ -161,7 +164,7 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     # The menu may already be known as furniture (the site's template): it still marks the page's top.
     header = [i for i, unit in enumerate(units[:above[-1]]) if unit.is_body] if above else []
     furniture_above = bool(above) and any(unit.reason not in (None, "separator") for unit in units[:above[-1]])
-    if not (header or furniture_above) or len(above) > 4:
+    if not (header or furniture_above) or len(above) > _HEADER_ABOVE_METADATA:
         return None
     headline = _above_standfirst(units, above)
     header = [i for i in header if i < headline]

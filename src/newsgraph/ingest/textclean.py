@@ -358,6 +358,7 @@ def _bare_byline(units: list[_Unit], state: dict) -> None:
 
 
 _HEADING_MARKS = frozenset(":>›»|/")
+_METADATA_REASONS = frozenset({"dateline", "byline", "reading time"})
 
 
 def _mark_structures(units: list[_Unit]) -> None:
@@ -382,10 +383,13 @@ def _mark_structures(units: list[_Unit]) -> None:
             unit.reason = "link"
     # Under a bare "Related articles" heading come the linked headlines: title-like lines, no sentences.
     # ("Top Stories > Business" is a trail, not a heading: the headline follows it.)
+    # A title right above a byline or dateline is the story's own headline: the list ended above it.
     for index, unit in enumerate(units):
         if unit.reason == "related link" and not _HEADING_MARKS.intersection(unit.text) and len(unit.text.split()) <= 4:
-            for following in units[index + 1 :]:
+            for position, following in enumerate(units[index + 1 :], start=index + 1):
                 text = following.text
+                if position + 1 < len(units) and units[position + 1].reason in _METADATA_REASONS:
+                    break
                 if following.is_body and title_shaped(text) and not _STRONG_END_RE.search(text) and len(text.split()) <= 20:
                     following.reason = "related link"
                 elif following.is_body:
