@@ -85,3 +85,13 @@ def test_the_title_over_the_byline_below_a_long_page_header_is_the_headline():
     # Under a "Top stories" heading with no byline below, the titles are still its links.
     listed = f"{STORY}\n\nTop stories\nFerry fares rise again this spring\nPier closed after the storm"
     assert "Ferry fares" not in clean_text(listed).text
+
+
+def test_a_name_over_its_desk_line_over_the_dateline_is_the_byline():
+    page = f"NEWS\nBoard backs new north pier\nMira Vale\nHarbour reporter\n5 March 2024\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert (cleaned.headline, cleaned.byline) == ("Board backs new north pier", ["Mira Vale"])
+    assert ("byline", "Harbour reporter") in cleaned.removed
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    # A line that is no desk between them ("Harbour news in brief") makes no byline of the name.
+    assert clean_text(page.replace("Harbour reporter", "Harbour news in brief")).byline == []

@@ -19,7 +19,7 @@ from newsgraph.ingest.textclean_patterns import (
 )
 from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
-__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "parse_bare_byline", "parse_byline", "parse_filed_byline",
+__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "desk_line", "parse_bare_byline", "parse_byline", "parse_filed_byline",
            "parse_reading_time"]
 
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
@@ -188,6 +188,12 @@ def parse_bare_byline(line: str) -> list[str] | None:
                         for name in names):
         return None
     return [name for name in names if name is not None]
+
+
+def desk_line(line: str) -> bool:
+    """A line naming only a desk or a role: "Harbour reporter", "Staff Writer", "Political Editor"."""
+    text = line_core(line.strip())
+    return 0 < len(text.split()) <= 4 and not _STRONG_END_RE.search(text) and _newsroom(text)
 
 
 def _single_name_byline(token: str) -> bool:

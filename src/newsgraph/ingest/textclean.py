@@ -34,6 +34,7 @@ from newsgraph.ingest.linekind import is_prose, is_scrape, item_prefix, judge_li
 from newsgraph.ingest.metadata_lines import (
     BYLINE_PREFIX_RE,
     credit_authors,
+    desk_line,
     parse_bare_byline,
     parse_byline,
     parse_filed_byline,
@@ -344,16 +345,21 @@ def _bare_byline(units: list[_Unit], state: dict) -> None:
             continue
         above = units[index - 1] if index else None
         below = units[index + 1] if index + 1 < len(units) else None
-        if not ((above and above.reason == "dateline") or (below and below.reason == "dateline")):
+        # "Jane Doe" over "Harbour reporter" over the dateline: the desk line stands between them.
+        desk = below if (below is not None and below.is_body and desk_line(below.text) and index + 2 < len(units)
+                         and units[index + 2].reason == "dateline") else None
+        if not ((above and above.reason == "dateline") or (below and below.reason == "dateline") or desk):
             continue
         if (names := parse_bare_byline(_inline_clean(unit.text))) is None:
             continue
         # More words than the names and their joiners: "Jane Doe in Kyiv", or a desk ("Staff Report").
         beyond_names = not names or len(unit.text.split()) > sum(len(n.split()) for n in names) + len(names) - 1
         below_headline = above is not None and above.is_body and len(above.text.split()) > len(unit.text.split())
-        if beyond_names or (above and above.reason == "dateline") or below_headline:
+        if beyond_names or (above and above.reason == "dateline") or below_headline or (desk and names):
             unit.reason = "byline"
             state["byline"].extend(names)
+            if desk is not None:
+                desk.reason = "byline"
             return
 
 
