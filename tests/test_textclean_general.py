@@ -95,3 +95,13 @@ def test_a_name_over_its_desk_line_over_the_dateline_is_the_byline():
     assert cleaned.text.split("\n\n") == PARAGRAPHS
     # A line that is no desk between them ("Harbour news in brief") makes no byline of the name.
     assert clean_text(page.replace("Harbour reporter", "Harbour news in brief")).byline == []
+
+
+def test_a_bare_name_beside_the_date_in_one_line_is_the_byline_unless_the_story_names_it():
+    page = f"VESTERBY POST\n\nBOARD BACKS NEW NORTH PIER\n\nMira Vale | March 5, 2024\n\n{STORY}"
+    assert clean_text(page).byline == ["Mira Vale"]
+    assert clean_text(page.replace("Mira Vale | March 5, 2024", "March 5, 2024 · Mira Vale")).byline == ["Mira Vale"]
+    # A place beside the date is named in its story: no author.
+    placed = page.replace("Mira Vale |", "North Vesterby |").replace("The harbour board of Vesterby",
+                                                                     "The harbour board of North Vesterby")
+    assert clean_text(placed).byline == []

@@ -311,7 +311,11 @@ def _classify(unit: _Unit, state: dict) -> None:
             if part.date is None:
                 if (minutes := parse_reading_time(part.text)) is not None:
                     state.setdefault("reading_minutes", minutes)
-                elif (names := parse_byline(part.text) or parse_filed_byline(part.text)) is not None:
+                elif (names := parse_byline(part.text) or parse_filed_byline(part.text)) is None:
+                    # "Jane Doe | March 5, 2024": a bare name beside the date, weighed once the story is known.
+                    if len(parts) > 1 and not state.get("dateline_named") and (bare := parse_bare_byline(part.text)):
+                        state.setdefault("dateline_names", []).append(bare)
+                else:
                     # "By Jane Doe | ...", "Jane Doe in London | ..."; only the first dateline that names
                     # anyone: later ones head readers' replies ("Post by A » time").
                     if not state.get("dateline_named"):
@@ -333,6 +337,17 @@ def _classify(unit: _Unit, state: dict) -> None:
     templates, site = state["templates"], state["site"]
     if templates is not None and all(templates.is_template(site, line) for line in unit.lines):
         unit.reason = "template"
+
+
+def _dateline_names(units: list[_Unit], state: dict) -> None:
+    """A bare name printed in a dateline ("Jane Doe | March 5, 2024") is the author unless the story
+    names it too: a place ("New York | March 5, 2024") is named in its story, an author seldom."""
+    if not state.get("dateline_names"):
+        return
+    names = state["dateline_names"][0]
+    story = " ".join(unit.text for unit in units if unit.is_body)
+    if not any(name in story for name in names):
+        state["byline"].extend(names)
 
 
 def _bare_byline(units: list[_Unit], state: dict) -> None:
@@ -481,6 +496,8 @@ def clean_text(
     for unit in units:
         _classify(unit, state)
     _mail_headers(units)
+    if not state["byline"]:
+        _dateline_names(units, state)
     if not state["byline"]:
         _bare_byline(units, state)
     _mark_structures(units)
