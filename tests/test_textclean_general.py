@@ -105,3 +105,20 @@ def test_a_bare_name_beside_the_date_in_one_line_is_the_byline_unless_the_story_
     placed = page.replace("Mira Vale |", "North Vesterby |").replace("The harbour board of Vesterby",
                                                                      "The harbour board of North Vesterby")
     assert clean_text(placed).byline == []
+
+
+def test_a_label_over_the_date_gives_way_to_the_title_under_it():
+    page = f"Vesterby Municipality\nPress office\n\nPress release\n5 March 2024\n\nBoard backs new north pier\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Board backs new north pier"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    # Under the date a sentence is the story's first line, not a title: the label stays the only candidate.
+    opening = f"Press release\n5 March 2024\n\n{STORY}"
+    assert clean_text(opening).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_separator_between_the_name_and_the_date_divides_nothing():
+    page = f"Vesterby Post\nBoard backs new north pier\nMira Vale\n|\nMarch 5, 2024\n|\n3 min read\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert (cleaned.headline, cleaned.byline, cleaned.reading_minutes) == ("Board backs new north pier", ["Mira Vale"], 3)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS

@@ -167,6 +167,8 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     if not (header or furniture_above) or len(above) > _HEADER_ABOVE_METADATA:
         return None
     headline = _above_standfirst(units, above)
+    if kicker(units[headline].text) and (below := _title_below_metadata(units, body, first_metadata)) is not None:
+        return below  # "Press release" over the date, the title under it
     header = [i for i in header if i < headline]
     text = units[headline].text
     if not title_shaped(text):
@@ -180,6 +182,22 @@ def _headline_above_metadata(units: list[Line], body: list[int], metadata: set[i
     if _STRONG_END_RE.search(text) and not title_case(text) and not all(kicker(units[i].text) for i in header):
         return None
     return headline
+
+
+def _title_below_metadata(units: list[Line], body: list[int], first_metadata: int) -> int | None:
+    """The line right below the byline/dateline block when it reads as a title (three words or more,
+    no final full stop, no prose) and a paragraph of prose follows it."""
+    end = first_metadata
+    while end + 1 < len(units) and (units[end + 1].reason in ("dateline", "byline", "reading time", "separator")
+                                    or not units[end + 1].text.strip()):
+        end += 1
+    following = [i for i in body if i > end][:2]
+    if len(following) < 2 or following[0] != end + 1:
+        return None
+    text = units[following[0]].text
+    if not title_shaped(text) or len(text.split()) < 3 or _STRONG_END_RE.search(text) or is_prose(text):
+        return None
+    return following[0] if is_prose(units[following[1]].text) else None
 
 
 # A title above a standfirst has words enough to be one; a series label above the title is shorter.

@@ -360,6 +360,11 @@ def _bare_byline(units: list[_Unit], state: dict) -> None:
             continue
         above = units[index - 1] if index else None
         below = units[index + 1] if index + 1 < len(units) else None
+        # A separator line between the name and the date ("Jane Doe", "|", "March 5, 2024") divides nothing.
+        if above is not None and above.reason == "separator" and index >= 2 and units[index - 2].reason == "dateline":
+            above = units[index - 2]
+        if below is not None and below.reason == "separator" and index + 2 < len(units) and units[index + 2].reason == "dateline":
+            below = units[index + 2]
         # "Jane Doe" over "Harbour reporter" over the dateline: the desk line stands between them.
         desk = below if (below is not None and below.is_body and desk_line(below.text) and index + 2 < len(units)
                          and units[index + 2].reason == "dateline") else None
