@@ -208,3 +208,96 @@ def test_an_unnamed_party_acted_on_belongs_to_the_place_named_as_such(nlp):
     # nor of Ottawa, a party to the act
     event = top(nlp, "The Canadian envoy said Ottawa would support the new government in Kabul.")
     assert country(event.recipient) == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # the sides of a fight named "between" X and Y: X acts on Y
+        ("Renewed fighting broke out between Armenian and Azerbaijani forces in Nagorno-Karabakh.", "ARM", "AZE"),
+        ("Fighting between Christian militias and the Syrian army continued in east Beirut.", "LBN", "SYR"),
+        # also where a passive act happened in that fight
+        ("At least 20 people were killed in clashes between Armenian and Azerbaijani forces.", "ARM", "AZE"),
+    ],
+)
+def test_the_sides_named_between_act_on_each_other(nlp, text, actor, recipient):
+    event = top(nlp, text)
+    assert event.type == "ASSAULT"
+    assert (country(event.actor), country(event.recipient)) == (actor, recipient)
+
+
+def test_a_fight_that_breaks_out_is_an_event_but_a_mention_of_fighting_is_not(nlp):
+    assert top(nlp, "Fighting erupted in the south of Sudan on Monday.").type == "ASSAULT"
+    doc = nlp("The town was quiet after two days of fighting.")
+    assert not code_events(doc)
+
+
+def test_supplies_cut_are_a_sanction_and_promised_a_threat(nlp):
+    assert top(nlp, "Russia cut gas supplies to Ukraine.").type == "SANCTION"
+    event = top(nlp, "Russia said it would cut gas supplies to Ukraine unless Kiev paid its debts.")
+    assert (event.type, country(event.actor), country(event.recipient)) == ("THREATEN", "RUS", "UKR")
+
+
+def test_a_speaker_is_not_the_they_of_his_own_quotation(nlp):
+    # "they" inside the Eritrean's quotation is someone else: he would say "we"
+    event = top(nlp, '"They attacked our positions at dawn," an Eritrean military spokesman said.')
+    assert event.type == "ASSAULT"
+    assert country(event.actor) != "ERI"
+    # reported without marks, the pronoun is the reporter's own country
+    event = top(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert country(event.actor) == "SYR"
+
+
+def test_its_is_no_plural_and_the_thing_it_owns_is_acted_on(nlp):
+    event = top(nlp, "Iran said Iraqi troops had shelled its border posts.")
+    assert (event.type, country(event.actor), country(event.recipient)) == ("ASSAULT", "IRQ", "IRN")
+    event = top(nlp, '"Israel attacked our villages," the Lebanese minister said.')
+    assert (country(event.actor), country(event.recipient)) == ("ISR", "LBN")
+    # the actor's own border is not its recipient
+    event = top(nlp, "India moved troops to its border with Pakistan.")
+    assert (event.type, country(event.actor), country(event.recipient)) == ("MOBILIZE", "IND", "PAK")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a nationality word on a place names where it happened
+        ("Mujahideen guerrillas shelled the Afghan capital on Friday.", "AFG"),
+        # armed groups are of the place they act in, not of the voice reporting them
+        ("Gunmen kidnapped two French aid workers in Niger, the French foreign ministry said.", "NER"),
+        # a hyphenated event noun the parser splits still finds its verb's subject
+        ("Opposition supporters staged a sit-in outside parliament in Nairobi.", "KEN"),
+    ],
+)
+def test_unnamed_groups_take_the_place_they_act_in(nlp, text, actor):
+    assert country(top(nlp, text).actor) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # a person or body the sentence gives no country is of the place the act happens in
+        ("Opposition leader Ali Mansur led a march in Nairobi on Friday.", "PROTEST", "KEN", None),
+        # a passive act with no agent is done by the country it happens in, not by the victims'
+        ("Two Kenyan soldiers were killed in Somalia on Sunday.", "ASSAULT", "SOM", "KEN"),
+    ],
+)
+def test_an_actor_with_no_country_takes_the_setting(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert (event.type, country(event.actor)) == (event_type, actor)
+    if recipient is not None:
+        assert country(event.recipient) == recipient
+
+
+def test_an_organisation_named_without_a_country_keeps_none_and_victims_at_home_name_no_actor(nlp):
+    event = top(nlp, "Amnesty International charged that soldiers had tortured detainees in East Timor.")
+    assert event.actor is not None and event.actor.country is None
+    event = top(nlp, "Five Iraqi civilians were killed in Baghdad on Sunday.")
+    assert event.actor is None
+
+
+def test_a_destination_is_not_where_an_act_happens(nlp):
+    # a man of no known country is not Egyptian for travelling to Cairo
+    event = top(nlp, "Ali Osman travelled to Cairo for talks with the Egyptian president.")
+    assert event.type == "CONSULT"
+    assert country(event.actor) != "EGY"

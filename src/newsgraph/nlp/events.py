@@ -88,6 +88,7 @@ class _Coder:
                 actor = other_actor
             if recipient is None and other_recipient is not None and other_recipient != actor:
                 recipient = other_recipient
+        actor = self.party_finder.settled_actor(trigger, sentence, actor, recipient)
         start, end = sentence.start_char, sentence.end_char
         while end > start and self.text[end - 1].isspace():
             end -= 1
@@ -164,6 +165,7 @@ _SECURITY_WORDS = frozenset({"police", "policemen", "police officers", "riot pol
                              "authorities"})
 _CROWD_WORDS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "students",
                           "rioters", "marchers", "strikers", "mourners", "worshippers", "demonstration",
+                          "supporters", "activists", "youths",
                           "protest", "rally", "march"})
 
 

@@ -436,7 +436,7 @@ VERB_OBJECT_OVERRIDES.update({
 # de-escalates (RETREAT), suspending aid or talks reduces relations (SANCTION).
 ENDING_VERBS = frozenset(
     "end lift ease relax halt stop suspend cease cancel abandon drop scrap revoke remove"
-    " terminate discontinue freeze".split()
+    " terminate discontinue freeze cut reduce curtail slash".split()
 )
 ENDED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "THREATEN": "CONCEDE",
          "ASSAULT": "RETREAT", "MOBILIZE": "RETREAT",

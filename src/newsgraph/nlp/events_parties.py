@@ -91,6 +91,17 @@ _VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "
                           "commissioner", "coordinator", "ambassador", "delegate"})
 # Prepositions of place: their object is where an act happened.
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "along", "across", "throughout"})
+# Armed groups and crowds: not a state's own forces, so not of the country whose voice reports them.
+_NON_STATE_NOUNS = frozenset({"rebel", "militant", "guerrilla", "insurgent", "gunman", "gunmen", "separatist",
+                              "bomber", "kidnapper", "hijacker", "attacker", "assailant", "raider", "bandit",
+                              "pirate", "extremist", "terrorist", "protester", "demonstrator", "rioter", "mob",
+                              "crowd", "youth", "militiaman", "militiamen", "tribesman", "tribesmen"})
+# Prepositions of where something goes (a destination is not where the act happens).
+_DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
+# Nouns of place a nationality word can locate ("the Afghan capital", "the Lebanese coast").
+_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "border", "frontier", "coast",
+                          "province", "region", "territory", "district", "island", "countryside",
+                          "enclave", "north", "south", "east", "west", "soil", "mountains", "desert"})
 # Forces and arms an actor moves or pulls back: never the recipient of the move.
 _FORCE_WORDS = lex.TROOP_NOUNS | {"troop", "tank", "warship", "reinforcements", "reservist", "reservists",
                                   "weapon", "weapons", "artillery", "missile", "missiles", "jet", "jets",
@@ -143,6 +154,49 @@ class PartyFinder:
             actor = self._party_before(trigger.token, sentence, recipient)
         return actor, recipient
 
+    def settled_actor(self, trigger: Trigger, sentence: Span, actor: EventParty | None,
+                      recipient: EventParty | None) -> EventParty | None:
+        """The event's actor once every trigger of its type has been read, where the sentence
+        gives it no country."""
+        if trigger.demand is not None:
+            return actor
+        actor_head, passive = self._actor_head(trigger)
+        if actor is not None and not _coded(actor) and not passive:
+            # a person or body the sentence gives no country ("Opposition leader X", "the
+            # rebels") is of the country it acts in (the CAMEO coders' convention); an
+            # organisation named without a country (Amnesty International) stays without
+            if actor_head is not None and actor_head.pos_ != "PRON" and _counted(actor_head).ent_type_ != "ORG":
+                country = self._setting_country(sentence, None)
+                actor = replace(actor, country=country) if country else actor
+        if actor is None and passive:
+            # "two Kenyan soldiers were killed in Somalia": a passive act with no agent named is
+            # done by the country it happens in, unless that is the country acted on
+            country = self._setting_country(sentence, recipient)
+            actor = EventParty(country=country) if country else None
+        return actor
+
+    def _setting_country(self, sentence: Span, recipient: EventParty | None) -> str | None:
+        """The country of the first place named in the sentence that is neither a subject or
+        object of a clause nor the recipient's country."""
+        found = [e for e in self._entities_in(sentence.start_char, sentence.end_char) if e.country
+                 and e.label in {"GPE", "LOC", "FAC"} and self._role(e) != "party"
+                 and not (recipient and e.country == recipient.country) and not self._modifier(e)
+                 and not self._directed_at(e)]
+        found.sort(key=lambda e: self._role(e) != "place")  # a place named as such ("in Kabul") first
+        return found[0].country if found else None
+
+    def _directed_at(self, entity: Entity) -> bool:
+        """A place something goes to ("travelled to Cuba", "handed over to the United States"):
+        not where the act happens."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _DIRECTION_PREPS
+
+    def _modifier(self, entity: Entity) -> bool:
+        """A country naming another thing, not a place: "the U.S. embassy", "the Kenya bombing"."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"compound", "amod", "poss", "nmod"} \
+            and lemma_of(span.root.head) not in _PLACE_NOUNS
+
     def _demand_parties(self, trigger: Trigger,
                         sentence: Span) -> tuple[EventParty | None, EventParty | None]:
         """"Syria said Israel must withdraw": the one who says it demands, of the subject of
@@ -172,6 +226,11 @@ class PartyFinder:
             source = _noun_agent(trigger)
             if source is not None:
                 return source, True
+            # "clashes between Armenian and Azerbaijani forces", "fighting broke out between
+            # troops and rebels": the first side acts, the other is its co-party
+            sides = _between(trigger.token)
+            if sides is not None:
+                return sides, False
         if current.pos_ in {"NOUN", "PROPN"}:
             # an event noun with no verb of its own: "an attack by rebels", "Iraq's invasion"
             # the parser often hangs the "by" phrase on the noun's "of" object ("the arrest of
@@ -214,7 +273,7 @@ class PartyFinder:
                 link, current = current.dep_, current.head
                 continue
             break
-        return None, False
+        return _between(trigger.token), False  # "fighting between X and Y continued"
 
     def _party_before(self, trigger: Token, sentence: Span,
                       recipient: EventParty | None) -> EventParty | None:
@@ -267,8 +326,9 @@ class PartyFinder:
             places = [p for p in places if actor_head not in p.subtree]
         actor_country = actor.country if actor else None
         co_party = self._co_party(actor_head, actor, sentence)
-        if co_party is not None and trigger.type in _JOINT_TYPES and _coded(co_party):
-            return co_party  # "X and Y held talks": each is the other's recipient
+        if co_party is not None and _coded(co_party) and (
+                trigger.type in _JOINT_TYPES or actor_head.head.lower_ == "between"):
+            return co_party  # "X and Y held talks", "clashes between X and Y": each is the other's recipient
         # a party with a country (or an international organisation) first, then one with a name;
         # parties are read one head at a time, stopping at the first coded one
         parties = []
@@ -277,9 +337,10 @@ class PartyFinder:
                 continue  # "sent its ambassador", "withdrawing our forces": the actor's own
             if trigger.type in {"MOBILIZE", "RETREAT"} and lemma_of(_counted(head)) in _FORCE_WORDS:
                 continue  # "moved tanks toward", "sent warships to": the forces moved, not a party
-            party = self._party(head, sentence, receiving=True)
-            if party is None:
-                continue
+            party = self._party(head, sentence, receiving=True, owned=trigger.type == "ASSAULT")
+            if party is None or party.country and party.country == actor_country and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                continue  # "moved troops to its border": the actor's own
             if party.country is None and actor_country and _is_actor_noun(head) \
                     and _unnamed(_counted(head)) and not _coded(party) \
                     and lemma_of(_counted(head)) not in lex.TROOP_NOUNS:
@@ -385,7 +446,8 @@ class PartyFinder:
                 return EventParty(text=entity.text, name=entity.name, country=entity.country)
         return None
 
-    def _party(self, head: Token, sentence: Span, *, receiving: bool = False) -> EventParty | None:
+    def _party(self, head: Token, sentence: Span, *, receiving: bool = False,
+               owned: bool = False) -> EventParty | None:
         """The party the phrase headed by `head` names; None when it names none (a thing, a
         place without a country)."""
         if head.pos_ == "PRON" or head.lower_ in _FIRST_PERSON | _THIRD_PERSON:
@@ -413,6 +475,11 @@ class PartyFinder:
             if country is None and head.pos_ == "PROPN":
                 # a leader the tagger did not take for a person ("Mugabe told ...")
                 country = leader_country(text) or leader_country(head.text)
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if country is None and owned and owner is not None and not _is_actor_noun(head):
+                # "attacked our villages", "shelled its border posts": the owner is acted on
+                owner_party = self._pronoun_party(owner)
+                return replace(owner_party, text=text) if owner_party is not None and _coded(owner_party) else None
             if country is None and head.pos_ != "PROPN" and not _is_actor_noun(head):
                 return None
             name = None
@@ -429,8 +496,10 @@ class PartyFinder:
             # the country whose voice reports it (the speaker of the quotation, the subject of
             # "said"), else of the country the sentence takes place in (the CAMEO coders'
             # convention)
-            if receiving:
-                # those acted on are of the place it happens in before the voice reporting it
+            if receiving or lemma_of(_counted(head)) in _NON_STATE_NOUNS:
+                # those acted on, and armed groups or crowds acting, are of the place it happens
+                # in before the voice reporting it ("gunmen kidnapped ... in Niger, the French
+                # ministry said")
                 country = self._place_country(sentence) or self._voice_country(head)
             else:
                 country = self._voice_country(head) or self._place_country(sentence)
@@ -462,13 +531,20 @@ class PartyFinder:
         # a place the tagger took for an organisation counts only after the places tagged as
         # such: "the U.S. embassy in Islamabad" stands in Pakistan
         places = [e for e in found if e.label in {"GPE", "LOC", "FAC"}] or \
-            [e for e in found if e.label == "ORG" and country_of(e.text)]
+            [e for e in found if e.label == "ORG" and country_of(e.text)] or \
+            [e for e in found if e.label == "NORP" and self._names_place(e)]  # "the Afghan capital"
         # a country that acts or is acted on in the sentence ("unless France withdrew") is a
         # party, not where it happens: named places come after it only when nothing else is
         # party, not where it happens; a place named as such ("in Kabul") comes first
         settings = [e for e in places if self._role(e) == "place"] or \
             [e for e in places if self._role(e) != "party"]
         return (settings or places)[0].country if places else None
+
+    def _names_place(self, entity: Entity) -> bool:
+        """A nationality word on a noun of place: "the Afghan capital", "a Lebanese border town"."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"amod", "compound"} \
+            and lemma_of(span.root.head) in _PLACE_NOUNS
 
     def _role(self, entity: Entity) -> str | None:
         """"party" for a clause's subject or object ("France withdrew", "attacked Iraq"),
@@ -496,13 +572,18 @@ class PartyFinder:
         current = pronoun.head
         shares_subject = pronoun.dep_ in {"dobj", "iobj", "dative", "pobj"} and not any(
             c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in current.children)
+        quoted = self._marked_quote(pronoun)
         while current.head.i != current.i:
             link, current = current.dep_, current.head
+            if quoted is not None and not quoted.start <= current.idx < quoted.end:
+                break  # the clause reporting a quotation: its speaker would say "we", not "they"
             subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
             if shares_subject:
                 shares_subject = subject is None and link in {"xcomp", "advcl", "conj", "pcomp", "prep"}
                 if link in {"xcomp", "advcl", "conj", "pcomp", "prep"}:
                     continue
+            if subject is not None and lower in {"it", "its"} and subject.tag_ == "NNS":
+                continue  # "troops shelled its posts": "its" is no plural
             if subject is not None and subject.pos_ != "PRON":
                 party = self._party(subject, self._sentence_of(current))
                 if party is not None:
@@ -511,6 +592,11 @@ class PartyFinder:
         if antecedent is not None:
             return replace(antecedent, text=pronoun.text)
         return None
+
+    def _marked_quote(self, token: Token) -> Quote | None:
+        """The quotation in quotation marks (direct) whose content holds the token."""
+        return next((q for q in self.quotes if q.field == "text" and q.kind == "direct"
+                     and q.start <= token.idx < q.end), None)
 
     def _voice_country(self, token: Token) -> str | None:
         """The country of whoever's words hold the token: the quotation's speaker, else the
@@ -623,7 +709,8 @@ def _circumstance_agent(trigger: Trigger) -> Token | None:
             if not found or found[0] != trigger.type:
                 continue
             agent = next((g for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}
-                          for g in c.children if g.dep_ == "pobj" and _names_a_party(g)), None)
+                          for g in c.children if g.dep_ == "pobj" and _names_a_party(g)), None) \
+                or _between(noun)  # "killed in clashes between Indian and Chinese troops"
             if agent is None:
                 # the attacker named before the noun ("an Israeli air strike", "Iraq's attack"),
                 # not the city it happened in ("the Atlanta bombing")
@@ -632,6 +719,15 @@ def _circumstance_agent(trigger: Trigger) -> Token | None:
             if agent is not None:
                 return agent
     return None
+
+
+def _between(noun: Token) -> Token | None:
+    """The first side named in an event noun's "between" phrase, or in that of the verb it
+    is the subject of ("fighting erupted between X and Y")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])
+    return next((g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for g in c.children if g.dep_ == "pobj" and _names_a_party(g)
+                 and any(t.ent_type_ in _PARTY_LABELS for t in g.subtree)), None)  # not "the two countries"
 
 
 def _reporting_authority(verb: Token) -> Token | None:

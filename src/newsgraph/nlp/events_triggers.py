@@ -49,6 +49,10 @@ _MATERIAL_SUPPORT = frozenset({"military", "financial", "economic", "logistical"
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", "despite", "following",
                                  "since", "until", "among", "like", "unlike", "besides", "because",
                                  "under", "per", "without"})  # "under the terms of the deal": how, not what
+# Verbs of an act starting or going on: their subject noun states the event even where it
+# only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
+_ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
+                          "escalate", "spread", "persist", "start", "begin"})
 # "joint patrols", "a joint investigation": acts done together are cooperation
 _JOINT_NOUNS = frozenset({"patrol", "patrols", "venture", "project", "operation", "operations",
                           "investigation", "force", "effort", "mission", "exercise", "exercises",
@@ -127,7 +131,7 @@ def _object_nouns(verb: Token) -> list[Token]:
     for child in verb.children:
         # "released from detention", "evacuated civilians from the town": where from, not what
         if child.dep_ in {"prep", "dative", "prt"} and child.lower_ not in _CIRCUMSTANCE_PREPS \
-                and child.lower_ != "from":
+                and child.lower_ not in {"from", "between"}:  # where from; who, not what
             found.extend(grand for grand in child.children if grand.dep_ == "pobj")
     for noun in list(found):
         # "took part in talks", "put troops on alert": the object's own preposition object
@@ -268,7 +272,9 @@ def _clause_verb(token: Token) -> Token:
     for _ in range(4):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.dep_ in {"dobj", "pobj", "prep", "attr", "nsubjpass", "conj"} and current.head.i != current.i:
+        # "staged a sit-in", parsed sit (nmod) - in (prt): a hyphenated noun's parts climb too
+        if current.dep_ in {"dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "prt", "nmod"} \
+                and current.head.i != current.i:
             current = current.head
         else:
             break
@@ -306,8 +312,10 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         for token in sentence:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in used_objects:
                 continue
-            if token.lower_ in lex.OBJECT_ONLY_NOUNS or lemma_of(token) in lex.OBJECT_ONLY_NOUNS:
-                continue
+            if (token.lower_ in lex.OBJECT_ONLY_NOUNS or lemma_of(token) in lex.OBJECT_ONLY_NOUNS) \
+                    and not (token.dep_ == "nsubj" and lemma_of(token.head) in _ONSET_VERBS
+                             and not any(c.dep_ == "compound" for c in token.children)):  # "price wars"
+                continue  # "fighting erupted", "war broke out": the noun's own onset states it
             noun_type = _noun_type(token)
             if noun_type:
                 triggers[token.i] = Trigger(token, noun_type, _clause_verb(token), [token], nominal=True)
