@@ -122,3 +122,12 @@ def test_a_separator_between_the_name_and_the_date_divides_nothing():
     cleaned = clean_text(page)
     assert (cleaned.headline, cleaned.byline, cleaned.reading_minutes) == ("Board backs new north pier", ["Mira Vale"], 3)
     assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_of_numbers_alone_on_a_page_is_a_counter():
+    page = f"Vesterby Notes   Subscribe\n\nBoard backs new north pier\nBy Mira Vale\nMarch 5, 2024\n42\n7\n\n{STORY}\n\n1,204"
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert {("counter", "42"), ("counter", "7"), ("counter", "1,204")} <= set(cleaned.removed)
+    # On a clean text (no page furniture) a number alone is left as written.
+    assert "1,204" in clean_text(f"Board backs new north pier\n\n{STORY}\n\n1,204").text

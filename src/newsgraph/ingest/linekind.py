@@ -188,6 +188,8 @@ def _weak_furniture(shape: LineShape, zone: str) -> str | None:
         return "site prompt"
     if shape.label is not None and not shape.label_rest_sentence and shape.row_items >= 2:
         return "related link"  # "Trending: A title | Another title"
+    if shape.words == 0 and not shape.sentence:
+        return "counter"  # "42", "1,204", "3 / 12": likes, comments, a page number; no word in it
     if shape.sentence or shape.colon_end or shape.words > 16 or shape.words == 0:
         return None
     if shape.label is not None and not shape.label_rest_sentence and zone != "header":
