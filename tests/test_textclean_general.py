@@ -131,3 +131,15 @@ def test_a_line_of_numbers_alone_on_a_page_is_a_counter():
     assert {("counter", "42"), ("counter", "7"), ("counter", "1,204")} <= set(cleaned.removed)
     # On a clean text (no page furniture) a number alone is left as written.
     assert "1,204" in clean_text(f"Board backs new north pier\n\n{STORY}\n\n1,204").text
+
+
+def test_a_wire_credit_line_taken_out_closes_the_story():
+    page = (f"NORTHWIND WIRE    Markets    World    Politics\n\nBoard backs new north pier\nBy Mira Vale\nMarch 5, 2024\n\n"
+            f"{STORY}\n\n(Reporting by Mira Vale; editing by Tor Lund)\n\nOur Standards: The Northwind Principles.\n\n"
+            f"Prices are shown with a delay of at least twenty minutes. See here for the list of exchanges.")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert ("footer", "Our Standards: The Northwind Principles.") in cleaned.removed
+    # On a clean text the credit line in parentheses stays, and so does what follows it.
+    plain = f"Board backs new north pier\n\n{STORY}\n\n(Reporting by Mira Vale; editing by Tor Lund)\n\nThe vote is final."
+    assert clean_text(plain).text.endswith("(Reporting by Mira Vale; editing by Tor Lund)\n\nThe vote is final.")

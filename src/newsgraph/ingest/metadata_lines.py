@@ -19,7 +19,7 @@ from newsgraph.ingest.textclean_patterns import (
 )
 from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
-__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "desk_line", "parse_bare_byline", "parse_byline", "parse_filed_byline",
+__all__ = ["BYLINE_PREFIX_RE", "credit_authors", "credit_line", "desk_line", "parse_bare_byline", "parse_byline", "parse_filed_byline",
            "parse_reading_time"]
 
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
@@ -41,6 +41,14 @@ def credit_authors(text: str) -> list[str] | None:
         if words and words[0].lower() in {"reporting", "writing"}:
             authors.extend(parse_byline("By " + part.split(" by ", 1)[-1]) or [])
     return authors
+
+
+def credit_line(text: str) -> bool:
+    """Whether the line is a wire credit, also in parentheses: "(Reporting by Jane Doe; editing by John Roe)"."""
+    text = text.strip()
+    if text[:1] == "(" and text.rstrip(".")[-1:] == ")":
+        text = text.rstrip(".")[1:-1]
+    return credit_authors(text) is not None
 
 
 _CLOCKS = "⏱⏲🕑🕐🕒⌚⌛⏳\ufe0f"  # with the variation selector that makes them emoji

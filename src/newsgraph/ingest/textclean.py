@@ -34,6 +34,7 @@ from newsgraph.ingest.linekind import is_prose, is_scrape, item_prefix, judge_li
 from newsgraph.ingest.metadata_lines import (
     BYLINE_PREFIX_RE,
     credit_authors,
+    credit_line,
     desk_line,
     parse_bare_byline,
     parse_byline,
@@ -339,6 +340,24 @@ def _classify(unit: _Unit, state: dict) -> None:
         unit.reason = "template"
 
 
+def _after_credits(units: list[_Unit]) -> None:
+    """A wire's credit line ("(Reporting by A; editing by B)") taken out as furniture closes the story:
+    the short lines below it are the page's (a standards note, a disclaimer), not more of the report.
+    (A clean text keeps a credit line in parentheses, and what follows it.)"""
+    closing = next((i for i in range(len(units) - 1, -1, -1)
+                    if units[i].reason is not None and (units[i].reason == "credits" or credit_line(units[i].text))), None)
+    if closing is None or not any(unit.is_body for unit in units[:closing]):
+        return
+    below = [unit for unit in units[closing + 1:] if unit.is_body]
+    if all(len(unit.text.split()) <= _FOOTER_WORDS for unit in below):
+        for unit in below:
+            unit.reason = "footer"
+
+
+# A line of the page below the story is short; a paragraph of the report may be long.
+_FOOTER_WORDS = 30
+
+
 def _dateline_names(units: list[_Unit], state: dict) -> None:
     """A bare name printed in a dateline ("Jane Doe | March 5, 2024") is the author unless the story
     names it too: a place ("New York | March 5, 2024") is named in its story, an author seldom."""
@@ -548,6 +567,7 @@ def clean_text(
 
     _edge_lines(units, templates, site)
     _replies(units)
+    _after_credits(units)
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
