@@ -301,3 +301,40 @@ def test_a_destination_is_not_where_an_act_happens(nlp):
     event = top(nlp, "Ali Osman travelled to Cairo for talks with the Egyptian president.")
     assert event.type == "CONSULT"
     assert country(event.actor) != "EGY"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # force not ruled out is held out as a threat; a plan not rejected is no rejection
+        ("The United States did not rule out military action against Iraq.", "THREATEN", "USA"),
+        # an accusation or demand not made is no event
+        ("China did not condemn the Russian invasion.", None, None),
+        # an attack that failed was still made
+        ("The rebels failed to capture the town of Kismayo.", "ASSAULT", None),
+        # the verb holding an event noun negates or promises it
+        ("Iraq said it would not attend the conference.", "REJECT", "IRQ"),
+    ],
+)
+def test_negation_and_modality(nlp, text, event_type, actor):
+    events = code_events(nlp(text))
+    if event_type is None:
+        assert not events
+        return
+    assert events[0].type == event_type
+    if actor is not None:
+        assert country(events[0].actor) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a government protesting complains officially (CAMEO 114); a crowd protesting demonstrates
+        ("Greece protested the Turkish overflights.", "ACCUSE"),
+        ("President Mubarak protested the Israeli raid.", "ACCUSE"),
+        ("Thousands of students protested in Jakarta against the price rises.", "PROTEST"),
+        ("Farmers protested outside the parliament in Paris.", "PROTEST"),
+    ],
+)
+def test_a_state_protesting_accuses(nlp, text, event_type):
+    assert top(nlp, text).type == event_type

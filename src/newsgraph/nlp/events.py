@@ -28,9 +28,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import events_lexicon as lex
+from newsgraph.nlp.countries import lookup_country
 from newsgraph.nlp.entities import normalise_entities
 from newsgraph.nlp.events_parties import PartyFinder
 from newsgraph.nlp.events_triggers import Trigger, event_type_of, find_triggers, lemma_of
+from newsgraph.nlp.leaders import leader_country
 from newsgraph.nlp.parse_index import doc_text
 from newsgraph.records import Amount, Entity, Event, EventParty, Quote, Timex
 
@@ -99,6 +101,9 @@ class _Coder:
             event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
         elif event_type == "ASSAULT" and _is_crowd(actor):
             event_type, mode = "PROTEST", "riot"  # protesters burning and stoning: a riot (CAMEO 145)
+        elif event_type == "PROTEST" and not trigger.nominal and lemma_of(trigger.token) == "protest" \
+                and _is_state(actor):
+            event_type, mode = "ACCUSE", None  # a government protesting complains officially (CAMEO 114)
         return Event(
             type=event_type,
             mode=mode or self._mode(trigger),
@@ -173,6 +178,22 @@ def _is_crowd(actor: EventParty | None) -> bool:
     """A crowd of civilians acts: its violence is a riot, not an armed attack."""
     words = set((actor.text or "").lower().split()) if actor else set()
     return bool(words & _CROWD_WORDS) and not words & _SECURITY_WORDS
+
+
+# Words of a state's own voice: a government, its office holders and envoys.
+_STATE_WORDS = frozenset({"government", "ministry", "minister", "president", "premier", "chancellor",
+                          "embassy", "ambassador", "envoy", "spokesman", "spokeswoman", "official",
+                          "officials", "king", "cabinet", "administration", "kremlin"})
+
+
+def _is_state(actor: EventParty | None) -> bool:
+    """A country named as such, or its government or office holders (not its people)."""
+    if not actor or not actor.country:
+        return False
+    text = actor.text or actor.name or ""
+    if actor.name and lookup_country(actor.name) is not None and lookup_country(actor.name).kind == "name":
+        return len(text.split()) <= 3 and not set(text.lower().split()) & _CROWD_WORDS
+    return bool(set(text.lower().replace(".", "").split()) & _STATE_WORDS) or leader_country(text) is not None
 
 
 def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigger: Token) -> bool:

@@ -130,7 +130,7 @@ OBJECT_VERBS.update({"rush": None, "fly": None, "distribute": "AID", "evacuate":
                      "position": "MOBILIZE", "concentrate": None, "station": "MOBILIZE",
                      "place": None, "renew": None, "repeat": None, "forgive": "SUPPORT",
                      "boycott": "SANCTION", "register": None, "lodge": None, "hand": None})
-OBJECT_VERBS.update({"express": None, "voice": None, "pay": None,
+OBJECT_VERBS.update({"express": None, "voice": None, "pay": None, "attend": None,
                      "dispatch": "MOBILIZE", "join": None, "hold": None, "win": None})
 
 # Event nouns, as objects of the verbs above or heads of their own phrase.

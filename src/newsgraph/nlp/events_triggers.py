@@ -53,6 +53,12 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", 
 # only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
 _ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
                           "escalate", "spread", "persist", "start", "begin"})
+# Verbs whose object noun is not an act they do ("could face a battle", "fear an attack").
+_STATIVE_VERBS = frozenset({"be", "become", "face", "have", "fear", "risk", "need", "want", "see",
+                            "expect", "suffer", "survive", "avoid", "prevent", "deny"})
+# Force a party does not rule out ("did not rule out military action").
+_FORCE_WORDS = frozenset({"action", "force", "forces", "strike", "strikes", "attack", "retaliation",
+                          "sanctions", "intervention", "option", "options"})
 # "joint patrols", "a joint investigation": acts done together are cooperation
 _JOINT_NOUNS = frozenset({"patrol", "patrols", "venture", "project", "operation", "operations",
                           "investigation", "force", "effort", "mission", "exercise", "exercises",
@@ -252,10 +258,14 @@ def _owned_by_other(noun: Token) -> bool:
                for child in noun.children)
 
 
+def _failed(token: Token) -> bool:
+    return token.dep_ == "xcomp" and lemma_of(token.head) == "fail"
+
+
 def _is_negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    if token.dep_ == "xcomp" and lemma_of(token.head) == "fail":
+    if _failed(token):
         return True  # "failed to agree": the act did not happen
     return any(child.lower_ == "no" and child.dep_ == "det" for child in token.children)
 
@@ -338,6 +348,11 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
         intent_head = _intent_head(trigger.token)
         future = _has_future_aux(trigger.token) or (intent_head is not None and _has_future_aux(intent_head))
         negated = _is_negated(trigger.token) or (intent_head is not None and _is_negated(intent_head))
+        if trigger.nominal and trigger.token.dep_ == "dobj" and trigger.token.head.i == trigger.clause.i \
+                and lemma_of(trigger.clause) not in _STATIVE_VERBS:
+            # "would not attend the conference": the verb doing the event noun negates or promises it
+            future = future or _has_future_aux(trigger.clause)
+            negated = negated or any(child.dep_ == "neg" for child in trigger.clause.children)
         lemma = lemma_of(trigger.token)
         complement = trigger.complement
         if lemma in lex.DELEGATING_HEADS and complement is not None:
@@ -359,12 +374,23 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
         if reporter is not None:
             # "Syria said Israel must withdraw": a demand of Syria's on Israel (CAMEO 10)
             trigger.type, trigger.mode, trigger.demand, trigger.money = "REQUEST", None, reporter, False
-        elif negated:
+        elif negated and trigger.type == "REJECT":
+            # "did not rule out military action": what is not refused is held out as possible
+            nouns = trigger.objects + [c for c in trigger.token.children if c.dep_ == "dobj"]
+            held_out = {_noun_type(noun) for noun in nouns + (complement.objects if complement else [])}
+            if complement is not None:
+                held_out.add(complement.type)
+            if held_out & (lex.MATERIAL_CONFLICT | {"THREATEN"}) or any(lemma_of(noun) in _FORCE_WORDS for noun in nouns):
+                trigger.type, trigger.mode = "THREATEN", None
+            else:
+                continue  # "did not reject the plan": no rejection
+        elif negated and not (trigger.type in lex.MATERIAL_CONFLICT and _failed(trigger.token)):
+            # "failed to capture the city": the attack was made, only not won
             if trigger.type in lex.COOPERATIVE:
                 trigger.type = "REJECT"
                 trigger.mode = None
-            elif trigger.type in lex.MATERIAL_CONFLICT or trigger.type == "THREATEN":
-                continue  # an attack (or a threat) that was not made is no event
+            elif trigger.type in lex.MATERIAL_CONFLICT | {"THREATEN", "ACCUSE", "PROTEST", "REQUEST"}:
+                continue  # an attack, threat, accusation or demand that was not made is no event
         if index in absorbed:
             continue
         results.append(trigger)
