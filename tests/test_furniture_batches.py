@@ -127,14 +127,18 @@ def test_split_and_shuffled_runs_store_the_records_one_run_stores(dumps, tmp_pat
     assert _stored(db, root) == whole
 
 
-def test_a_dump_ingested_alone_is_cleaned_again_when_its_source_arrives(dumps, tmp_path: Path):
-    root, paths, whole = dumps
-    lone = next(p for p in paths if p.parent.name == "mailing_list")
+def test_a_dump_ingested_alone_is_cleaned_again_when_its_source_arrives(tmp_path: Path):
+    root = tmp_path / "dumps"
+    shutil.copytree(FIXTURES / "longform_magazine", root / "longform_magazine")
+    whole_db = tmp_path / "whole.db"
+    _ingest([root], whole_db)
+    whole = _stored(whole_db, root)
+    lone = sorted(root.rglob("*.txt"))[0]
     db = tmp_path / "lone.db"
     _ingest([lone], db)
-    # One dump: no line recurs yet, so the list's footer sentence reads as text (the mail header
-    # block is furniture without any batch: the cleaner knows its form).
-    footer = "To stop receiving it, reply with the word unsubscribe"
+    # One dump: no line recurs yet, so the magazine's print-edition note reads as text; the batch
+    # shows it on every page, worded alike but for the title it quotes (its long shape).
+    footer = "print edition with the headline"
     assert footer in _stored(db, root)[0]["text"]
     _ingest([root], db)
     assert _stored(db, root) == whole

@@ -143,3 +143,15 @@ def test_a_wire_credit_line_taken_out_closes_the_story():
     # On a clean text the credit line in parentheses stays, and so does what follows it.
     plain = f"Board backs new north pier\n\n{STORY}\n\n(Reporting by Mira Vale; editing by Tor Lund)\n\nThe vote is final."
     assert clean_text(plain).text.endswith("(Reporting by Mira Vale; editing by Tor Lund)\n\nThe vote is final.")
+
+
+def test_below_an_e_mail_signature_delimiter_is_the_senders():
+    page = (f"Date: Tue, 5 Mar 2024 06:12:09 +0100\nFrom: Vesterby Note <note@vesterby.example>\nTo: reader@example.net\n"
+            f"Subject: Vesterby board backs a new north pier\n\n{STORY}\n\n--\nForwarded this? Join at https://vesterby.example/note\n"
+            f"To stop these, reply with the word stop or change your settings online.")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert ("signature", "Forwarded this? Join at https://vesterby.example/note") in cleaned.removed
+    # Without an e-mail's header block a line of two dashes is a separator only.
+    plain = f"Board backs new north pier\n\n{STORY}\n\n--\n\nThe vote is final, the clerk said, and work starts in May."
+    assert clean_text(plain).text.endswith("The vote is final, the clerk said, and work starts in May.")

@@ -461,6 +461,13 @@ def _mail_headers(units: list[_Unit]) -> None:
         # The subject stays for the headline to be read off (it leaves as the headline).
         if unit.is_body and not unit.lines[0].strip().casefold().startswith("subject:"):
             unit.reason = "e-mail header"
+    # The signature delimiter ("-- " on a line of its own, RFC 3676): what follows it is the sender's.
+    rest = units[len(block):]
+    delimiter = next((i for i, unit in enumerate(rest) if unit.lines[0].rstrip() == "--"), None)
+    if delimiter is not None and any(unit.is_body for unit in rest[:delimiter]):
+        for unit in rest[delimiter + 1:]:
+            if unit.is_body:
+                unit.reason = "signature"
 
 
 def _replies(units: list[_Unit]) -> None:
