@@ -155,3 +155,13 @@ def test_below_an_e_mail_signature_delimiter_is_the_senders():
     # Without an e-mail's header block a line of two dashes is a separator only.
     plain = f"Board backs new north pier\n\n{STORY}\n\n--\n\nThe vote is final, the clerk said, and work starts in May."
     assert clean_text(plain).text.endswith("The vote is final, the clerk said, and work starts in May.")
+
+
+def test_a_comment_thread_naming_the_story_with_the_posters_name_between_is_the_readers():
+    page = (f"Mira's Harbour Blog\n\nBoard backs new north pier\n\nMarch 5, 2024 by Mira Vale\n\n{STORY}\n\n"
+            f"Filed under: Harbour, Ferries\n\n3 thoughts on “Board backs new north pier”\n\nTor says:\n"
+            f"March 5, 2024 at 6:01 pm\nFinally, and about time too.")
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    assert ("comment", "Finally, and about time too.") in cleaned.removed
+    assert cleaned.byline == ["Mira Vale"]

@@ -472,11 +472,14 @@ def _mail_headers(units: list[_Unit]) -> None:
 
 def _replies(units: list[_Unit]) -> None:
     """Below the story, a post header that names the story again ("Re: Title" over a poster and a
-    time, as forums and comment threads print a reply) opens the readers' part: what follows is theirs."""
+    time, as forums and comment threads print a reply; "3 thoughts on “Title”" over one) opens the
+    readers' part: what follows is theirs."""
     prose_seen = False
     for index, unit in enumerate(units[:-1]):
         prose_seen = prose_seen or (unit.is_body and is_prose(_inline_clean(unit.text)))
-        if prose_seen and unit.reason == "headline mention" and units[index + 1].reason == "dateline":
+        # The poster's name may stand between them: "3 thoughts on “Title”", "Tor says:", a time.
+        near = units[index + 1:index + 3]
+        if prose_seen and unit.reason == "headline mention" and any(u.reason == "dateline" for u in near):
             for later in units[index + 1:]:
                 if later.is_body:
                     later.reason = "comment"
