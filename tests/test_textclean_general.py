@@ -165,3 +165,13 @@ def test_a_comment_thread_naming_the_story_with_the_posters_name_between_is_the_
     assert cleaned.text.split("\n\n") == PARAGRAPHS
     assert ("comment", "Finally, and about time too.") in cleaned.removed
     assert cleaned.byline == ["Mira Vale"]
+
+
+def test_a_byline_and_its_date_parted_by_a_comma_are_read_both():
+    page = f"Vesterby Post\n\n[Image: the north pier at dawn]\n\nBoard backs new north pier\n\nBy Mira Vale, March 5, 2024\n\n{STORY}"
+    cleaned = clean_text(page)
+    assert (cleaned.byline, cleaned.published) == (["Mira Vale"], "2024-03-05")
+    assert cleaned.text.split("\n\n") == PARAGRAPHS
+    # A sentence that opens with "By" and a date is the story's.
+    told = f"Board backs new north pier\n\nBy Tuesday, March 5, 2024, the board had voted to rebuild the pier.\n\n{STORY}"
+    assert "By Tuesday, March 5, 2024, the board had voted" in clean_text(told).text

@@ -162,6 +162,9 @@ def parse_date_string(s: str, *, day_first: bool | None = None) -> str | None:
     return found.value(True if day_first is None else day_first)
 
 
+_BYLINE_COMMA_RE = re.compile(r"^\s*(by\s+[^,|]{2,60}?),\s+(\S.*)$", re.I)
+
+
 def split_dateline(line: str) -> list[DatelinePart] | None:
     """The parts of a dateline line, or None when the line is not one.
 
@@ -179,6 +182,10 @@ def split_dateline(line: str) -> list[DatelinePart] | None:
         whole = _dated_part(chunk)
         if whole is not None:
             parts.append(whole)
+            continue
+        # "By Jane Doe, March 5, 2024": a comma may part a byline from its date.
+        if (signed := _BYLINE_COMMA_RE.match(chunk)) and (dated := _dated_part(signed.group(2))) is not None:
+            parts.extend([DatelinePart(signed.group(1).strip(), None, "other"), dated])
             continue
         pieces = [piece for piece in _PART_SEPARATOR_RE.split(chunk) if piece.strip()]
         while pieces:
