@@ -338,3 +338,25 @@ def test_negation_and_modality(nlp, text, event_type, actor):
 )
 def test_a_state_protesting_accuses(nlp, text, event_type):
     assert top(nlp, text).type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # what is received comes from its source: the receiver is acted on
+        ("Iran received a stern warning from the United States on Monday.", "THREATEN", "USA", "IRN"),
+        ("Syria received a demand from Turkey to expel the Kurdish leader.", "REQUEST", "TUR", "SYR"),
+        ("The Israeli ambassador received a formal protest from the Egyptian foreign ministry.",
+         "ACCUSE", "EGY", "ISR"),
+        # a call or meeting made to protest or demand is that protest or demand
+        ("The Greek foreign minister telephoned his Turkish counterpart to protest the overflights.",
+         "ACCUSE", "GRC", "TUR"),
+        # an act named by a nationality is that country's, done to the subject of the verb holding it
+        ("Thousands of refugees fled to Thailand to escape the Vietnamese offensive.", "ASSAULT", "VNM", None),
+    ],
+)
+def test_converse_verbs_purposes_and_named_acts(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert (event.type, country(event.actor)) == (event_type, actor)
+    if recipient is not None:
+        assert country(event.recipient) == recipient

@@ -130,7 +130,8 @@ OBJECT_VERBS.update({"rush": None, "fly": None, "distribute": "AID", "evacuate":
                      "position": "MOBILIZE", "concentrate": None, "station": "MOBILIZE",
                      "place": None, "renew": None, "repeat": None, "forgive": "SUPPORT",
                      "boycott": "SANCTION", "register": None, "lodge": None, "hand": None})
-OBJECT_VERBS.update({"express": None, "voice": None, "pay": None, "attend": None,
+OBJECT_VERBS.update({"express": None, "voice": None, "pay": None, "attend": None, "receive": "CONSULT",
+                     "airlift": "AID",
                      "dispatch": "MOBILIZE", "join": None, "hold": None, "win": None})
 
 # Event nouns, as objects of the verbs above or heads of their own phrase.
@@ -307,6 +308,7 @@ VERB_OBJECT_OVERRIDES.update({
     ("hand", "fugitive"): "COOPERATE", ("hand", "fugitives"): "COOPERATE",
     ("hand", "traffickers"): "COOPERATE", ("hand", "criminals"): "COOPERATE",
     ("lodge", "protest"): "ACCUSE", ("file", "protest"): "ACCUSE", ("deliver", "protest"): "ACCUSE",
+    ("receive", "protest"): "ACCUSE",
     ("send", "protest"): "ACCUSE", ("register", "protest"): "ACCUSE", ("issue", "protest"): "ACCUSE",
     ("make", "protest"): "ACCUSE", ("lodge", "note"): "ACCUSE",
     ("boycott", "talks"): "REJECT", ("boycott", "negotiations"): "REJECT",

@@ -32,6 +32,9 @@ from newsgraph.nlp.countries import (
     organisation_of,
 )
 from newsgraph.nlp.events_triggers import Trigger, event_type_of, lemma_of
+from newsgraph.nlp.events_words import ACTOR_NOUNS as _ACTOR_NOUNS
+from newsgraph.nlp.events_words import NON_STATE_NOUNS as _NON_STATE_NOUNS
+from newsgraph.nlp.events_words import PLACE_NOUNS as _PLACE_NOUNS
 from newsgraph.nlp.leaders import leader_country
 from newsgraph.nlp.parse_index import doc_text, sentence_of
 from newsgraph.records import Entity, EventParty, Quote, replace
@@ -50,33 +53,6 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her", "my"})
 # Passive forms that state the subject's own stance ("is committed to", "is prepared to").
 _STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "engage",
                                "obligate", "oblige", "bind"})
-# Common nouns for people and bodies that are parties without a named entity.
-_ACTOR_NOUNS = frozenset({
-    "government", "army", "military", "police", "troops", "forces", "rebels", "militants",
-    "protesters", "demonstrators", "officials", "ministry", "minister", "president",
-    "leader", "leaders", "authorities", "soldiers", "insurgents", "guerrillas", "opposition",
-    "students", "workers", "people", "residents", "civilians", "villagers", "refugees",
-    "parliament", "court", "regime", "side", "sides", "delegation", "negotiators", "gunmen",
-    "protester", "demonstrator", "official", "rebel", "militant", "soldier", "insurgent",
-    "guerrilla", "student", "worker", "resident", "civilian", "villager", "refugee",
-    "negotiator", "activist", "activists", "gunman", "troop", "force", "authority", "junta",
-    "administration", "cabinet", "fighter", "fighters", "bomber", "bombers", "rioter", "rioters",
-    "mob", "crowd", "youths", "youth", "security", "guard", "guards", "separatist", "separatists",
-    # more people and bodies of wire news: groups, armed men, office holders, the press
-    "supporters", "supporter", "followers", "members", "member", "farmers", "miners", "teachers",
-    "doctors", "journalists", "journalist", "reporters", "reporter", "dissidents", "dissident",
-    "exiles", "prisoners", "prisoner", "inmates", "detainees", "strikers", "marchers", "peasants",
-    "settlers", "militia", "militias", "militiamen", "commandos", "paratroopers", "marines",
-    "navy", "warplanes", "jets", "planes", "aircraft", "helicopters", "gunboats", "artillery",
-    "gunners", "tanks", "warships", "men", "extremists", "terrorists", "fundamentalists",
-    "islamists", "hardliners", "nationalists", "kidnappers", "hijackers", "attackers",
-    "assailants", "raiders", "bandits", "pirates", "diplomats", "diplomat", "envoy", "ambassador",
-    "spokesman", "spokeswoman", "premier", "chancellor", "king", "general", "commander",
-    "commanders", "governor", "lawmakers", "legislators", "deputies", "senators", "congress",
-    "assembly", "council", "party", "movement", "unions", "union", "tribesmen", "crowds", "citizens",
-    "nationals", "immigrants", "migrants", "opponents", "critics", "newspaper", "newspapers",
-    "media", "embassy", "agency", "radio", "television", "state", "country", "nation",
-    "policeman", "policemen", "officer", "officers", "peacekeeper", "peacekeepers", "prosecutors"})
 # Parts of a phrase that only count what follows ("thousands of students", "dozens of rebels").
 _COUNTING_HEADS = lex.QUANTITY_HEADS | {"thousands", "hundreds", "dozens", "scores", "millions",
                                          "crowd", "band", "handful", "busload", "contingent"}
@@ -91,17 +67,10 @@ _VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "
                           "commissioner", "coordinator", "ambassador", "delegate"})
 # Prepositions of place: their object is where an act happened.
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "along", "across", "throughout"})
-# Armed groups and crowds: not a state's own forces, so not of the country whose voice reports them.
-_NON_STATE_NOUNS = frozenset({"rebel", "militant", "guerrilla", "insurgent", "gunman", "gunmen", "separatist",
-                              "bomber", "kidnapper", "hijacker", "attacker", "assailant", "raider", "bandit",
-                              "pirate", "extremist", "terrorist", "protester", "demonstrator", "rioter", "mob",
-                              "crowd", "youth", "militiaman", "militiamen", "tribesman", "tribesmen"})
+# Verbs whose subject is on the receiving end of their object's act ("received a warning from X").
+_CONVERSE_VERBS = frozenset({"receive", "get"})
 # Prepositions of where something goes (a destination is not where the act happens).
 _DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "for"})
-# Nouns of place a nationality word can locate ("the Afghan capital", "the Lebanese coast").
-_PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "border", "frontier", "coast",
-                          "province", "region", "territory", "district", "island", "countryside",
-                          "enclave", "north", "south", "east", "west", "soil", "mountains", "desert"})
 # Forces and arms an actor moves or pulls back: never the recipient of the move.
 _FORCE_WORDS = lex.TROOP_NOUNS | {"troop", "tank", "warship", "reinforcements", "reservist", "reservists",
                                   "weapon", "weapons", "artillery", "missile", "missiles", "jet", "jets",
@@ -220,6 +189,11 @@ class PartyFinder:
         """The actor's head token and whether the clause is passive (its subject is then the
         recipient)."""
         current = trigger.clause
+        if trigger.objects and lemma_of(trigger.token) in _CONVERSE_VERBS:
+            # "Iran received a warning from the United States": the one it came from acts
+            source = _noun_agent(Trigger(trigger.objects[0], trigger.type, trigger.token, nominal=True))
+            if source is not None:
+                return source, True
         if trigger.nominal:
             # "Indonesia faced criticism from Australia", "threats by Iraq": the event noun
             # names its own actor; the subject of the verb holding it is on the receiving end
@@ -231,6 +205,12 @@ class PartyFinder:
             sides = _between(trigger.token)
             if sides is not None:
                 return sides, False
+            # "fled to escape the Vietnamese offensive": the nationality naming the act acts, and
+            # the subject of the verb holding it is on the receiving end
+            named = next((c for c in trigger.token.children if c.dep_ in {"amod", "compound"}
+                          and c.ent_type_ == "NORP"), None)  # not "the Kuwait invasion": the place hit
+            if named is not None and trigger.clause.i != trigger.token.i:
+                return named, True
         if current.pos_ in {"NOUN", "PROPN"}:
             # an event noun with no verb of its own: "an attack by rebels", "Iraq's invasion"
             # the parser often hangs the "by" phrase on the noun's "of" object ("the arrest of
@@ -378,6 +358,8 @@ class PartyFinder:
             nouns += trigger.complement.objects
         if passive:
             candidates += [c for v in verbs for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+            if lemma_of(trigger.token) in _CONVERSE_VERBS:
+                candidates += [c for c in trigger.token.children if c.dep_ in _SUBJECT_DEPS]
             if trigger.nominal and trigger.clause.i != trigger.token.i:
                 candidates += [c for c in trigger.clause.children if c.dep_ in _SUBJECT_DEPS]
         moved: list[Token] = []  # what a moving verb moves: after its "to" phrase

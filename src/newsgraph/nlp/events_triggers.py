@@ -53,6 +53,8 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", 
 # only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
 _ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
                           "escalate", "spread", "persist", "start", "begin"})
+# Acts of words and pressure a meeting or call can be made for.
+_VERBAL_CONFLICT = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Verbs whose object noun is not an act they do ("could face a battle", "fear an attack").
 _STATIVE_VERBS = frozenset({"be", "become", "face", "have", "fear", "risk", "need", "want", "see",
                             "expect", "suffer", "survive", "avoid", "prevent", "deny"})
@@ -258,6 +260,11 @@ def _owned_by_other(noun: Token) -> bool:
                for child in noun.children)
 
 
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose or aim: "met him to protest", "flew to Cairo to demand"."""
+    return token.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _failed(token: Token) -> bool:
     return token.dep_ == "xcomp" and lemma_of(token.head) == "fail"
 
@@ -355,6 +362,11 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             negated = negated or any(child.dep_ == "neg" for child in trigger.clause.children)
         lemma = lemma_of(trigger.token)
         complement = trigger.complement
+        if trigger.type == "CONSULT" and complement is not None and _purpose(complement.token) \
+                and complement.type in _VERBAL_CONFLICT:
+            # "telephoned his counterpart to protest the shelling": the call is how, the protest what
+            trigger.type = "ACCUSE" if complement.type == "PROTEST" else complement.type
+            trigger.objects = trigger.objects + complement.objects
         if lemma in lex.DELEGATING_HEADS and complement is not None:
             trigger.type = _promised(complement.type, trigger)
             trigger.objects = trigger.objects + complement.objects
@@ -380,7 +392,8 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             held_out = {_noun_type(noun) for noun in nouns + (complement.objects if complement else [])}
             if complement is not None:
                 held_out.add(complement.type)
-            if held_out & (lex.MATERIAL_CONFLICT | {"THREATEN"}) or any(lemma_of(noun) in _FORCE_WORDS for noun in nouns):
+            if held_out & (lex.MATERIAL_CONFLICT | {"THREATEN"}) or any(
+                    lemma_of(noun) in _FORCE_WORDS for noun in nouns):
                 trigger.type, trigger.mode = "THREATEN", None
             else:
                 continue  # "did not reject the plan": no rejection
