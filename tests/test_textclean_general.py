@@ -175,3 +175,11 @@ def test_a_byline_and_its_date_parted_by_a_comma_are_read_both():
     # A sentence that opens with "By" and a date is the story's.
     told = f"Board backs new north pier\n\nBy Tuesday, March 5, 2024, the board had voted to rebuild the pier.\n\n{STORY}"
     assert "By Tuesday, March 5, 2024, the board had voted" in clean_text(told).text
+
+
+def test_a_prompt_naming_the_page_over_the_date_is_no_headline():
+    page = (f"Vesterby Post\n\nBoard backs new north pier\n\nListen to this article 4 min\nShare   Tweet   Email\n\n"
+            f"March 5, 2024\n\n{STORY}")
+    cleaned = clean_text(page)
+    assert cleaned.headline == "Board backs new north pier"
+    assert cleaned.text.split("\n\n") == PARAGRAPHS

@@ -246,7 +246,10 @@ def find_headline(units: list[Line], metadata: set[int], hint: str | None = None
     for index in header:
         if (choice := _printed_again(units, index)) is not None:
             return choice
-    page_lines = [i for i, u in enumerate(units) if u.is_body and suspects.get(i) not in _SHAPE_FURNITURE]
+    # A title right above the byline may read like a button ("Keep the ..."), but not one that names
+    # the page itself ("Listen to this article").
+    page_lines = [i for i, u in enumerate(units) if u.is_body and suspects.get(i) not in _SHAPE_FURNITURE
+                  and not (suspects.get(i) == "site prompt" and line_shape(u.text).site_noun)]
     index, confirmed = _headline_index(units, metadata, body, page_lines)
     return HeadlineChoice(index, confirmed)
 
