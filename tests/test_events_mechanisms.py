@@ -360,3 +360,22 @@ def test_converse_verbs_purposes_and_named_acts(nlp, text, event_type, actor, re
     assert (event.type, country(event.actor)) == (event_type, actor)
     if recipient is not None:
         assert country(event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # words sent or given are no aid: what they say is the event, to whom they are sent
+        ("Syria sent a message to Israel warning against any attack.", "THREATEN", "SYR", "ISR"),
+        ("The Kenyan president gave a speech in which he condemned the raid.", "ACCUSE", None, None),
+        # goods sent are still aid
+        ("Egypt sent food and medicine to Gaza.", "AID", "EGY", "PSE"),
+    ],
+)
+def test_words_sent_are_no_aid(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert event.type == event_type
+    if actor is not None:
+        assert country(event.actor) == actor
+    if recipient is not None:
+        assert country(event.recipient) == recipient

@@ -31,7 +31,7 @@ from newsgraph.nlp.countries import (
     organisation_name,
     organisation_of,
 )
-from newsgraph.nlp.events_triggers import Trigger, event_type_of, lemma_of
+from newsgraph.nlp.events_triggers import MESSAGE_NOUNS, Trigger, event_type_of, lemma_of
 from newsgraph.nlp.events_words import ACTOR_NOUNS as _ACTOR_NOUNS
 from newsgraph.nlp.events_words import NON_STATE_NOUNS as _NON_STATE_NOUNS
 from newsgraph.nlp.events_words import PLACE_NOUNS as _PLACE_NOUNS
@@ -393,6 +393,11 @@ class PartyFinder:
                 if token.dep_ == "prep" and token.lower_ in {"to", "against", "with", "for"} \
                         and not _in_own_clause(token, verb) and not _attributing(token):
                     deeper += [g for g in token.children if g.dep_ == "pobj"]
+        # "sent a letter to the Council demanding ...": the words' addressee is the one asked
+        carrier = trigger.token.head
+        if trigger.token.dep_ in {"acl", "relcl"} and lemma_of(carrier) in MESSAGE_NOUNS:
+            candidates += [g for c in carrier.head.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                           for g in c.children if g.dep_ == "pobj"]
         # "demanded that Britain return ...": the subject of the demanded/alleged clause
         reported = [g for v in verbs for c in v.children if c.dep_ == "ccomp"
                     for g in c.children if g.dep_ in _SUBJECT_DEPS and g.pos_ != "PRON"]

@@ -53,6 +53,11 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", 
 # only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
 _ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
                           "escalate", "spread", "persist", "start", "begin"})
+# Words handed over: sending or giving them is no aid (what they say is the event).
+MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "telegram",
+                            "cable", "signal", "reply", "response", "answer", "report", "detail",
+                            "reason", "explanation", "interview", "briefing", "account", "lecture",
+                            "sermon", "testimony", "word", "news", "figure", "name", "comment"})
 # Acts of words and pressure a meeting or call can be made for.
 _VERBAL_CONFLICT = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Verbs whose object noun is not an act they do ("could face a battle", "fear an attack").
@@ -244,6 +249,9 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 return (fallback if fallback and fallback != "AID" else "MOBILIZE"), [noun]
             return noun_type, [noun]
         fallback = lex.OBJECT_VERBS.get(lemma)
+        if fallback == "AID" and any(child.dep_ == "dobj" and lemma_of(child) in MESSAGE_NOUNS
+                                     for child in verb.children):
+            return None  # "sent a letter demanding ...", "gave a speech": words, not goods
         if fallback:
             return fallback, []
         if lemma in lex.LIGHT_VERBS or lemma not in lex.VERB_EVENTS:
@@ -465,4 +473,4 @@ def _governing(token: Token, triggers: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-__all__ = ["Trigger", "event_type_of", "find_triggers", "lemma_of"]
+__all__ = ["MESSAGE_NOUNS", "Trigger", "event_type_of", "find_triggers", "lemma_of"]
