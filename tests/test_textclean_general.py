@@ -183,3 +183,10 @@ def test_a_prompt_naming_the_page_over_the_date_is_no_headline():
     cleaned = clean_text(page)
     assert cleaned.headline == "Board backs new north pier"
     assert cleaned.text.split("\n\n") == PARAGRAPHS
+
+
+def test_numbers_counting_up_through_the_page_number_the_storys_list():
+    first, second, third = PARAGRAPHS
+    page = (f"Vesterby Notes   Subscribe\n\nThree things the pier vote changes\nBy Mira Vale\nMarch 5, 2024\n\n"
+            f"1\n\n{first}\n\n2\n\n{second}\n\n3\n\n{third}")
+    assert clean_text(page).text.split("\n\n") == ["1", first, "2", second, "3", third]

@@ -328,7 +328,19 @@ def judge_lines(texts: Sequence[str], reasons: Sequence[str | None], *, scrape: 
                 judged[i] = "site prompt"
         _lead_ins(texts, reasons, judged, shapes, first, last)
         _numbered_lists(texts, shapes, judged, set(anchors), first, last)
+        _list_numbers(texts, judged)
     return judged
+
+
+def _list_numbers(texts: Sequence[str], judged: dict[int, str]) -> None:
+    """Numbers alone on their lines that count up through the page (1, 2, 3 ...) number the items
+    of a list the story makes: they are its own, not counters."""
+    numbers = {i: int(texts[i].strip().rstrip(".")) for i, reason in judged.items()
+               if reason == "counter" and texts[i].strip().rstrip(".").isdigit()}
+    values = set(numbers.values())
+    for i, value in numbers.items():
+        if {value - 1, value + 1} & values and len(values) >= 3:
+            del judged[i]
 
 
 def item_prefix(line: str) -> str | None:
