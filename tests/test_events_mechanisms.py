@@ -379,3 +379,25 @@ def test_words_sent_are_no_aid(nlp, text, event_type, actor, recipient):
         assert country(event.actor) == actor
     if recipient is not None:
         assert country(event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # naming another's act is words on it, not the act: the speaker accuses its owner
+        ("Syria called the Israeli raid an act of state terrorism.", "ACCUSE", "SYR", "ISR"),
+        ("Iran described the American attack as a crime.", "ACCUSE", "IRN", "USA"),
+        # favourable words are support
+        ("Jordan called the agreement between Israel and Egypt a historic step.", "SUPPORT", "JOR", None),
+    ],
+)
+def test_naming_an_act_is_words_on_it(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert (event.type, country(event.actor)) == (event_type, actor)
+    if recipient is not None:
+        assert country(event.recipient) == recipient
+
+
+def test_what_a_party_calls_something_is_no_accusation(nlp):
+    events = code_events(nlp("The profits fell amid what the company called lower demand."))
+    assert all(event.type != "ACCUSE" for event in events)

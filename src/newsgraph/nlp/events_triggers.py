@@ -53,6 +53,14 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", 
 # only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
 _ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
                           "escalate", "spread", "persist", "start", "begin"})
+# Verbs that name or characterise what their object is ("called the raid an act of terrorism").
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize",
+                           "characterise"})
+# Words of a favourable characterisation ("called the talks constructive").
+_PRAISE_WORDS = frozenset({"positive", "constructive", "useful", "good", "important", "step", "breakthrough",
+                           "success", "successful", "welcome", "historic", "significant", "encouraging",
+                           "fruitful", "excellent", "productive", "milestone", "victory", "justified",
+                           "hero", "right", "great", "brave", "courageous", "wise"})
 # Words handed over: sending or giving them is no aid (what they say is the event).
 MESSAGE_NOUNS = frozenset({"letter", "message", "note", "statement", "speech", "address", "telegram",
                             "cable", "signal", "reply", "response", "answer", "report", "detail",
@@ -171,6 +179,16 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
         whole = hyphenated[:len(hyphenated) - len(verb.lower_)] + lemma
         if whole in lex.VERB_EVENTS:
             return lex.VERB_EVENTS[whole], []  # "test-fired", tokenised test - fired
+    if lemma in _NAMING_VERBS:
+        # "called the Israeli raid an act of terrorism": a party's words on another's act
+        objects = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ != "PRON"
+                   and child.tag_ not in {"WP", "WDT"} and verb.dep_ != "relcl"]  # not "what it calls"
+        predicates = [child for child in verb.children if child.dep_ in {"oprd", "xcomp", "acomp", "ccomp"}
+                      or (child.dep_ == "prep" and child.lower_ == "as")
+                      or (child.dep_ == "dobj" and child.i != objects[0].i)] if objects else []
+        if predicates:
+            words = {lemma_of(token) for child in predicates for token in child.subtree}
+            return ("SUPPORT" if words & _PRAISE_WORDS else "ACCUSE"), objects[:1]
     if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
                                for child in verb.children):
         return "ACCUSE", []  # "held Israel responsible for the raid"
