@@ -401,3 +401,18 @@ def test_naming_an_act_is_words_on_it(nlp, text, event_type, actor, recipient):
 def test_what_a_party_calls_something_is_no_accusation(nlp):
     events = code_events(nlp("The profits fell amid what the company called lower demand."))
     assert all(event.type != "ACCUSE" for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # ground seized is taken by force; goods seized are confiscated
+        ("Rebels seized the northern town of Gulu on Sunday.", "ASSAULT"),
+        ("Customs officers seized two tonnes of heroin.", "COERCE"),
+        # police raiding offices search them; troops raiding a camp attack it
+        ("Police raided the offices of an opposition newspaper in Harare.", "COERCE"),
+        ("Israeli troops raided a refugee camp in the West Bank.", "ASSAULT"),
+    ],
+)
+def test_ground_seized_and_police_raids(nlp, text, event_type):
+    assert top(nlp, text).type == event_type

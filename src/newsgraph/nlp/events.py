@@ -97,7 +97,9 @@ class _Coder:
         position = trigger.token.idx
         event_type = trigger.type
         mode = trigger.mode
-        if event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
+        if event_type == "ASSAULT" and lemma_of(trigger.token) == "raid" and _is_police(actor):
+            event_type = "COERCE"  # police raiding offices or homes: a search, not an armed attack
+        elif event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
             event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
         elif event_type == "ASSAULT" and _is_crowd(actor):
             event_type, mode = "PROTEST", "riot"  # protesters burning and stoning: a riot (CAMEO 145)
@@ -194,6 +196,12 @@ def _is_state(actor: EventParty | None) -> bool:
     if actor.name and lookup_country(actor.name) is not None and lookup_country(actor.name).kind == "name":
         return len(text.split()) <= 3 and not set(text.lower().split()) & _CROWD_WORDS
     return bool(set(text.lower().replace(".", "").split()) & _STATE_WORDS) or leader_country(text) is not None
+
+
+def _is_police(actor: EventParty | None) -> bool:
+    words = set((actor.text or "").lower().split()) if actor else set()
+    return bool(words & {"police", "policemen", "officers", "agents", "authorities"}) \
+        and not words & {"army", "troops", "soldiers", "forces", "military"}
 
 
 def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigger: Token) -> bool:

@@ -53,6 +53,11 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "after", "before", "during", 
 # only counts as a verb's object elsewhere ("fighting erupted", "war broke out").
 _ONSET_VERBS = frozenset({"erupt", "break", "flare", "rage", "resume", "continue", "intensify",
                           "escalate", "spread", "persist", "start", "begin"})
+# Taking ground by force (CAMEO 19) rather than goods (COERCE): verbs and the ground they take.
+_TAKING_VERBS = frozenset({"seize", "grab"})
+_GROUND_NOUNS = frozenset({"town", "city", "village", "port", "base", "airport", "airfield", "territory",
+                           "capital", "area", "region", "province", "district", "position", "positions",
+                           "post", "hill", "stronghold", "garrison", "island", "border", "outpost", "bridge"})
 # Verbs that name or characterise what their object is ("called the raid an act of terrorism").
 _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize",
                            "characterise"})
@@ -267,6 +272,10 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
                 return (fallback if fallback and fallback != "AID" else "MOBILIZE"), [noun]
             return noun_type, [noun]
         fallback = lex.OBJECT_VERBS.get(lemma)
+        if lemma in _TAKING_VERBS and any(child.dep_ == "dobj" and (lemma_of(child) in _GROUND_NOUNS
+                                                                    or child.ent_type_ in {"GPE", "LOC", "FAC"})
+                                          for child in verb.children):
+            return "ASSAULT", []  # "seized the town of Gulu": ground taken by force, not goods
         if fallback == "AID" and any(child.dep_ == "dobj" and lemma_of(child) in MESSAGE_NOUNS
                                      for child in verb.children):
             return None  # "sent a letter demanding ...", "gave a speech": words, not goods
