@@ -220,15 +220,18 @@ class PostgreSQLStore(IdentityQueries):
             seq = "(SELECT seq FROM articles WHERE id = %s)"
             clauses.append(f"({rank} < %s::real OR ({rank} = %s::real AND a.seq > {seq}))")
             params.extend([score, score, article_id])
-        if query.source is None and query.since is None and query.until is None:
+        windowed = query.source is None and query.since is None and query.until is None
+        if windowed:
             # Rank the most recently stored SEARCH_WINDOW matches only, as on SQLite: the same
             # answer when there are fewer, a bounded cost when a common word matches 100,000.
-            clauses.append("a.seq >= coalesce((SELECT w.seq FROM articles AS w WHERE w.search_vector @@ q.query "
-                           "ORDER BY w.seq DESC LIMIT 1 OFFSET %s), 0)")
-            params.append(max(SEARCH_WINDOW, 4 * (query.limit + query.offset)) - 1)
+            # They are found once, through the GIN index, and only they are ranked.
+            clauses[0] = "a.seq IN (SELECT seq FROM recent)"
+            window = max(SEARCH_WINDOW, 4 * (query.limit + query.offset))
         params.extend([query.limit, query.offset])
+        recent = ("recent AS MATERIALIZED (SELECT w.seq FROM articles AS w, q WHERE w.search_vector @@ q.query "
+                  "ORDER BY w.seq DESC LIMIT %s), ") if windowed else ""
         sql = (
-            "WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), "
+            f"WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), {recent}"
             "hits AS ("
             f" SELECT a.seq, ts_rank('{RANK_WEIGHTS}', a.search_vector, q.query) AS rank"
             f" FROM articles AS a, q WHERE {' AND '.join(clauses)}"
@@ -238,8 +241,17 @@ class PostgreSQLStore(IdentityQueries):
             f"ts_headline('newsgraph', coalesce(a.headline, ''), q.query, '{_HEADLINE_OPTIONS}') "
             "FROM hits JOIN articles AS a ON a.seq = hits.seq, q ORDER BY hits.rank DESC, a.seq"
         )
+        if windowed:
+            params.insert(1, window)
         try:
             with self._read() as conn:
+                if windowed:
+                    # Matches through the GIN index (bitmap scans): the planner does not count the
+                    # reading of each row's tsvector, so it would walk the seq index or the table
+                    # testing every article's (10,000 articles: 'public', 1,709 matches, 260 ms
+                    # that way, 10 ms through the index).
+                    conn.execute("SET LOCAL enable_seqscan = off")
+                    conn.execute("SET LOCAL enable_indexscan = off")
                 rows = conn.execute(sql, params).fetchall()
         except psycopg.errors.SyntaxError as exc:
             raise QueryError(f"malformed search query: {clip(query.text)} ({exc})") from exc
