@@ -157,3 +157,16 @@ def test_a_words_quotes_are_the_same_sorted_or_walked_down_the_order(tmp_path, m
         assert [[q.to_dict() for q in page] for page in walked_pages] == [[q.to_dict() for q in page] for page in sorted_pages]
         assert [q.to_dict() for q in _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)] == \
             [q.to_dict() for q in walked_cursor]
+
+
+def test_a_speaker_name_filter_keeps_the_ranking_order(store):
+    """A name filter reads the identities another way (the table, then a sort): the same order."""
+    every = store.speakers(SpeakerFilter(limit=1000))
+    for part in ("e", "marten", "nobody-at-all"):
+        matching = store.speakers(SpeakerFilter(name=part, limit=1000))
+        found = {speaker.id for speaker in matching}
+        assert [s.to_dict() for s in matching] == [s.to_dict() for s in every if s.id in found]
+    assert len(store.speakers(SpeakerFilter(name="e", limit=1000))) >= 2
+    assert store.speakers(SpeakerFilter(name="nobody-at-all")) == []
+    assert [s.id for s in store.speakers(SpeakerFilter(name="e", limit=1))] == \
+        [s.id for s in store.speakers(SpeakerFilter(name="e", limit=1000))][:1]

@@ -136,7 +136,12 @@ def list_identities(sql: Sql, name: str | None = None, limit: int = 50,
         clauses.append("(quotes < ? OR (quotes = ? AND (name > ? OR (name = ? AND id > ?))))")
         params.extend([after[0], after[0], after[1], after[1], after[2]])
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = sql.rows(f"SELECT {_SPEAKER_COLUMNS} FROM speakers {where} ORDER BY quotes DESC, name, id LIMIT ?",
+    # With a name, the table is read through and its matches sorted (`+quotes` keeps the ranking
+    # index out): walking that index fetches every identity's row in turn until a page matches,
+    # nine times the cost of reading the table when few or none match (23,767 identities: 44 ms
+    # against 5 ms of CPU). Without one, the index gives the page at once.
+    order = "+quotes DESC, name, id" if name is not None else "quotes DESC, name, id"
+    rows = sql.rows(f"SELECT {_SPEAKER_COLUMNS} FROM speakers {where} ORDER BY {order} LIMIT ?",
                     [*params, limit])
     return [_speaker(row) for row in rows]
 
