@@ -185,6 +185,8 @@ def rebuild(articles: int, folder: Path, batch: int = 64) -> dict:
     conn = sqlite3.connect(copy)
     with conn:
         conn.execute("ALTER TABLE quote_links DROP COLUMN name")
+        if "tally" in {row[1] for row in conn.execute("PRAGMA table_info(speakers)")}:
+            conn.execute("ALTER TABLE speakers DROP COLUMN tally")  # migration 0013 adds it back
         conn.execute("DELETE FROM migrations WHERE version > ?", (version,))
         conn.execute(f"PRAGMA user_version = {int(version)}")
     quotes = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import random
+import sqlite3
+from pathlib import Path
 
 import pytest
 
 from newsgraph.records import Article, Entity, Quote, Speaker
 from newsgraph.store import ArticleEntry, WriteBatch, open_store
+from newsgraph.store.identities import Sql
 from newsgraph.store.identity_listings import StatementFilter
+from newsgraph.store.identity_rows import write_identities
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BRIDGES = "We will build the bridges this country was promised, and we will build them on time."
 SURPLUS = "I left a surplus, not a debt, and the books will show it."
@@ -240,3 +247,34 @@ def test_a_bare_surname_goes_to_the_full_name_most_articles_give(new_database):
         moss = store.speaker(found[("m5", 0)][0]).speaker
         assert moss.name == "Irene Moss" and moss.aliases == ("Irene Moss", "Moss")
         assert any("4 of 5 articles" in why for why in moss.why)
+
+
+def _speaker_rows(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT * FROM speakers ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_rows_added_to_batch_by_batch_are_those_counted_from_every_quotation(tmp_path):
+    """An identity row kept up to date from each batch's new quotations (and counted again where
+    one lost or changed some) is the row all its quotations give, column by column."""
+    spec = importlib.util.spec_from_file_location("identities_benchmark", ROOT / "benchmarks" / "identities.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    articles = bench.synthetic(960, per_article=6, seed=5)  # name variants, bare surnames, repeated statements
+    path = tmp_path / "batched.db"
+    with open_store(path) as store:
+        for first in range(0, len(articles), 7):
+            store.write_batch(WriteBatch([ArticleEntry(a) for a in articles[first:first + 7]]))
+        store.write_batch(WriteBatch(removals=[articles[3].id, articles[50].id]))
+        store.write_batch(WriteBatch([ArticleEntry(articles[3])]))
+    batched = _speaker_rows(path)
+    assert len(batched) > 20 and all(row[-1] for row in batched)  # every row has its tally
+    conn = sqlite3.connect(path)
+    with conn:
+        ids = conn.execute("SELECT id, block FROM speakers").fetchall()
+        write_identities(Sql(conn), dict(ids), {})
+    conn.close()
+    assert _speaker_rows(path) == batched

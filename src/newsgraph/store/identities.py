@@ -12,7 +12,9 @@ the entities it is about. Then:
 - identities: every speaker block the batch touched (a new quotation, a new full name in an
   article's entities, a quotation gone) is resolved again from all its mentions in the store
   (`resolve.speakers.resolve_speakers` on one block gives what it gives on the whole corpus), and
-  its `speakers` rows, with their counts, are written again.
+  the `speakers` rows of the identities it changed are written again: from the batch's new
+  quotations added to the row's tally where an identity only gained some, else counted again
+  from all its quotations (`store.identity_rows`).
 
 So the stored records are those a single resolution of the whole corpus gives, whatever the
 order and grouping of batches (mentions are read in (article id, position) order), and the
@@ -30,13 +32,12 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from newsgraph.records import Entity
 from newsgraph.resolve.appositions import appositive_role, described_speaker
-from newsgraph.resolve.identity_rules import BlockState, MentionFacts, decide, mention_facts, summarise_roles
-from newsgraph.resolve.speakers import _canonical, _display_name, clean_role, fold, name_parts, statement_date
+from newsgraph.resolve.identity_rules import BlockState, MentionFacts, decide, mention_facts
+from newsgraph.resolve.speakers import clean_role, fold, name_parts, statement_date
 from newsgraph.resolve.statements import (
     about_entities,
     is_same_statement,
@@ -47,6 +48,7 @@ from newsgraph.resolve.statements import (
     statement_pieces,
     statement_tokens,
 )
+from newsgraph.store.identity_rows import write_identities
 
 __all__ = ["Sql", "rebuild_identities", "update_identities"]
 
@@ -98,18 +100,18 @@ def update_identities(sql: Sql, article_ids: Iterable[str]) -> None:
     dirty = sql.rows("SELECT kind, key FROM identity_dirty")
     dirty_blocks = {key for kind, key in dirty if kind == "block"}
     dirty_statements = {key for kind, key in dirty if kind == "statement"}
-    touched_statements = _regroup(sql, dirty_statements)
-    touched_statements |= _assign_statements(sql, new_links)
+    regrouped = _regroup(sql, dirty_statements)
+    joined, merged = _assign_statements(sql, new_links)
+    touched_statements = regrouped | joined
     blocks = {block for _, _, block in new_links} | people_blocks | dirty_blocks
-    speakers, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks)
+    recount, added, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks)
     touched_statements |= changed_statements
-    # Statements that merged or split change the statement counts of their speakers.
+    # Statements that merged or split change the statement counts of their speakers: counted again.
     for speaker_id, block in sql.rows_in("SELECT DISTINCT speaker_id, block FROM quote_links WHERE statement_id IN ({})",
-                                         sorted(touched_statements)):
+                                         sorted(regrouped | merged)):
         if speaker_id:
-            speakers.setdefault(speaker_id, block)
-    for speaker_id, block in sorted(speakers.items()):
-        _write_identity(sql, speaker_id, block)
+            recount.setdefault(speaker_id, block)
+    write_identities(sql, recount, added)
     _write_statements(sql, touched_statements)
     if dirty:
         sql.run("DELETE FROM identity_dirty")
@@ -259,9 +261,11 @@ def _anchor(sql: Sql, statement: str) -> tuple[str, int] | None:
     return (row[0][0], row[0][1]) if row else None
 
 
-def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]) -> set[str]:
-    """Each new quotation joins (and joins together) the statements it is the same as."""
+def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]) -> tuple[set[str], set[str]]:
+    """Each new quotation joins (and joins together) the statements it is the same as; the
+    statements touched, and those that took in the quotations of others."""
     touched: set[str] = set()
+    merged: set[str] = set()
     places = dict(((link, (a, p)) for link, a, p in sql.rows_in(
         "SELECT id, article_id, position FROM quote_links WHERE id IN ({})", [link for link, _, _ in new_links])))
     for link, tokens, block in new_links:
@@ -280,8 +284,9 @@ def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]
                 sql.run(f"UPDATE quote_links SET statement_id = ? WHERE statement_id IN ({', '.join('?' for _ in chunk)})",
                         (target, *chunk))
             touched.update(others)
+            merged.add(target)
         touched.add(target)
-    return touched
+    return touched, merged
 
 
 def _regroup(sql: Sql, statements: set[str]) -> set[str]:
@@ -386,10 +391,13 @@ def _block_state(sql: Sql, block: str) -> BlockState:
     return state
 
 
-def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str]) -> tuple[dict[str, str], set[str]]:
-    """Decide the open mentions of each touched block; the identities to write again (with their
-    block) and the statements whose members' speaker changed."""
-    speakers: dict[str, str] = {}
+def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str],
+                    ) -> tuple[dict[str, str], dict[str, tuple[str, list[int]]], set[str]]:
+    """Decide the open mentions of each touched block; the identities to count again (with their
+    block: one lost or changed a quotation), those that only gained quotations (with their block
+    and these quotations) and the statements whose members' speaker changed."""
+    recount: dict[str, str] = {}
+    added: dict[str, tuple[str, list[int]]] = {}
     touched: set[str] = set()
     columns = ("l.id, l.article_id, l.name, l.label, l.name_key, l.full_name, l.organisation, l.role_head, "
                "l.country, l.speaker_id, l.statement_id, l.settled, l.why")
@@ -429,16 +437,22 @@ def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str
                 if statement:
                     touched.add(statement)
                 if old:
-                    speakers[old] = block
-            if decision.speaker_id:
-                speakers[decision.speaker_id] = block
+                    recount[old] = block
+                if decision.speaker_id:
+                    added.setdefault(decision.speaker_id, (block, []))[1].append(link)
+            elif old and decision.reason != why:
+                recount[old] = block
         sql.many("UPDATE quote_links SET speaker_id = ?, kind = ?, why = ?, settled = ? WHERE id = ?", changed)
-        if block in people or block in dirty:
+        if block in dirty:
+            # Quotations gone: every identity of the block is counted again.
+            for (speaker_id,) in sql.rows("SELECT id FROM speakers WHERE block = ?", (block,)):
+                recount.setdefault(speaker_id, block)
+        elif block in people:
             # A full name an article gives can become the name of an identity quoted only by surname.
             for (speaker_id,) in sql.rows(f"SELECT id FROM speakers WHERE block = ? AND {sql.instr}(name, ' ') = 0",
                                           (block,)):
-                speakers.setdefault(speaker_id, block)
-    return speakers, touched
+                added.setdefault(speaker_id, (block, []))
+    return recount, added, touched
 
 
 def _article_keys(sql: Sql, block: str, article_ids: Sequence[str]) -> dict[str, Counter[str]]:
@@ -463,55 +477,3 @@ def _article_country(sql: Sql, block: str, article_id: str, key: str, state: Blo
         if country in strong:
             return country
     return None
-
-
-def _write_identity(sql: Sql, speaker_id: str, block: str) -> None:
-    """An identity's `speakers` row from its quotations, by indexed aggregates (none left: the row goes)."""
-    names = sql.rows("SELECT name, kind, name_key, full_name, count(*) FROM quote_links WHERE speaker_id = ? "
-                     "GROUP BY name, kind, name_key, full_name", (speaker_id,))
-    sql.run("DELETE FROM speakers WHERE id = ?", (speaker_id,))
-    if not names:
-        return
-    forms: Counter[str] = Counter()
-    keys: Counter[str] = Counter()
-    for name, _, key, full, count in names:
-        forms[(name or "").strip()] += count
-        if full:
-            keys[key] += count
-    kind = names[0][1] or "person"
-    quotes, articles, outlets, statements, first, last = sql.rows(
-        "SELECT count(*), count(DISTINCT l.article_id), count(DISTINCT a.site), count(DISTINCT l.statement_id), "
-        "min(l.said_on), max(l.said_on) FROM quote_links AS l JOIN articles AS a ON a.id = l.article_id "
-        "WHERE l.speaker_id = ?", (speaker_id,))[0]
-    roles = summarise_roles(sql.rows(
-        "SELECT role, affiliation, min(said_on), max(said_on) FROM quote_links WHERE speaker_id = ? "
-        "AND role IS NOT NULL GROUP BY role, affiliation ORDER BY role, affiliation", (speaker_id,))) \
-        if kind == "person" else ()
-    affiliations = [a for a, _ in sql.rows(
-        "SELECT affiliation, count(*) AS n FROM quote_links WHERE speaker_id = ? AND affiliation IS NOT NULL "
-        "GROUP BY affiliation ORDER BY n DESC, affiliation", (speaker_id,))] if kind == "person" else []
-    canonical = _canonical(forms)
-    if kind == "organisation":
-        canonical = canonical[4:] if canonical.lower().startswith("the ") and len(canonical) > 4 else canonical
-    elif len(canonical.split()) == 1 and keys:
-        key = keys.most_common(1)[0][0]
-        spellings = Counter({_display_name(n): c for n, c in sql.rows(
-            "SELECT name, sum(mentions) FROM block_people WHERE block = ? GROUP BY name", (block,))
-            if "|".join(name_parts(n)) == key})
-        canonical = _canonical(spellings) if spellings else canonical
-    why = []
-    for name, reason, written in sql.rows(
-            "SELECT DISTINCT l.name, l.why, CASE WHEN q.speaker_name IS NULL THEN q.speaker_text END "
-            "FROM quote_links AS l JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
-            "WHERE l.speaker_id = ? ORDER BY 1, 2, 3", (speaker_id,)):
-        if written:
-            why.append(f"{written.strip()!r}: the only {fold(written).split()[-1]} its article names ({name})")
-        elif name and name.strip() != canonical and reason:
-            why.append(f"{name.strip()!r}: {reason}")
-    aliases = sorted(forms)
-    search = "\n".join(dict.fromkeys(fold(n) for n in (canonical, *aliases)))
-    sql.run("INSERT INTO speakers (id, block, name, kind, aliases, roles, affiliations, why, search_names, quotes, "
-            "statements, articles, outlets, first, last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (speaker_id, block, canonical, kind, json.dumps(aliases), json.dumps([asdict(r) for r in roles]),
-             json.dumps(affiliations), json.dumps(list(dict.fromkeys(why))), search, quotes, statements, articles,
-             outlets, first, last))

@@ -503,7 +503,15 @@ _LINK_NAMES = (
 def _link_names(conn) -> None:
     for statement in _LINK_NAMES:
         conn.execute(statement)
+    _speaker_tallies(conn)  # the rebuild writes them (migration 0011 finds the column)
     rebuild_identities(Sql(conn, postgresql=True))
+
+
+# What each identity's row is made from (`store.identity_rows`), so that a batch adds its new
+# quotations to it instead of counting all of the identity's again. Rows written before it have
+# none and are counted again the first time a batch changes them: nothing is rebuilt here.
+def _speaker_tallies(conn) -> None:
+    conn.execute("ALTER TABLE speakers ADD COLUMN IF NOT EXISTS tally TEXT")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -517,6 +525,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_quote_order_and_stats_indexes", _quote_order),
     Migration("0009_identity_decisions", _identity_decisions),
     Migration("0010_link_names", _link_names),
+    Migration("0011_speaker_tallies", _speaker_tallies),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -626,7 +626,16 @@ DELETE FROM block_state;
 def _link_names(conn: sqlite3.Connection) -> None:
     for statement in split_statements(_LINK_NAMES):
         conn.execute(statement)
+    _speaker_tallies(conn)  # the rebuild writes them (migration 0014 finds the column)
     rebuild_identities(Sql(conn))
+
+
+# What each identity's row is made from (`store.identity_rows`), so that a batch adds its new
+# quotations to it instead of counting all of the identity's again. Rows written before it have
+# none and are counted again the first time a batch changes them: nothing is rebuilt here.
+def _speaker_tallies(conn: sqlite3.Connection) -> None:
+    if "tally" not in {row[1] for row in conn.execute("PRAGMA table_info(speakers)")}:
+        conn.execute("ALTER TABLE speakers ADD COLUMN tally TEXT")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -643,6 +652,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_quote_order_and_stats_indexes", _QUOTE_ORDER),
     Migration("0012_identity_decisions", _identity_decisions),
     Migration("0013_link_names", _link_names),
+    Migration("0014_speaker_tallies", _speaker_tallies),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
