@@ -47,7 +47,9 @@ def runtime():  # the marked processes and all their descendants (Ray starts som
                 grew = True
     return found
 quiet = 0
-for _ in range(40):  # a daemon may still be starting one more process: sweep until 4 sweeps find none
+# A daemon may still be starting one more process (an agent forked as its parent was killed, late
+# on a loaded machine): sweep until 20 sweeps in a row (10 s) find none, for two minutes at most.
+for _ in range(240):
     found = runtime()
     for pid in found:
         try:
@@ -55,7 +57,7 @@ for _ in range(40):  # a daemon may still be starting one more process: sweep un
         except OSError:
             pass
     quiet = 0 if found else quiet + 1
-    if quiet >= 4:
+    if quiet >= 20:
         break
     time.sleep(0.5)
 """
