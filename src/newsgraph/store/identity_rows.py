@@ -144,8 +144,8 @@ def write_identities(sql: Any, recount: Mapping[str, str], added: Mapping[str, t
         rows = by_speaker.get(speaker_id, [])
         for row in rows:
             _add(tally, row)
-        new_articles = {r[2] for r in rows} - {a for s, a in seen_articles if s == speaker_id}
-        new_statements = {r[3] for r in rows if r[3]} - {st for s, st in seen_statements if s == speaker_id}
+        new_articles = {r[2] for r in rows if (speaker_id, r[2]) not in seen_articles}
+        new_statements = {r[3] for r in rows if r[3] and (speaker_id, r[3]) not in seen_statements}
         _store(sql, speaker_id, block, tally, quotes + len(rows), articles + len(new_articles),
                statements + len(new_statements))
     for speaker_id, block in sorted(recount.items()):
