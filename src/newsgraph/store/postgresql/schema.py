@@ -473,16 +473,11 @@ _IDENTITY_DECISIONS = (
     "CREATE INDEX quote_links_open ON quote_links (block, settled)",
     "CREATE INDEX quote_links_names ON quote_links (block, full_name, name_key)",
     'CREATE TABLE block_state (block TEXT COLLATE "C" PRIMARY KEY, fingerprint TEXT NOT NULL)',
-    "DELETE FROM quote_links",
-    "DELETE FROM block_people",
-    "DELETE FROM speakers",
-    "DELETE FROM statements",
-    "DELETE FROM identity_dirty",
 )
 
 
 def _identity_decisions(conn) -> None:
-    # Filled by migration 0010, which the code that fills them needs.
+    # Emptied and filled again by migration 0010, which the code that fills them needs.
     for statement in _IDENTITY_DECISIONS:
         conn.execute(statement)
 

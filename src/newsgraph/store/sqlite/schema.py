@@ -593,17 +593,12 @@ CREATE TABLE block_state (
     block TEXT PRIMARY KEY,
     fingerprint TEXT NOT NULL
 ) WITHOUT ROWID;
-DELETE FROM quote_links;
-DELETE FROM block_people;
-DELETE FROM speakers;
-DELETE FROM statements;
-DELETE FROM identity_dirty;
-DELETE FROM block_state;
 """
 
 
 def _identity_decisions(conn: sqlite3.Connection) -> None:
-    # Filled by migration 0013, which the code that fills them needs.
+    # Emptied and filled again by migration 0013, which the code that fills them needs (emptying
+    # them here too only deleted statement_keys row by row through its cascade, for nothing).
     for statement in split_statements(_IDENTITY_DECISIONS):
         conn.execute(statement)
 
