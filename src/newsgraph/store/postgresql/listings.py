@@ -114,62 +114,69 @@ def list_speakers(conn, filters: SpeakerFilter) -> list[SpeakerSummary]:
 
 
 def list_entities(conn, filters: EntityFilter) -> list[EntitySummary]:
-    """Entities by canonical name with their mention and article counts, most mentioned first."""
+    """Entities by canonical name with their mention and article counts, most mentioned first,
+    read off `entity_totals` (migration 0012; as SQLite's `list_entities`)."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.label is not None:
-        clauses.append("e.label = upper(%s)")
+        clauses.append("t.label = upper(%s)")
         params.append(filters.label)
     if filters.name is not None:
-        clauses.append("strpos(lower(coalesce(e.name, e.text)), lower(%s)) > 0")
+        clauses.append("strpos(lower(t.name), lower(%s)) > 0")
         params.append(filters.name)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    having: list[str] = []
     if filters.country is not None:
-        having.append("max(e.country) = upper(%s)")
+        clauses.append("t.country = upper(%s)")
         params.append(filters.country)
-    shown = "coalesce(coalesce(e.name, e.text), '') COLLATE \"C\""
-    label = "coalesce(e.label, '') COLLATE \"C\""
     if filters.after is not None:
-        mentions, after_shown, after_label = decode_cursor("entities", filters.after)
-        having.append(
-            f"(count(*) < %s OR (count(*) = %s AND ({shown} > %s OR ({shown} = %s AND {label} > %s))))"
-        )
-        params.extend([mentions, mentions, after_shown, after_shown, after_label])
-    having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+        mentions, shown, label = decode_cursor("entities", filters.after)
+        clauses.append("(t.mentions < %s OR (t.mentions = %s AND (t.name > %s OR (t.name = %s AND t.label > %s))))")
+        params.extend([mentions, mentions, shown, shown, label])
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # Ties on the count are broken by name, then label: a total order, so cursors page exactly.
     rows = conn.execute(
-        "SELECT coalesce(e.name, e.text) AS shown, e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
-        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having_sql} "
-        f"ORDER BY count(*) DESC, {shown}, {label} LIMIT %s",
+        f"SELECT t.name, t.label, t.country, t.mentions, t.articles FROM entity_totals AS t {where} "
+        "ORDER BY t.mentions DESC, t.name, t.label LIMIT %s",
         [*params, filters.limit],
     ).fetchall()
-    return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
+    return [EntitySummary(name=r[0] or None, label=r[1] or None, country=r[2], mentions=r[3], articles=r[4])
+            for r in rows]
+
+
+# The events listing's order (migration 0012 keeps each event's key and indexes it).
+_EVENT_ORDER = "ev.when_key DESC, ev.seq DESC, ev.position"
 
 
 def list_events(conn, filters: EventFilter) -> list[EventHit]:
-    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
-    when = "coalesce(ev.date, a.published)"
-    when_key = "coalesce(ev.date, a.published, '')"
+    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part).
+    Each way in (a type, a party's country, a part of a name, or none) reads at most a page off
+    its order index; only the page's events and articles are read."""
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
-        if value is not None:
-            clauses.append(f"(ev.{column}_country = upper(%s) OR strpos(lower(ev.{column}_name), lower(%s)) > 0)")
-            params.extend([value, value])
     if filters.type is not None:
         clauses.append("ev.type = %s")
         params.append(filters.type.upper())
-    _add_date_range(when, filters.since, filters.until, clauses, params)
-    _add_after("events", when_key, "ev.position", filters.after, clauses, params)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    _add_date_range("ev.when_key", filters.since, filters.until, clauses, params)
+    if filters.until is not None:
+        clauses.append("ev.when_key <> ''")  # undated events have no place in a date range
+    _add_after("events", "ev.when_key", "ev.position", filters.after, clauses, params)
+    ways: list[tuple[list[str], list[Any]]] = [(clauses, params)]
+    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
+        if value is not None:
+            ways = [(condition + rest, [value, *values]) for rest, values in ways
+                    for condition in ([f"ev.{column}_country = upper(%s)"],
+                                      [f"strpos(lower(ev.{column}_name), lower(%s)) > 0"])]
+    union = " UNION ".join(
+        f"(SELECT ev.article_id, ev.position, ev.when_key, ev.seq FROM events AS ev "
+        f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} ORDER BY {_EVENT_ORDER} LIMIT %s)"
+        for conditions, _ in ways
+    )
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
-        f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
-        "a.headline, a.source "
-        f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
-        f"ORDER BY {when_key} DESC, a.seq DESC, ev.position LIMIT %s",
-        [*params, filters.limit],
+        "ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, nullif(ev.when_key, ''), ev.text, "
+        "ev.amount, ev.quote, a.headline, a.source "
+        f"FROM ({union}) AS hit JOIN events AS ev ON ev.article_id = hit.article_id AND ev.position = hit.position "
+        f"JOIN articles AS a ON a.id = ev.article_id ORDER BY {_EVENT_ORDER} LIMIT %s",
+        [*(value for _, values in ways for value in [*values, filters.limit]), filters.limit],
     ).fetchall()
     return [
         EventHit(
@@ -189,7 +196,7 @@ def _add_after(listing: str, when_key: str, position: str, after: str | None,
         return
     when, article_id, at = decode_cursor(listing, after)
     seq = "(SELECT seq FROM articles WHERE id = %s)"
-    clauses.append(f"({when_key} < %s OR ({when_key} = %s AND (a.seq < {seq} OR (a.seq = {seq} AND {position} > %s))))")
+    clauses.append(f"({when_key} < %s OR ({when_key} = %s AND (ev.seq < {seq} OR (ev.seq = {seq} AND {position} > %s))))")
     params.extend([when, when, article_id, article_id, at])
 
 

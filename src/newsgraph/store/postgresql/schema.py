@@ -16,6 +16,7 @@ from __future__ import annotations
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.postgresql.migrations import Migration
+from newsgraph.store.postgresql.schema_precomputed import precomputed_listings
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -521,6 +522,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_identity_decisions", _identity_decisions),
     Migration("0010_link_names", _link_names),
     Migration("0011_speaker_tallies", _speaker_tallies),
+    Migration("0012_precomputed_listings_and_tallies", precomputed_listings),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -381,21 +381,23 @@ class PostgreSQLStore(IdentityQueries):
 
             first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
             kinds = dict(conn.execute("SELECT kind, count(*) FROM errors GROUP BY kind").fetchall())
+            # Kept by triggers as rows are written (migration 0012): PostgreSQL counts by reading.
+            tallies = dict(conn.execute("SELECT name, value FROM tallies").fetchall())
+            languages = sorted(((name.removeprefix("language:"), value) for name, value in tallies.items()
+                                if name.startswith("language:") and value > 0), key=lambda pair: (-pair[1], pair[0]))
             return StoreStats(
-                articles=one("SELECT count(*) FROM articles"),
-                clusters=one("SELECT count(DISTINCT cluster_id) FROM articles"),
-                near_duplicate_articles=one("SELECT count(*) FROM articles WHERE cluster_id != id"),
-                clusters_with_near_duplicates=one("SELECT count(DISTINCT cluster_id) FROM articles WHERE cluster_id != id"),
-                duplicates_seen=one("SELECT count(*) FROM article_sources WHERE kind = 'duplicate'"),
+                articles=tallies["articles"],
+                clusters=tallies["clusters"],
+                near_duplicate_articles=tallies["near_duplicate_articles"],
+                clusters_with_near_duplicates=tallies["clusters_with_near_duplicates"],
+                duplicates_seen=tallies["duplicates_seen"],
                 errors=kinds.get("error", 0),
                 warnings=kinds.get("warning", 0),
                 analysis_errors=kinds.get("analysis", 0),
-                processed_inputs=one("SELECT count(*) FROM processed"),
-                sources=one("SELECT count(DISTINCT source) FROM article_sources"),
-                sites=one("SELECT count(DISTINCT site) FROM articles"),
-                languages=dict(conn.execute(
-                    "SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language"
-                ).fetchall()),
+                processed_inputs=tallies["processed_inputs"],
+                sources=tallies["sources"],
+                sites=tallies["sites"],
+                languages=dict(languages),
                 published_first=first,
                 published_last=last,
                 schema_version=one("SELECT count(*) FROM newsgraph_migrations"),

@@ -228,63 +228,65 @@ def speaker_identities(conn: sqlite3.Connection) -> tuple[list[tuple[str, int]],
 
 
 def list_entities(conn: sqlite3.Connection, filters: EntityFilter) -> list[EntitySummary]:
-    """Entities by canonical name with their mention and article counts, most mentioned first."""
+    """Entities by canonical name with their mention and article counts, most mentioned first.
+
+    Read off `entity_totals` (migration 0015), one row per name and label kept with the
+    mentions: a person's country is stated in some mentions only ("Ukrainian Foreign
+    Minister X", later just "X"), so the stated one stands for all."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.label is not None:
-        clauses.append("e.label = upper(?)")
+        clauses.append("t.label = upper(?)")
         params.append(filters.label)
     if filters.name is not None:
-        clauses.append("instr(lower(coalesce(e.name, e.text)), lower(?)) > 0")
+        clauses.append("instr(lower(t.name), lower(?)) > 0")
         params.append(filters.name)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    # One row per name and label: a person's country is stated in some mentions only
-    # ("Ukrainian Foreign Minister X", later just "X"), so the stated one stands for all.
-    having: list[str] = []
     if filters.country is not None:
-        having.append("max(e.country) = upper(?)")
+        clauses.append("t.country = upper(?)")
         params.append(filters.country)
     if filters.after is not None:
         mentions, shown, label = decode_cursor("entities", filters.after)
-        having.append(
-            "(count(*) < ? OR (count(*) = ? AND (coalesce(coalesce(e.name, e.text), '') > ? "
-            "OR (coalesce(coalesce(e.name, e.text), '') = ? AND coalesce(e.label, '') > ?))))"
-        )
+        clauses.append("(t.mentions < ? OR (t.mentions = ? AND (t.name > ? OR (t.name = ? AND t.label > ?))))")
         params.extend([mentions, mentions, shown, shown, label])
-    having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # Ties on the count are broken by name, then label: a total order, so cursors page exactly.
     rows = conn.execute(
-        "SELECT coalesce(e.name, e.text), e.label, max(e.country), count(*), count(DISTINCT e.article_id) "
-        f"FROM entities AS e {where} GROUP BY coalesce(e.name, e.text), e.label {having_sql} "
-        "ORDER BY count(*) DESC, coalesce(coalesce(e.name, e.text), ''), coalesce(e.label, '') LIMIT ?",
+        f"SELECT t.name, t.label, t.country, t.mentions, t.articles FROM entity_totals AS t {where} "
+        "ORDER BY t.mentions DESC, t.name, t.label LIMIT ?",
         [*params, filters.limit],
     ).fetchall()
-    return [EntitySummary(name=r[0], label=r[1], country=r[2], mentions=r[3], articles=r[4]) for r in rows]
+    return [EntitySummary(name=r[0] or None, label=r[1] or None, country=r[2], mentions=r[3], articles=r[4])
+            for r in rows]
+
+
+# The events listing's order (migration 0015 keeps each event's key and indexes it).
+_EVENT_ORDER = "ev.when_key DESC, ev.seq DESC, ev.position"
 
 
 def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit]:
-    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part)."""
-    when = "coalesce(ev.date, a.published)"
-    when_key = "coalesce(ev.date, a.published, '')"
+    """Coded events newest first; actor and recipient are ISO3 countries (or a name's part).
+
+    The page is read off the events' order indexes: a type walks its own, an actor or
+    recipient its country's (and the whole order for a part of a name), nothing else the
+    whole order; only the page's events and articles are read."""
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
-        if value is not None:
-            clauses.append(f"(ev.{column}_country = upper(?) OR instr(lower(ev.{column}_name), lower(?)) > 0)")
-            params.extend([value, value])
     if filters.type is not None:
         clauses.append("ev.type = ?")
         params.append(filters.type.upper())
-    _add_date_range(when, filters.since, filters.until, clauses, params)
-    _add_after("events", when_key, "ev.position", filters.after, clauses, params)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    _add_date_range("ev.when_key", filters.since, filters.until, clauses, params)
+    if filters.until is not None:
+        clauses.append("ev.when_key != ''")  # undated events have no place in a date range
+    _add_after("events", "ev.when_key", "ev.position", filters.after, clauses, params)
+    ways = _event_ways(filters, clauses, params)
+    union = " UNION ".join(f"SELECT * FROM ({sql})" for sql, _ in ways)
     rows = conn.execute(
         "SELECT ev.article_id, ev.position, ev.type, ev.mode, ev.actor_text, ev.actor_name, ev.actor_country, "
-        f"ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, {when}, ev.text, ev.amount, ev.quote, "
-        "a.headline, a.source "
-        f"FROM events AS ev JOIN articles AS a ON a.id = ev.article_id {where} "
-        f"ORDER BY {when_key} DESC, a.seq DESC, ev.position LIMIT ?",
-        [*params, filters.limit],
+        "ev.recipient_text, ev.recipient_name, ev.recipient_country, ev.date, nullif(ev.when_key, ''), ev.text, "
+        "ev.amount, ev.quote, a.headline, a.source "
+        f"FROM ({union}) AS hit JOIN events AS ev ON ev.article_id = hit.article_id AND ev.position = hit.position "
+        f"JOIN articles AS a ON a.id = ev.article_id ORDER BY {_EVENT_ORDER} LIMIT ?",
+        [*(value for _, values in ways for value in values), filters.limit],
     ).fetchall()
     return [
         EventHit(
@@ -297,6 +299,26 @@ def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit
     ]
 
 
+def _event_ways(filters: EventFilter, clauses: list[str], params: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Queries each giving at most a page of (article_id, position) in order; the page is among
+    their union. A party is a country (its index) or part of a name (checked down the order)."""
+    ways = [("events_type_order" if filters.type is not None else "events_order", list(clauses), list(params))]
+    for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
+        if value is None:
+            continue
+        widened = []
+        for index, conditions, values in ways:
+            widened.append((f"events_{column}_order", [f"ev.{column}_country = upper(?)", *conditions], [value, *values]))
+            widened.append((index, [f"instr(lower(ev.{column}_name), lower(?)) > 0", *conditions], [value, *values]))
+        ways = widened
+    return [
+        (f"SELECT ev.article_id, ev.position, ev.when_key, ev.seq FROM events AS ev INDEXED BY {index} "
+         f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} ORDER BY {_EVENT_ORDER} LIMIT ?",
+         [*values, filters.limit])
+        for index, conditions, values in ways
+    ]
+
+
 def _add_after(listing: str, when_key: str, position: str, after: str | None,
                clauses: list[str], params: list[Any]) -> None:
     """Rows after a page cursor in the order (when DESC, article seq DESC, position)."""
@@ -304,7 +326,7 @@ def _add_after(listing: str, when_key: str, position: str, after: str | None,
         return
     when, article_id, at = decode_cursor(listing, after)
     seq = "(SELECT seq FROM articles WHERE id = ?)"
-    clauses.append(f"({when_key} < ? OR ({when_key} = ? AND (a.seq < {seq} OR (a.seq = {seq} AND {position} > ?))))")
+    clauses.append(f"({when_key} < ? OR ({when_key} = ? AND (ev.seq < {seq} OR (ev.seq = {seq} AND {position} > ?))))")
     params.extend([when, when, article_id, article_id, at])
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.sqlite.migrations import Migration, split_statements
+from newsgraph.store.sqlite.schema_precomputed import precomputed_listings
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -648,6 +649,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0012_identity_decisions", _identity_decisions),
     Migration("0013_link_names", _link_names),
     Migration("0014_speaker_tallies", _speaker_tallies),
+    Migration("0015_precomputed_listings_and_tallies", precomputed_listings),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
