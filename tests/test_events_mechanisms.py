@@ -416,3 +416,39 @@ def test_what_a_party_calls_something_is_no_accusation(nlp):
 )
 def test_ground_seized_and_police_raids(nlp, text, event_type):
     assert top(nlp, text).type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # a generic act noun takes its type from its modifier; ending one's own attacks retreats
+        ("NATO halted its bombing campaign against Yugoslavia on Thursday.", "RETREAT", None, "SRB"),
+        ("Turkey said it would take military action if Syria did not expel the rebel leader.",
+         "THREATEN", "TUR", None),
+        # a wrong another party is said to do is the speaker's accusation of it
+        ("Russia said Georgia was harbouring Chechen rebels.", "ACCUSE", "RUS", "GEO"),
+        ("Beijing said the U.S. report was an interference in China's internal affairs.", "ACCUSE", "CHN", "USA"),
+        ("Human Rights Watch said Sudanese troops had committed atrocities against civilians.",
+         "ACCUSE", None, "SDN"),
+        # committing troops sends them; committing oneself to something stays a promise
+        ("Egypt and Syria also committed ground troops.", "MOBILIZE", "EGY", None),
+        ("Vietnam said it would commit itself to reform.", "AGREE", "VNM", None),
+        # a purpose clause of a thing offered is not the act promised
+        ("Syria offered its troops to Lebanon's president to help him oust the rebel general.",
+         "AGREE", "SYR", "LBN"),
+        # civil premises raided by any but an army are searched
+        ("Security forces raided the offices of the opposition party in Lagos.", "COERCE", "NGA", None),
+        ("A bomb ripped through a crowded market in Karachi on Friday.", "ASSAULT", None, None),
+        ("The rebels said they would not lay down their arms.", "REJECT", None, None),
+        # talks put off or walked out of reduce relations (CAMEO 164)
+        ("Israel postponed the talks with Syria.", "SANCTION", "ISR", "SYR"),
+        ("Palestinian negotiators walked out of the peace talks on Thursday.", "SANCTION", "PSE", None),
+    ],
+)
+def test_trigger_sense_by_object_modifier_and_report(nlp, text, event_type, actor, recipient):
+    event = top(nlp, text)
+    assert event.type == event_type
+    if actor is not None:
+        assert country(event.actor) == actor
+    if recipient is not None:
+        assert country(event.recipient) == recipient

@@ -97,7 +97,8 @@ class _Coder:
         position = trigger.token.idx
         event_type = trigger.type
         mode = trigger.mode
-        if event_type == "ASSAULT" and lemma_of(trigger.token) == "raid" and _is_police(actor):
+        if event_type == "ASSAULT" and lemma_of(trigger.token) == "raid" and (
+                _is_police(actor) or _searches_premises(actor, trigger.token)):
             event_type = "COERCE"  # police raiding offices or homes: a search, not an armed attack
         elif event_type == "ASSAULT" and _is_repression(actor, recipient, trigger.token):
             event_type = "COERCE"  # police firing on protesters: violent repression (CAMEO 175), not war
@@ -202,6 +203,23 @@ def _is_police(actor: EventParty | None) -> bool:
     words = set((actor.text or "").lower().split()) if actor else set()
     return bool(words & {"police", "policemen", "officers", "agents", "authorities"}) \
         and not words & {"army", "troops", "soldiers", "forces", "military"}
+
+
+# Civil premises: raided, they are searched, not attacked.
+_PREMISES = frozenset({"office", "offices", "home", "homes", "house", "houses", "headquarters", "premises",
+                       "newspaper", "newspapers", "apartment", "apartments", "residence", "studio", "studios"})
+
+
+def _searches_premises(actor: EventParty | None, trigger: Token) -> bool:
+    """Any but an army raiding offices or homes ("security forces raided the party's
+    offices") searches them (CAMEO 17)."""
+    words = set((actor.text or "").lower().split()) if actor else set()
+    if words & {"army", "troops", "soldiers", "military", "rebels", "guerrillas", "militants", "gunmen"}:
+        return False
+    objects = [child for child in trigger.children if child.dep_ == "dobj"]
+    objects += [grand for child in trigger.children if child.dep_ == "prep" and child.lower_ in {"on", "of"}
+                for grand in child.children if grand.dep_ == "pobj"]
+    return any(lemma_of(noun) in _PREMISES or noun.lower_ in _PREMISES for noun in objects)
 
 
 def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigger: Token) -> bool:

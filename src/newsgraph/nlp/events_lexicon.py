@@ -631,3 +631,38 @@ QUANTITY_HEADS = frozenset({"million", "thousand", "hundred", "dozen", "score", 
 # Nouns for armed forces as a verb's object: withdrawn, or sent and massed.
 TROOP_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "units", "battalions",
                          "divisions", "brigades", "tanks", "warships"})
+
+# Wrongs one party is said to do to another (CAMEO 112 accuse): reported, they are the
+# speaker's accusation ("said Washington was meddling", "said troops committed atrocities").
+WRONGDOING_VERBS = frozenset(
+    "destabilize destabilise interfere meddle provoke sabotage undermine incite lie spy harbor harbour"
+    " persecute oppress mistreat discriminate".split()
+)
+WRONGDOING_NOUNS = frozenset(
+    "interference meddling aggression atrocity atrocities crime crimes abuse abuses violation violations"
+    " genocide provocation provocations espionage".split()
+)
+
+# Blocking movement (CAMEO 191), bombs tearing through a place, arms laid down (CAMEO 0873).
+NOUN_EVENTS.update(_table({"COERCE": "roadblock roadblocks checkpoint checkpoints"}))
+PARTICLE_EVENTS.update({("rip", "through"): "ASSAULT", ("tear", "through"): "ASSAULT",
+                        ("seal", "off"): "COERCE", ("cordon", "off"): "COERCE"})
+VERB_OBJECT_OVERRIDES.update({("lay down", "arms"): "RETREAT", ("lay down", "weapons"): "RETREAT",
+                              ("hand over", "weapons"): "RETREAT", ("hand over", "arms"): "RETREAT",
+                              ("give up", "arms"): "RETREAT", ("give up", "weapons"): "RETREAT"})
+OBJECT_VERBS.update({"lay": None})
+
+# Further verbs by their PLOVER definitions: ground taken back or annexed and rulers overthrown
+# by force (ASSAULT), people banished or silenced (COERCE), claims disputed and talks stalled
+# (REJECT), people sent home (RETREAT: CAMEO 0841 return persons), visits put off (SANCTION).
+VERB_EVENTS.update(_table({
+    "ASSAULT": "annex recapture retake topple overthrow depose oust blitz mutilate decapitate pillage",
+    "COERCE": "banish exile silence",
+    "REJECT": "contest dispute obstruct stall scorn",
+    "RETREAT": "repatriate",
+}))
+OBJECT_VERBS.update({"postpone": None, "delay": None, "put off": None})
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "SANCTION" for verb in ("postpone", "delay", "put off")
+                              for noun in ("talks", "visit", "trip", "negotiations", "meeting", "summit")})
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "SANCTION" for verb in ("walk out", "pull out")
+                              for noun in ("talks", "negotiations", "meeting", "conference", "summit")})

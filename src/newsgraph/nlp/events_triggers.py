@@ -85,6 +85,11 @@ _JOINT_NOUNS = frozenset({"patrol", "patrols", "venture", "project", "operation"
                           "drill", "drills", "manoeuvres", "maneuvers", "program", "programme"})
 
 
+# Nouns that name an act only through their modifier: "a bombing campaign", "military action",
+# "a campaign of air strikes" (the modifier's type), "an air operation" (armed).
+_GENERIC_ACT_NOUNS = frozenset({"campaign", "action", "actions", "operation", "operations"})
+
+
 @dataclass
 class Trigger:
     """A word that states an event, with what the parties and the links are read from.
@@ -135,6 +140,8 @@ def _hyphenated(token: Token) -> str | None:
 
 def _noun_type(token: Token) -> str | None:
     lower, lemma = token.lower_, lemma_of(token)
+    if lemma in _GENERIC_ACT_NOUNS:
+        return _generic_act_type(token)
     if any(child.lower_ == "joint" and child.dep_ in {"amod", "compound"} for child in token.children) \
             and (lemma in _JOINT_NOUNS or lower in _JOINT_NOUNS):
         return "COOPERATE"
@@ -145,6 +152,27 @@ def _noun_type(token: Token) -> str | None:
     if hyphenated is not None and hyphenated in lex.NOUN_EVENTS:
         return lex.NOUN_EVENTS[hyphenated]  # "staged a sit-in", tokenised sit - in
     return lex.NOUN_EVENTS.get(lower) or lex.NOUN_EVENTS.get(lemma)
+
+
+def _generic_act_type(token: Token) -> str | None:
+    """The type of a generic act noun by its modifiers: a typed noun before it ("bombing
+    campaign") or after "of" ("a campaign of strikes"), else armed when military words qualify
+    it ("military action", "air operation"); "operation" alone keeps its own reading."""
+    modifiers = [child for child in token.children if child.dep_ in {"compound", "amod", "nmod"}]
+    modifiers += [grand for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                  for grand in child.children if grand.dep_ == "pobj"]
+    for modifier in modifiers:
+        if modifier.pos_ in {"NOUN", "PROPN", "VERB"} and lemma_of(modifier) not in _GENERIC_ACT_NOUNS:
+            found = _noun_type(modifier)
+            if found and modifier.lower_ not in lex.OBJECT_ONLY_NOUNS:
+                return found
+    if any(lemma_of(modifier) in lex.MILITARY_STRIKE_WORDS | _ARMED_WORDS for modifier in modifiers):
+        return "ASSAULT"
+    return lex.NOUN_EVENTS.get(token.lower_)
+
+
+# Words that make a generic act armed ("armed action", "a punitive operation").
+_ARMED_WORDS = frozenset({"armed", "punitive", "offensive", "combat", "ground", "bombing", "army"})
 
 
 def _object_nouns(verb: Token) -> list[Token]:
@@ -194,6 +222,12 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
         if predicates:
             words = {lemma_of(token) for child in predicates for token in child.subtree}
             return ("SUPPORT" if words & _PRAISE_WORDS else "ACCUSE"), objects[:1]
+    committed = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}]
+    if lemma == "commit" and committed:
+        # committing oneself to something is AGREE; committing troops sends them, committing
+        # atrocities is no promise
+        troops = [noun for noun in committed if lemma_of(noun) in lex.TROOP_NOUNS or noun.lower_ in lex.TROOP_NOUNS]
+        return ("MOBILIZE", troops) if troops else None
     if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
                                for child in verb.children):
         return "ACCUSE", []  # "held Israel responsible for the raid"
@@ -207,8 +241,12 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
     if any(child.lower_ == "free" for child in verb.children) or any(
             child.lower_ == "free" and child.dep_ == "amod" for noun in objects for child in noun.children):
         particles.append("free")  # "set free 30 soldiers"
+    # "walked out of the talks": the particle's own preposition holds what the phrasal verb acts on
+    particle_objects = objects + [pobj for child in verb.children if child.dep_ in {"prt", "advmod", "prep"}
+                                  and child.lower_ in _ADVERB_PARTICLES for prep in child.children
+                                  if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
     for particle in particles:  # phrasal verb + object: "called off the strike"
-        for noun in objects:
+        for noun in particle_objects:
             for key in _noun_keys(noun):
                 if (f"{lemma} {particle}", key) in lex.VERB_OBJECT_OVERRIDES:
                     return lex.VERB_OBJECT_OVERRIDES[(f"{lemma} {particle}", key)], [noun]
@@ -359,6 +397,14 @@ def find_triggers(sentence: Span) -> list[Trigger]:
                 triggers[token.i] = Trigger(token, "REQUEST", token)
                 verbs_found = True
                 break
+    if not verbs_found:
+        # "Iran said the United States was trying to destabilise the region": a wrong another
+        # party is said to do is the speaker's accusation of it (CAMEO 112)
+        wrongdoing = _reported_wrongdoing(sentence)
+        if wrongdoing is not None:
+            clause, reporter = wrongdoing
+            triggers[clause.i] = Trigger(clause, "ACCUSE", clause, demand=reporter)
+            verbs_found = True
     used_objects = {noun.i for trigger in triggers.values() for noun in trigger.objects}
     if not verbs_found:
         for token in sentence:
@@ -372,6 +418,48 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             if noun_type:
                 triggers[token.i] = Trigger(token, noun_type, _clause_verb(token), [token], nominal=True)
     return _resolve_intentions(triggers)
+
+
+def _reported_wrongdoing(sentence: Span) -> tuple[Token, Token] | None:
+    """The clause a reporting verb reports that says another party does wrong, with the
+    reporting verb: a verb of wrongdoing ("was meddling") or a noun of it ("committed
+    atrocities", "was an interference") in a clause whose subject is not the speaker."""
+    for token in sentence:
+        # a noun of wrongdoing is what the clause says of its subject ("was an interference",
+        # "committed atrocities"), not a word in passing ("victims of violations")
+        if not (lemma_of(token) in lex.WRONGDOING_VERBS and token.pos_ == "VERB"
+                or lemma_of(token) in lex.WRONGDOING_NOUNS and token.pos_ == "NOUN"
+                and _predicated(token)):
+            continue
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} or clause.dep_ in {"xcomp", "conj"}:
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head  # "was trying to destabilise": the clause is "was trying"
+        if clause.dep_ not in {"ccomp", "parataxis"} or lemma_of(clause.head) not in lex.REPORTING_VERBS:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "they", "he", "she"} \
+                and _same_party(subject, clause.head):
+            continue
+        return clause, clause.head
+    return None
+
+
+def _predicated(noun: Token) -> bool:
+    """The noun is what its clause says ("was an interference", "committed atrocities", "was
+    an act of aggression")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    return noun.dep_ in {"attr", "dobj"}
+
+
+def _same_party(pronoun: Token, reporter: Token) -> bool:
+    """A pronoun subject of the reported clause that stands for the speaker ("Iran said it had
+    ...", "we"): what it admits to is no accusation."""
+    if pronoun.lower_ in _FIRST_PERSON:
+        return True
+    return any(c.dep_ == "nsubj" for c in reporter.children)
 
 
 def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
@@ -402,7 +490,8 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             # "telephoned his counterpart to protest the shelling": the call is how, the protest what
             trigger.type = "ACCUSE" if complement.type == "PROTEST" else complement.type
             trigger.objects = trigger.objects + complement.objects
-        if lemma in lex.DELEGATING_HEADS and complement is not None:
+        if lemma in lex.DELEGATING_HEADS and complement is not None \
+                and not _aim_of_offered_thing(complement.token, trigger.token):
             trigger.type = _promised(complement.type, trigger)
             trigger.objects = trigger.objects + complement.objects
             trigger.money = complement.type in _MONEY_TYPES
@@ -443,6 +532,19 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             continue
         results.append(trigger)
     return results
+
+
+def _aim_of_offered_thing(complement: Token, head: Token) -> bool:
+    """"offered its troops to help him oust X": with an object of its own, the head's purpose
+    clause says what the thing offered is for, not what is promised ("offered to send")."""
+    if not any(child.dep_ == "dobj" for child in head.children):
+        return False
+    current = complement
+    while current.head.i != current.i and current.i != head.i:
+        if current.dep_ == "advcl" and current.head.i == head.i:
+            return True
+        current = current.head
+    return False
 
 
 def _promised(event_type: str, trigger: Trigger) -> str:
