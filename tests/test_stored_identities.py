@@ -158,6 +158,10 @@ def test_listings_and_one_speaker(new_database):
         assert [(t.name, t.statements) for t in department.talks_about] == [("Walter Brandt", 1)]
         quotes = store.speaker_quotes(hale.id)
         assert [(q.article_id, q.position) for q in quotes] == [("a3", 0), ("a2", 0), ("a2", 1), ("a1", 0)]
+        # every quotation of the identity counted by the date it was said, as its quotes list them
+        assert store.speaker_dates(hale.id) == {"2023-02-03": 1, "2023-02-04": 2, "2023-02-06": 1}
+        assert sum(store.speaker_dates(hale.id).values()) == hale.quotes == len(quotes)
+        assert store.speaker_dates("no-such-identity") == {}
         assert store.speaker("no such id") is None
 
 

@@ -136,6 +136,8 @@ class Store(Protocol):
         """Statements across outlets, most reported first."""
     def speaker_quotes(self, speaker_id: str, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
         """An identity's quotations, newest first."""
+    def speaker_dates(self, speaker_id: str) -> dict[str, int]:
+        """How many of an identity's quotations were said on each date ('' for undated), all of them."""
     def quote_identities(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str | None, str | None]]:
         """(speaker id, statement id) of quotations given as (article id, position)."""
     def entities(self, filters: EntityFilter) -> list[EntitySummary]: ...

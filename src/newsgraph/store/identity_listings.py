@@ -222,6 +222,14 @@ def speaker_quotes(sql: Sql, speaker_id: str, limit: int = 50, offset: int = 0) 
                      when=r[11], headline=r[12], published=r[13], source=r[14], url=r[15]) for r in rows]
 
 
+def speaker_dates(sql: Sql, speaker_id: str) -> dict[str, int]:
+    """How many of an identity's quotations were said on each date ('' for none), all of them:
+    read off the identity's index (speaker, when said), so a timeline counts every statement
+    without reading one."""
+    return {when: count for when, count in sql.rows(
+        "SELECT when_key, count(*) FROM quote_links WHERE speaker_id = ? GROUP BY when_key", (speaker_id,))}
+
+
 def quote_identities(sql: Sql, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str | None, str | None]]:
     """(speaker id, statement id) of each quotation given as (article id, position)."""
     found: dict[tuple[str, int], tuple[str | None, str | None]] = {}
@@ -265,6 +273,11 @@ class IdentityQueries:
             raise QueryError(f"limit must be at least 1 and offset at least 0, got {limit!r}, {offset!r}"[:100])
         with self._read() as conn:
             return speaker_quotes(Sql(conn), speaker_id, limit, offset)
+
+    def speaker_dates(self, speaker_id: str) -> dict[str, int]:
+        """How many of an identity's quotations were said on each date ('' for undated)."""
+        with self._read() as conn:
+            return speaker_dates(Sql(conn), speaker_id)
 
     def quote_identities(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str | None, str | None]]:
         """(speaker id, statement id) of quotations given as (article id, position)."""

@@ -112,9 +112,11 @@ def speaker_detail(found: Explorer, speaker_id: str) -> dict[str, Any]:
     row = found.index().by_id.get(speaker_id)
     if row is None:
         raise HTTPException(404, f"no speaker {speaker_id!r}"[:200])
-    said = found.speaker_quotes(speaker_id)
-    months = Counter(month for hit in said if (month := month_of(hit.when)) is not None)
-    about = found.talks_about(said, exclude=(row.name, *row.aliases))
+    months: Counter[str] = Counter()
+    for when, count in found.speaker_dates(speaker_id).items():
+        if (month := month_of(when)) is not None:
+            months[month] += count
+    about = found.talks_about(speaker_id, exclude=(row.name, *row.aliases))
     return {"speaker": to_dict(row), "quotes_by_month": dict(sorted(months.items())), "talks_about": about}
 
 

@@ -163,18 +163,28 @@ class Explorer:
             # The stored identity's own quotations (through its index), not a match on name forms:
             # a name form two identities share stays with the identity the corpus gave it.
             with self.pool.borrow() as store:
-                said = store.speaker_quotes(speaker_id, limit=MAX_ROWS)
-            return sorted(said, key=lambda h: (h.when or "", h.article_id, -h.position), reverse=True)
+                return store.speaker_quotes(speaker_id, limit=MAX_ROWS)
         return self._cached(("speaker", speaker_id), make)
 
-    def talks_about(self, quotes: list[QuoteHit], *, exclude: Iterable[str] = (), top: int = 15) -> list[tuple[str, int]]:
-        """Entities named inside these statements, most often first (statements counted once each)."""
-        excluded = set(exclude)
-        counts: Counter[str] = Counter()
-        with self.pool.borrow() as store:
-            for quote, entities, _ in _quotes_with_entities(store, quotes):
-                counts.update({entity.name for entity in entities if entity.name not in excluded})
-        return counts.most_common(top)
+    def speaker_dates(self, speaker_id: str) -> dict[str, int]:
+        """How many of an identity's statements were said on each date: all of them, counted by
+        the store off the identity's index (a timeline of the newest few thousand would cut off
+        the past of anyone quoted often)."""
+        def make() -> dict[str, int]:
+            with self.pool.borrow() as store:
+                return store.speaker_dates(speaker_id)
+        return self._cached(("speaker dates", speaker_id), make)
+
+    def talks_about(self, speaker_id: str, *, exclude: Iterable[str] = ()) -> list[tuple[str, int]]:
+        """Entities the identity's statements are about, most often first (each statement once,
+        as the store keeps them: what it names and whom its pronouns stand for), itself aside."""
+        def make() -> list[tuple[str, int]]:
+            with self.pool.borrow() as store:
+                profile = store.speaker(speaker_id)
+            excluded = set(exclude)
+            return [(topic.name, topic.statements) for topic in (profile.talks_about if profile else ())
+                    if topic.name not in excluded]
+        return self._cached(("talks about", speaker_id, tuple(sorted(set(exclude)))), make)
 
     # -- corpus summaries
 

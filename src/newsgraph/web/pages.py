@@ -221,27 +221,37 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=10
     found = request.app.state.explorer
     detail = speaker_detail(found, speaker_id)
     row = found.index().by_id[speaker_id]
-    said = found.speaker_quotes(speaker_id)
     months = fill_months(sorted(detail["quotes_by_month"]))
-    weeks = fill_weeks(sorted({week for hit in said if (week := week_of(hit.when)) is not None}))
+    per_week: Counter[str] = Counter()
+    for when, count in found.speaker_dates(speaker_id).items():
+        if (week := week_of(when)) is not None:
+            per_week[week] += count
+    weeks = fill_weeks(sorted(per_week))
     if len(months) <= 3 and 1 < len(weeks) <= 16:  # a few months: weeks show more
-        per_week = Counter(week_of(hit.when) for hit in said)
         series, period = [(w, per_week.get(w, 0)) for w in weeks], "week"
     else:
         series, period = [(m, detail["quotes_by_month"].get(m, 0)) for m in months], "month"
     chart = bar_chart(series, css_class="timeline", label=f"statements by {row.name} per {period}",
                       y_title="statements", x_title=f"{period} said")
     words = (q or "").casefold().split()
-    low = since or ""
-    high = (until or "") + "\uffff"
-    kept = [hit for hit in said
-            if all(word in hit.text.casefold() for word in words)
-            and (not since or (hit.when or "") >= low) and (not until or (hit.when or "") <= high)]
     offset = decode_cursor("speaker-page", cursor)
-    page = kept[offset: offset + PAGE_SIZE]
-    next_cursor = encode_cursor("speaker-page", offset + PAGE_SIZE) if len(kept) > offset + PAGE_SIZE else None
+    total = sum(found.speaker_dates(speaker_id).values())
+    if words or since or until:
+        # Filtered among the newest statements the explorer keeps (the quotes page filters them all).
+        low, high = since or "", (until or "") + "\uffff"
+        kept = [hit for hit in found.speaker_quotes(speaker_id)
+                if all(word in hit.text.casefold() for word in words)
+                and (not since or (hit.when or "") >= low) and (not until or (hit.when or "") <= high)]
+        matching, page = len(kept), kept[offset: offset + PAGE_SIZE + 1]
+    else:
+        # A page of them in the store's order, read off the identity's index.
+        with request.app.state.pool.borrow() as store:
+            page = store.speaker_quotes(speaker_id, limit=PAGE_SIZE + 1, offset=offset)
+        matching = total
+    next_cursor = encode_cursor("speaker-page", offset + PAGE_SIZE) if len(page) > PAGE_SIZE else None
+    page = page[:PAGE_SIZE]
     return render(request, "speaker.html", {
-        "row": row, "chart": chart, "quotes": page, "total": len(said), "matching": len(kept),
+        "row": row, "chart": chart, "quotes": page, "total": total, "matching": matching,
         "talks_about": detail["talks_about"], "q": q, "since": since, "until": until, "next_cursor": next_cursor,
         "title": row.name,
     })
