@@ -452,3 +452,16 @@ def test_trigger_sense_by_object_modifier_and_report(nlp, text, event_type, acto
         assert country(event.actor) == actor
     if recipient is not None:
         assert country(event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # an act only supposed in an "if" clause comes after the act stated
+        ('"If they attack us, we will respond with force," the Iranian defence minister said.', "THREATEN"),
+        # "X must act to stop Y", reported, is a demand, through the purpose clause
+        ('"The international community must act now to stop the killing," the Pope said.', "REQUEST"),
+    ],
+)
+def test_conditional_acts_and_demands_through_purpose(nlp, text, event_type):
+    assert top(nlp, text).type == event_type

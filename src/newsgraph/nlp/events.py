@@ -31,7 +31,7 @@ from newsgraph.nlp import events_lexicon as lex
 from newsgraph.nlp.countries import lookup_country
 from newsgraph.nlp.entities import normalise_entities
 from newsgraph.nlp.events_parties import PartyFinder
-from newsgraph.nlp.events_triggers import Trigger, event_type_of, find_triggers, lemma_of
+from newsgraph.nlp.events_triggers import Trigger, conditional, event_type_of, find_triggers, lemma_of
 from newsgraph.nlp.leaders import leader_country
 from newsgraph.nlp.parse_index import doc_text
 from newsgraph.records import Amount, Entity, Event, EventParty, Quote, Timex
@@ -64,7 +64,8 @@ class _Coder:
     def code_sentence(self, sentence: Span) -> list[Event]:
         """The sentence's events, the most prominent first, one per type."""
         triggers = find_triggers(sentence)
-        triggers.sort(key=lambda t: (t.nominal, _depth(t.token), t.token.i))
+        # an act only supposed ("if they attack us") comes after the acts stated
+        triggers.sort(key=lambda t: (conditional(t.token), t.nominal, _depth(t.token), t.token.i))
         by_type: dict[str, list[Trigger]] = {}
         for trigger in triggers:
             by_type.setdefault(trigger.type, []).append(trigger)

@@ -666,3 +666,8 @@ VERB_OBJECT_OVERRIDES.update({(verb, noun): "SANCTION" for verb in ("postpone", 
                               for noun in ("talks", "visit", "trip", "negotiations", "meeting", "summit")})
 VERB_OBJECT_OVERRIDES.update({(verb, noun): "SANCTION" for verb in ("walk out", "pull out")
                               for noun in ("talks", "negotiations", "meeting", "conference", "summit")})
+# Answering with force is an armed act ("will respond with force": promised, a threat); what
+# is answered ("responded to the threat") is not the act.
+PARTICLE_EVENTS.update({("hit", "back"): "ASSAULT", ("strike", "back"): "ASSAULT"})
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "ASSAULT" for verb in ("respond", "react", "retaliate")
+                              for noun in ("force", "strikes", "attacks", "fire")})

@@ -338,6 +338,19 @@ def _purpose(token: Token) -> bool:
     return token.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def conditional(token: Token) -> bool:
+    """The word is in an "if" or "unless" clause: an act only supposed ("if they attack us,
+    we will respond"), not done."""
+    current = token
+    for _ in range(6):
+        if any(child.dep_ == "mark" and child.lower_ in {"if", "unless"} for child in current.children):
+            return True
+        if current.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "aux"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _failed(token: Token) -> bool:
     return token.dep_ == "xcomp" and lemma_of(token.head) == "fail"
 
@@ -559,8 +572,8 @@ def _promised(event_type: str, trigger: Trigger) -> str:
 def _demanding_reporter(token: Token) -> Token | None:
     """The verb of saying that reports "X must/should do" (directly or in a quotation)."""
     current = token
-    while current.dep_ == "xcomp" and current.head.i != current.i:
-        current = current.head  # "must stop building", "should agree to withdraw"
+    while (current.dep_ == "xcomp" or _purpose(current)) and current.head.i != current.i:
+        current = current.head  # "must stop building", "should agree to withdraw", "must act to stop"
     if not any(child.dep_ == "aux" and child.lower_ in _DEONTIC_AUX for child in current.children):
         return None
     for _ in range(3):
@@ -602,4 +615,4 @@ def _governing(token: Token, triggers: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-__all__ = ["MESSAGE_NOUNS", "Trigger", "event_type_of", "find_triggers", "lemma_of"]
+__all__ = ["MESSAGE_NOUNS", "Trigger", "conditional", "event_type_of", "find_triggers", "lemma_of"]
