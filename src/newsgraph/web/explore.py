@@ -114,6 +114,10 @@ class Explorer:
             return False, None
         return time.monotonic() - hit[0] < CACHE_SECONDS, hit
 
+    def cached(self, key: tuple, make: Callable[[], T]) -> T:
+        """A page's own summary, kept as the explorer's are (for `CACHE_SECONDS`, dropped on upload)."""
+        return self._cached(("page", *key), make)
+
     def _cached(self, key: tuple, make: Callable[[], T]) -> T:
         """`make()`'s value, made once per key at a time: while one request makes it again, the
         others get the value it replaces (if there is one) instead of all making it at once."""

@@ -55,20 +55,7 @@ def home(request: Request):
         stats = store.stats()
         latest = store.quotes(QuoteFilter(limit=10))
     index = found.index()
-    # "This month" is the corpus's latest month of publication (a quote's own date can be
-    # a bare year or a slip into the future); a quiet month widens to the three before it.
-    month = month_of(stats.published_last)
-    top: list[tuple[Any, int]] = []
-    period = month
-    if month is not None:
-        for since in (month, _months_before(month, 2)):
-            with request.app.state.pool.borrow() as store:
-                said = store.quotes(QuoteFilter(since=since, until=month, limit=5000))
-            counts = Counter(sid for hit in said if (sid := quote_speaker_id(hit, index)) in index.by_id)
-            top = [(index.by_id[sid], count) for sid, count in counts.most_common(8)]
-            period = month if since == month else f"{since} – {month}"
-            if len(top) >= 3:
-                break
+    top, period = found.cached(("top speakers", stats.published_last), lambda: _top_speakers(request, stats, index))
     return render(request, "home.html", {
         "stats": stats, "month": period, "top_speakers": top,
         "latest": [(hit, quote_speaker_id(hit, index)) for hit in latest], "title": "newsgraph",
@@ -94,6 +81,25 @@ def search(request: Request, q: Annotated[str, Query(max_length=1000)] = "", sin
         "hits": [(hit, snippet_html(hit.snippet)) for hit in hits], "next_cursor": next_cursor,
         "facets_month": facets_month, "facets_source": facets_source, "title": f"search: {q}" if q else "search",
     })
+
+
+def _top_speakers(request: Request, stats, index: SpeakerIndex) -> tuple[list[tuple[Any, int]], str | None]:
+    """The most quoted identities "this month": the corpus's latest month of publication (a
+    quote's own date can be a bare year or a slip into the future); a quiet month widens to
+    the three before it."""
+    month = month_of(stats.published_last)
+    top: list[tuple[Any, int]] = []
+    period = month
+    if month is not None:
+        for since in (month, _months_before(month, 2)):
+            with request.app.state.pool.borrow() as store:
+                said = store.quotes(QuoteFilter(since=since, until=month, limit=5000))
+            counts = Counter(sid for hit in said if (sid := quote_speaker_id(hit, index)) in index.by_id)
+            top = [(index.by_id[sid], count) for sid, count in counts.most_common(8)]
+            period = month if since == month else f"{since} – {month}"
+            if len(top) >= 3:
+                break
+    return top, period
 
 
 def _months_before(month: str, count: int) -> str:
