@@ -465,3 +465,19 @@ def test_trigger_sense_by_object_modifier_and_report(nlp, text, event_type, acto
 )
 def test_conditional_acts_and_demands_through_purpose(nlp, text, event_type):
     assert top(nlp, text).type == event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # yielding (CAMEO 08): a party made lawful, curbs eased, another's demand agreed to,
+        # rights restored, a state of siege ended
+        "Poland's Communist government legalized the Solidarity trade union on Monday.",
+        "The government eased curbs on the press.",
+        "The Algerian government has agreed to the opposition's demand for early elections.",
+        "Seoul restored the civil rights of opposition leader Kim Dae-jung.",
+        "The Chilean government ended the state of siege imposed after the assassination attempt.",
+    ],
+)
+def test_yielding_is_concede(nlp, text):
+    assert top(nlp, text).type == "CONCEDE"

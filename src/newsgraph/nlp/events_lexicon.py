@@ -671,3 +671,14 @@ VERB_OBJECT_OVERRIDES.update({(verb, noun): "SANCTION" for verb in ("walk out", 
 PARTICLE_EVENTS.update({("hit", "back"): "ASSAULT", ("strike", "back"): "ASSAULT"})
 VERB_OBJECT_OVERRIDES.update({(verb, noun): "ASSAULT" for verb in ("respond", "react", "retaliate")
                               for noun in ("force", "strikes", "attacks", "fire")})
+
+# Yielding (CAMEO 08): parties and people made lawful again or restored (0811-0812), curbs and
+# closures eased (081), another's demand agreed to (083); a state of siege or emergency ended.
+VERB_EVENTS.update(_table({"CONCEDE": "legalize legalise unban rehabilitate"}))
+NOUN_EVENTS.update(_table({"COERCE": "curb curbs closure"}))
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "CONCEDE" for verb in ("agree", "accede", "consent", "yield", "bow")
+                              for noun in ("demand", "demands", "request", "requests", "call", "calls")})
+VERB_OBJECT_OVERRIDES.update({(verb, noun): "CONCEDE" for verb in ("restore", "return", "grant", "guarantee")
+                              for noun in ("rights", "freedom", "freedoms", "liberties", "citizenship",
+                                           "constitution", "democracy")})
+VERB_OBJECT_OVERRIDES.update({(verb, "state"): "CONCEDE" for verb in ("end", "lift", "revoke", "cancel")})
