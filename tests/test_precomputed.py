@@ -127,8 +127,11 @@ def test_precomputed_rows_match_counting_through_every_write_path(db):
             # a near duplicate joins b1's cluster; an exact copy of OTHER is a further source
             lambda: write(store, annotated("c1", BASE + " Reporting by the Coastal Wire desk.", "c/pier.txt",
                                            "2024-05-17", event_date="2024-06-01"),
+                          annotated("d1", BASE + " Additional reporting by the harbour correspondent.",
+                                    "d/pier.txt", "2024-05-18"),
                           annotated("o2", OTHER, "z/storm.txt", "2024-05-13")),
-            # a copy of b1 whose source sorts first takes its place, and the cluster's lead
+            # a copy of b1 whose source sorts first takes its place, and the cluster's lead (one
+        # statement moves both near duplicates to it)
             lambda: write(store, annotated("a1", BASE, "a/pier.txt", "2024-05-15")),
             # re-derivation of t1 (now dated), then removal of the cluster's lead: c1 inherits it
             lambda: write(store, annotated("t2", THIRD + " The vote was close.", "t/budget.txt", "2024-04-01",
@@ -136,11 +139,14 @@ def test_precomputed_rows_match_counting_through_every_write_path(db):
             lambda: write(store, removals=("a1",)),
             lambda: write(store, removals=("o1",)),
             # the last mentions stating XSV go: the entity's country is the one left (XBU)
-            lambda: write(store, removals=("c1",)),
+            lambda: write(store, removals=("c1", "d1")),
         ]
         for number, step in enumerate(steps):
             step()
             assert sorted_entities(listed(store)) == sorted_entities(counted(db)), f"after step {number}"
+            if number == 2:  # c1 and d1 moved to a1's cluster in one statement
+                assert {store.get_article(i).cluster_id for i in ("c1", "d1")} == {"a1"}
+                assert (listed(store)["near_duplicate_articles"], listed(store)["clusters_with_near_duplicates"]) == (2, 1)
         final = listed(store)
     assert final["clusters"] == 1 and final["sources"] == 1 and final["near_duplicate_articles"] == 0
     assert ("Seaville", "GPE", "XBU", 2, 1) in final["entities"]  # two mentions in t2
