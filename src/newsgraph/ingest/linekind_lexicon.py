@@ -12,6 +12,7 @@ __all__ = [
     "NEWSROOM_WORDS",
     "READER_WORDS",
     "ROLE_LABELS",
+    "ROLE_NOUNS",
     "SITE_NOUNS",
     "SITE_WORDS",
 ]
@@ -53,4 +54,14 @@ NEWSROOM_WORDS = frozenset(
     services staff desk newsroom media network networks channel daily weekly gazette magazine group online radio
     tv television broadcasting company llc inc ltd digital studio studios publishing chronicle courier express
     mirror standard observer review record dispatch report today sun star globe examiner bulletin""".split()
+)
+
+# Head nouns of a job title printed after an author's name: "Jane Roe, Town Clerk", "Jane Roe, Head of
+# Communications". Words that are also common surnames (Host, Head, Lead, Chief, Fellow) are left out.
+ROLE_NOUNS = frozenset(
+    """clerk secretary officer manager director chair chairman chairwoman chairperson president producer
+    presenter anchor analyst critic photographer founder co-founder lecturer researcher intern commentator
+    blogger publisher spokesperson spokesman spokeswoman councillor councilor coordinator assistant associate
+    strategist economist historian scientist consultant adviser advisor curator librarian treasurer
+    illustrator designer professor editor-in-chief""".split()
 )

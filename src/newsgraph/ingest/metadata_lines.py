@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.ingest.linekind_lexicon import NEWSROOM_WORDS, ROLE_LABELS
+from newsgraph.ingest.linekind_lexicon import NEWSROOM_WORDS, ROLE_LABELS, ROLE_NOUNS
 from newsgraph.ingest.textclean_patterns import (
     BYLINE_AFFILIATION_WORDS,
     KNOWN_AGENCIES,
@@ -20,7 +20,7 @@ from newsgraph.ingest.textclean_patterns import (
 from newsgraph.lexicon import MONTHS_EN, WEEKDAYS_EN
 
 __all__ = ["BYLINE_PREFIX_RE", "credit_authors", "credit_line", "desk_line", "parse_bare_byline", "parse_byline", "parse_filed_byline",
-           "parse_reading_time"]
+           "parse_reading_time", "role_phrase"]
 
 _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 
@@ -144,8 +144,8 @@ def parse_byline(line: str) -> list[str] | None:
         return [items[0].strip(" .")]
     names: list[str] = []
     for position, item in enumerate(items):
-        if names and _newsroom(item):
-            continue  # "Associated Press", "Staff Writer": capitalised, but not a person
+        if names and (_newsroom(item) or role_phrase(item)):
+            continue  # "Associated Press", "Staff Writer", "Town Clerk": capitalised, but not a person
         name = _name(item)
         if name is not None and position == len(names):
             names.append(name)
@@ -165,9 +165,10 @@ def parse_byline(line: str) -> list[str] | None:
     return names
 
 
-# "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington": where the authors filed from.
+# "Jane Doe in Kyiv", "Jane Doe and John Roe in Washington", "Jane Doe at the Riverside Stadium": where
+# the authors filed from (a city, or the ground or venue they report from).
 _ARTICLES = {"the", "a", "an"}
-_FILED_FROM_RE = re.compile(r"^(?P<names>.+?)\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+_FILED_FROM_RE = re.compile(r"^(?P<names>.+?)\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 
 def parse_filed_byline(text: str) -> list[str] | None:
@@ -189,8 +190,8 @@ def parse_bare_byline(line: str) -> list[str] | None:
     items = [i for i in _NAME_SPLIT_RE.split(filed.group("names") if filed else text) if i and i.strip()]
     if items and all(_newsroom(item) and item.istitle() for item in items):
         return []  # "Staff Report": a desk signs it, no person
-    while len(items) > 1 and _newsroom(items[-1]) and _name(items[0]) is not None:
-        items.pop()  # "Jane Doe, Staff Writer": the desk or role after the names is no person
+    while len(items) > 1 and (_newsroom(items[-1]) or role_phrase(items[-1])) and _name(items[0]) is not None:
+        items.pop()  # "Jane Doe, Staff Writer", "Jane Doe, Town Clerk": the desk or role after the names is no person
     names = [_name(item) for item in items]
     if not names or any(name is None or name.split()[0].lower() in _ARTICLES or BYLINE_PREFIX_RE.match(name)
                         for name in names):
@@ -201,7 +202,18 @@ def parse_bare_byline(line: str) -> list[str] | None:
 def desk_line(line: str) -> bool:
     """A line naming only a desk or a role: "Harbour reporter", "Staff Writer", "Political Editor"."""
     text = line_core(line.strip())
-    return 0 < len(text.split()) <= 4 and not _STRONG_END_RE.search(text) and _newsroom(text)
+    return 0 < len(text.split()) <= 4 and not _STRONG_END_RE.search(text) and (_newsroom(text) or role_phrase(text))
+
+
+def role_phrase(text: str) -> bool:
+    """A job title as printed after a name: "Town Clerk", "senior analyst", "Head of Communications"."""
+    words = text.strip(" .").lower().split()
+    if not 1 <= len(words) <= 5 or "," in text:
+        return False
+    if "of" in words[1:-1]:
+        words = words[:words.index("of")]  # "Director of Communications", "Head of News": the role comes first
+        return words[-1] in ROLE_NOUNS or words[-1] in {"head", "chief"}
+    return words[-1] in ROLE_NOUNS
 
 
 def _single_name_byline(token: str) -> bool:

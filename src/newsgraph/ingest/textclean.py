@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsgraph.ingest.bylines import bare_byline, byline_over_story, dateline_names
 from newsgraph.ingest.dateline import find_published, split_dateline
 from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
 from newsgraph.ingest.linekind import is_prose, is_scrape, item_prefix, judge_lines
@@ -35,7 +36,6 @@ from newsgraph.ingest.metadata_lines import (
     BYLINE_PREFIX_RE,
     credit_authors,
     credit_line,
-    desk_line,
     parse_bare_byline,
     parse_byline,
     parse_filed_byline,
@@ -358,50 +358,6 @@ def _after_credits(units: list[_Unit]) -> None:
 _FOOTER_WORDS = 30
 
 
-def _dateline_names(units: list[_Unit], state: dict) -> None:
-    """A bare name printed in a dateline ("Jane Doe | March 5, 2024") is the author unless the story
-    names it too: a place ("New York | March 5, 2024") is named in its story, an author seldom."""
-    if not state.get("dateline_names"):
-        return
-    names = state["dateline_names"][0]
-    story = " ".join(unit.text for unit in units if unit.is_body)
-    if not any(name in story for name in names):
-        state["byline"].extend(names)
-
-
-def _bare_byline(units: list[_Unit], state: dict) -> None:
-    """Authors printed without "By", on the line beside the dateline: "Jane Doe in Washington".
-
-    A bare name counts only below the dateline or below a longer line (the headline
-    above it): the line right above a dateline is most often the headline itself."""
-    for index, unit in enumerate(units):
-        if not unit.is_body:
-            continue
-        above = units[index - 1] if index else None
-        below = units[index + 1] if index + 1 < len(units) else None
-        # A separator line between the name and the date ("Jane Doe", "|", "March 5, 2024") divides nothing.
-        if above is not None and above.reason == "separator" and index >= 2 and units[index - 2].reason == "dateline":
-            above = units[index - 2]
-        if below is not None and below.reason == "separator" and index + 2 < len(units) and units[index + 2].reason == "dateline":
-            below = units[index + 2]
-        # "Jane Doe" over "Harbour reporter" over the dateline: the desk line stands between them.
-        desk = below if (below is not None and below.is_body and desk_line(below.text) and index + 2 < len(units)
-                         and units[index + 2].reason == "dateline") else None
-        if not ((above and above.reason == "dateline") or (below and below.reason == "dateline") or desk):
-            continue
-        if (names := parse_bare_byline(_inline_clean(unit.text))) is None:
-            continue
-        # More words than the names and their joiners: "Jane Doe in Kyiv", or a desk ("Staff Report").
-        beyond_names = not names or len(unit.text.split()) > sum(len(n.split()) for n in names) + len(names) - 1
-        below_headline = above is not None and above.is_body and len(above.text.split()) > len(unit.text.split())
-        if beyond_names or (above and above.reason == "dateline") or below_headline or (desk and names):
-            unit.reason = "byline"
-            state["byline"].extend(names)
-            if desk is not None:
-                desk.reason = "byline"
-            return
-
-
 _HEADING_MARKS = frozenset(":>›»|/")
 _METADATA_REASONS = frozenset({"dateline", "byline", "reading time"})
 
@@ -531,9 +487,11 @@ def clean_text(
         _classify(unit, state)
     _mail_headers(units)
     if not state["byline"]:
-        _dateline_names(units, state)
+        dateline_names(units, state, _inline_clean)
     if not state["byline"]:
-        _bare_byline(units, state)
+        bare_byline(units, state, _inline_clean)
+    if not state["byline"]:
+        byline_over_story(units, state, _inline_clean)
     _mark_structures(units)
 
     lang = language or _guess_language(u for u in units if u.is_body)
