@@ -190,3 +190,13 @@ def test_numbers_counting_up_through_the_page_number_the_storys_list():
     page = (f"Vesterby Notes   Subscribe\n\nThree things the pier vote changes\nBy Mira Vale\nMarch 5, 2024\n\n"
             f"1\n\n{first}\n\n2\n\n{second}\n\n3\n\n{third}")
     assert clean_text(page).text.split("\n\n") == ["1", first, "2", second, "3", third]
+
+
+def test_last_item_of_a_contents_list_is_not_a_title_over_its_standfirst():
+    # The real headline stands between a bulleted contents list and the dateline; the bullet item
+    # above it is not a title and the headline is not its standfirst.
+    text = ("Harbour Parish Council\n\nIn this issue:\n• Grants for community groups\n• Bin collections over the holidays\n"
+            "Your views wanted on the riverside footpath\nIssued Monday 12th September 2016\n\n"
+            "After two postponements, money for the riverside footpath is in place, and the amenities committee put "
+            "the final cost at £9,800.\n\nThe work will be carried out in stages so that the path can stay open.\n")
+    assert clean_text(text).headline == "Your views wanted on the riverside footpath"

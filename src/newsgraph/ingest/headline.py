@@ -200,6 +200,7 @@ def _title_below_metadata(units: list[Line], body: list[int], first_metadata: in
     return following[0] if is_prose(units[following[1]].text) else None
 
 
+_LIST_BULLET_RE = re.compile(r"^[•·▪◦‣∙►▸*–-]\s")
 # A title above a standfirst has words enough to be one; a series label above the title is shorter.
 _TITLE_ABOVE_STANDFIRST_WORDS = 5
 
@@ -213,7 +214,8 @@ def _above_standfirst(units: list[Line], above: list[int]) -> int:
         return last
     title, standfirst = units[above[-2]].text, units[last].text
     shape = line_shape(title)
-    if (title_shaped(title) and not _STRONG_END_RE.search(title) and shape.row_items == 1  # "News | US & Canada" is a label
+    # "• Bin collections over the holidays": a line with a list bullet is the last item of a contents list.
+    if (title_shaped(title) and not _LIST_BULLET_RE.match(title) and not _STRONG_END_RE.search(title) and shape.row_items == 1  # "News | US & Canada" is a label
             and shape.words >= _TITLE_ABOVE_STANDFIRST_WORDS and line_shape(standfirst).words > shape.words
             and not title_case(standfirst)):
         return above[-2]
