@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.bylines import bare_byline, byline_over_story, dateline_names
+from newsgraph.ingest.closing_lines import close_story, mark_name_lists
 from newsgraph.ingest.dateline import find_published, split_dateline
 from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
 from newsgraph.ingest.linekind import is_prose, is_scrape, item_prefix, judge_lines
 from newsgraph.ingest.metadata_lines import (
     BYLINE_PREFIX_RE,
     credit_authors,
-    credit_line,
     parse_bare_byline,
     parse_byline,
     parse_filed_byline,
@@ -340,24 +340,6 @@ def _classify(unit: _Unit, state: dict) -> None:
         unit.reason = "template"
 
 
-def _after_credits(units: list[_Unit]) -> None:
-    """A wire's credit line ("(Reporting by A; editing by B)") taken out as furniture closes the story:
-    the short lines below it are the page's (a standards note, a disclaimer), not more of the report.
-    (A clean text keeps a credit line in parentheses, and what follows it.)"""
-    closing = next((i for i in range(len(units) - 1, -1, -1)
-                    if units[i].reason is not None and (units[i].reason == "credits" or credit_line(units[i].text))), None)
-    if closing is None or not any(unit.is_body for unit in units[:closing]):
-        return
-    below = [unit for unit in units[closing + 1:] if unit.is_body]
-    if all(len(unit.text.split()) <= _FOOTER_WORDS for unit in below):
-        for unit in below:
-            unit.reason = "footer"
-
-
-# A line of the page below the story is short; a paragraph of the report may be long.
-_FOOTER_WORDS = 30
-
-
 _HEADING_MARKS = frozenset(":>›»|/")
 _METADATA_REASONS = frozenset({"dateline", "byline", "reading time"})
 
@@ -535,7 +517,9 @@ def clean_text(
 
     _edge_lines(units, templates, site)
     _replies(units)
-    _after_credits(units)
+    close_story(units)
+    if scrape:
+        mark_name_lists(units, _inline_clean)  # a clean text's list of names is its own
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
