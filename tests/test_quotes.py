@@ -857,9 +857,14 @@ def test_possessive_pronoun_holder_resolves_to_the_person(nlp):
 
 
 def test_statement_or_letter_speaks_for_whoever_issued_it_not_for_its_addressee(nlp):
+    # a participle on the message ("a statement saying") is the issuer's speaking: the issuer is the mention
     (statement,) = quotes_of(nlp, "Senator Ilse Brandt issued a statement saying that the harbour must stay open.")
-    assert statement.speaker.text == "a statement"
+    assert statement.speaker.text == "Senator Ilse Brandt"
     assert statement.speaker.name == "Ilse Brandt"
+    (email,) = quotes_of(nlp, "An email sent out by Mayor Tom Berg on Monday warned that the pier would close.")
+    assert email.speaker.name == "Tom Berg"
+    (spot,) = quotes_of(nlp, "The Harbour Fund is running a TV spot attacking Tom Berg for closing the pier.")
+    assert spot.speaker.text == "The Harbour Fund"
     (letter,) = quotes_of(nlp, "Mayor Tom Berg wrote a letter to Governor Paul Green asking the state to pay for the pier.")
     assert letter.speaker.name == "Tom Berg"
     (video,) = quotes_of(nlp, "Senator Ilse Brandt released a video that accuses the council of lying about the ferry.")

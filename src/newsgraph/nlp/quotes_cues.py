@@ -143,7 +143,7 @@ def speaker_of(verb: Token) -> Span | None:
             current = governor
             continue
         if current.dep_ == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-            return speaker_mention(head)
+            return _issuer_of(head) or speaker_mention(head)
         if current.dep_ == "acl" and head.pos_ == "PROPN" and (current.tag_ in _FINITE_TAGS or (
                 current.tag_ == "VBN" and current.lemma_ != "ask" and current.i > 0
                 and current.doc[current.i - 1].text == ",")):
@@ -152,6 +152,37 @@ def speaker_of(verb: Token) -> Span | None:
         break
     return _name_just_before(verb) or _name_before_parenthetical(verb) or _name_just_after(verb) \
         or _controlling_subject(verb) or _subject_before_relative_clause(verb)
+
+
+# Messages a party puts out in its own voice: "X issued a statement saying ..." is X speaking.
+_ISSUED_NOUNS = frozenset("""
+letter letters email emails memo statement statements post tweet tweets video ad ads advertisement release spot
+spots commercial commercials mailer website editorial petition documentary
+""".split())
+
+
+def _issuer_of(message: Token) -> Span | None:
+    """Who put out a statement, letter or ad that a participle describes (`X issued a statement
+    saying`, `X is running a TV spot attacking`, `an email sent by X warning`): PolNeAR's source is
+    the issuer, not the message."""
+    if message.lower_ not in _ISSUED_NOUNS:
+        return None
+    for child in message.children:
+        if child.dep_ == "acl":
+            by = next((grand for grand in child.children if grand.dep_ in ("agent", "prep") and grand.lower_ == "by"),
+                      None)
+            agent = next((grand for grand in by.children if grand.dep_ == "pobj"), None) if by is not None else None
+            if agent is not None:
+                return speaker_mention(agent)
+    verb = message.head
+    if message.dep_ == "pobj" and verb.lower_ in _MEANS_PREPOSITIONS:
+        verb = verb.head  # "said in a statement", "with cable spots"
+    elif message.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and not _is_dateline(child)), None)
+    return speaker_mention(subject) if subject is not None else None
 
 
 def _subject_before_relative_clause(verb: Token) -> Span | None:
