@@ -98,3 +98,18 @@ def test_one_author_site_name_repeated_on_every_page_is_still_the_author():
         cleaned = clean_text(page, templates=templates, site="almanac")
         assert cleaned.byline == ["Orla Quint"]
         assert cleaned.headline == title
+
+
+def test_name_in_capitals_one_short_line_below_the_dateline():
+    text = ("KHBR 88.9   Listen Live   Donate\n\nHEALTH\n\nClinic faces cuts as county budget shrinks\n\n"
+            "September 14, 2016 · 5:04 PM ET\nHeard on Morning Edition\n\nORLA QUINT\n\n3-Minute Listen\n\n"
+            + LEAD + "\n\n" + SECOND + "\n")
+    cleaned = clean_text(text)
+    assert cleaned.byline == ["Orla Quint"]
+    assert "ORLA QUINT" not in cleaned.text
+
+
+def test_a_name_near_the_dateline_that_the_story_names_is_its_subject():
+    text = ("News\n\nClinic faces cuts as county budget shrinks\n\nSeptember 14, 2016 · 5:04 PM ET\nHealth desk\n\n"
+            "ORLA QUINT\n\n" + LEAD.replace("it said", "Orla Quint said") + "\n\n" + SECOND + "\n")
+    assert clean_text(text).byline == []

@@ -152,6 +152,38 @@ def bare_byline(units: list[Unit], state: dict, clean: Clean) -> None:
                 or (desk and names)):
             _mark(unit, names, state, desk, contact)
             return
+    _byline_in_metadata_block(units, state, clean, header_end)
+
+
+# How far from the dateline an author line may stand in the block under the headline, and how long the
+# lines between them may be: "September 14, 2016 · 5:04 PM ET" / "Heard on Morning Edition" / "JANE DOE".
+_BLOCK_REACH = 2
+_BLOCK_LINE_WORDS = 6
+
+
+def _byline_in_metadata_block(units: list[Unit], state: dict, clean: Clean, header_end: int) -> None:
+    """A bare name one short line below the dateline, in the page header, is the author when the story
+    does not name it and its words are only names (a programme or desk line may stand between). Above
+    the dateline the lines are the headline's and the masthead's: a name there needs the dateline or
+    its desk line right below it (`bare_byline`)."""
+    datelines = [i for i, unit in enumerate(units[:header_end]) if unit.reason == "dateline"]
+    for index in range(header_end):
+        unit = units[index]
+        reach = [d for d in datelines if 1 < index - d <= _BLOCK_REACH]
+        if not _candidate(unit) or not reach:
+            continue
+        between = units[reach[-1] + 1:index]
+        if any(u.is_body and len(clean(u.text).split()) > _BLOCK_LINE_WORDS for u in between):
+            continue
+        names, _ = _names_of(clean(unit.text))
+        if not names:
+            continue
+        story = _story(units[header_end:], clean)
+        if any(name in story or name.split()[-1] in story.split() for name in names):
+            continue
+        if _proper_tokens(names, units, clean, unit):
+            _mark(unit, names, state)
+            return
 
 
 def _proper_tokens(names: list[str], units: list[Unit], clean: Clean, skip: Unit) -> bool:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.bylines import bare_byline, byline_over_story, dateline_names
+from newsgraph.ingest.captions import mark_captions
 from newsgraph.ingest.closing_lines import close_story, mark_name_lists
 from newsgraph.ingest.dateline import find_published, split_dateline
 from newsgraph.ingest.headline import find_headline, kicker, title_key, title_shaped
@@ -518,8 +519,9 @@ def clean_text(
     _edge_lines(units, templates, site)
     _replies(units)
     close_story(units)
-    if scrape:
-        mark_name_lists(units, _inline_clean)  # a clean text's list of names is its own
+    if scrape:  # a clean text's short lines are its own
+        mark_name_lists(units, _inline_clean)
+        mark_captions(units, _inline_clean)
 
     paragraphs: list[str] = []
     removed: list[tuple[str, str]] = []
