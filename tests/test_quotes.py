@@ -868,7 +868,7 @@ def test_statement_or_letter_speaks_for_whoever_issued_it_not_for_its_addressee(
     (letter,) = quotes_of(nlp, "Mayor Tom Berg wrote a letter to Governor Paul Green asking the state to pay for the pier.")
     assert letter.speaker.name == "Tom Berg"
     (video,) = quotes_of(nlp, "Senator Ilse Brandt released a video that accuses the council of lying about the ferry.")
-    assert video.speaker.text == "that"
+    assert video.speaker.text == "Senator Ilse Brandt"
     assert video.speaker.name == "Ilse Brandt"
 
 

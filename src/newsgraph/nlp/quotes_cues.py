@@ -120,6 +120,9 @@ def speaker_of(verb: Token) -> Span | None:
     current = verb
     for _ in range(4):
         subject = _subject_of(current)
+        if subject is not None and current.dep_ == "relcl" and subject.root.lower_ in ("that", "which"):
+            # "X released a video that accuses Y": the message's issuer speaks, as with "a video accusing"
+            return _issuer_of(current.head) or subject
         if subject is not None:
             return subject
         if current is verb and verb.dep_ in ("conj", "dep") and _name_just_before(verb) is not None:
