@@ -481,3 +481,19 @@ def test_conditional_acts_and_demands_through_purpose(nlp, text, event_type):
 )
 def test_yielding_is_concede(nlp, text):
     assert top(nlp, text).type == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a promise not to fight holds back (CAMEO 0356), not a threat
+        ("The rebels pledged not to use force against civilians.", "AGREE"),
+        # force not ruled out, through "the use of"
+        ("Washington would not rule out the use of force against Iraq.", "THREATEN"),
+        ("China said it would never renounce the use of force against Taiwan.", "THREATEN"),
+        # "no longer" negates like "not"
+        ("The government said it would no longer negotiate with the rebels.", "REJECT"),
+    ],
+)
+def test_negated_promises_and_refusals(nlp, text, event_type):
+    assert top(nlp, text).type == event_type

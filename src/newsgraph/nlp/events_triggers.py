@@ -360,6 +360,9 @@ def _is_negated(token: Token) -> bool:
         return True
     if _failed(token):
         return True  # "failed to agree": the act did not happen
+    if any(child.lower_ == "longer" and any(grand.lower_ == "no" for grand in child.children)
+           for child in token.children):
+        return True  # "would no longer negotiate"
     return any(child.lower_ == "no" and child.dep_ == "det" for child in token.children)
 
 
@@ -505,7 +508,12 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
             trigger.objects = trigger.objects + complement.objects
         if lemma in lex.DELEGATING_HEADS and complement is not None \
                 and not _aim_of_offered_thing(complement.token, trigger.token):
-            trigger.type = _promised(complement.type, trigger)
+            if _is_negated(complement.token) and complement.type in lex.MATERIAL_CONFLICT | {"THREATEN"}:
+                trigger.type = "AGREE"  # "pledged not to use force": a promise to hold back (CAMEO 0356)
+            elif _is_negated(complement.token) and complement.type in lex.COOPERATIVE:
+                trigger.type = "REJECT"  # "vowed not to withdraw"
+            else:
+                trigger.type = _promised(complement.type, trigger)
             trigger.objects = trigger.objects + complement.objects
             trigger.money = complement.type in _MONEY_TYPES
         elif (intent_head is not None or future) and not (
@@ -526,6 +534,9 @@ def _resolve_intentions(triggers: dict[int, Trigger]) -> list[Trigger]:
         elif negated and trigger.type == "REJECT":
             # "did not rule out military action": what is not refused is held out as possible
             nouns = trigger.objects + [c for c in trigger.token.children if c.dep_ == "dobj"]
+            # "did not rule out the use of force": what the object is the use or threat of
+            nouns += [grand for noun in list(nouns) for child in noun.children if child.dep_ == "prep"
+                      and child.lower_ == "of" for grand in child.children if grand.dep_ == "pobj"]
             held_out = {_noun_type(noun) for noun in nouns + (complement.objects if complement else [])}
             if complement is not None:
                 held_out.add(complement.type)
