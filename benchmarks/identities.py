@@ -9,7 +9,11 @@
 2. Growth: `python benchmarks/identities.py scale --quotes 1000 10000 100000` writes synthetic
    articles (no analysis: made-up people with name variants, Zipf-distributed popularity, some
    statements repeated by other outlets) into a fresh store in batches of 64 articles and reports
-   the identity step's time per quote at each size: near-linear growth keeps it flat.
+   the identity step's time per quote at each size: near-linear growth keeps it flat. The made-up
+   people number one per 20 quotations, so a larger load's batches touch more speaker blocks
+   (about 50 per batch at 1k quotes, 175 at 10k, 275 at 100k) and more identities: its time per
+   quote also holds that. `tenths` gives the time per quote in each tenth of one load (the same
+   mix of blocks per batch, a store ten times fuller at the end than after the first tenth).
 3. A migration that wipes and rebuilds every identity (SQLite `0013_link_names`):
    `python benchmarks/identities.py rebuild --articles 10000` writes that many synthetic articles
    (as `scale`, 8 quotations each) into a store under /tmp (kept, and reused by a later run), copies
@@ -44,6 +48,7 @@ class Timed:
     def __init__(self) -> None:
         self.wall = self.cpu = 0.0
         self.calls = 0
+        self.cpu_by_call: list[float] = []
         self._inner = writes.update_identities
 
     def __call__(self, *args, **kwargs):
@@ -53,6 +58,7 @@ class Timed:
         finally:
             self.wall += time.perf_counter() - wall
             self.cpu += time.process_time() - cpu
+            self.cpu_by_call.append(time.process_time() - cpu)
             self.calls += 1
 
     def __enter__(self) -> Timed:
@@ -156,10 +162,22 @@ def scale(sizes: list[int], batch: int = 64, where: Path | None = None) -> list[
             speakers = len(store.speaker_identities(limit=10**7))
         row = {"quotes": size, "articles": len(articles), "write_s": round(total, 2), "identities_s": round(timed.wall, 2),
                "identities_ms_per_quote": round(1000 * timed.wall / size, 3), "identities_cpu_s": round(timed.cpu, 2),
-               "identities_cpu_ms_per_quote": round(1000 * timed.cpu / size, 3), "identities": speakers}
+               "identities_cpu_ms_per_quote": round(1000 * timed.cpu / size, 3), "identities": speakers,
+               "tenths_cpu_ms_per_quote": _tenths(timed.cpu_by_call, [
+                   sum(len(a.quotes) for a in articles[first:first + batch]) for first in range(0, len(articles), batch)])}
         print(json.dumps(row), file=sys.stderr)
         found.append(row)
     return found
+
+
+def _tenths(cpu_by_call: list[float], quotes_by_call: list[int]) -> list[float]:
+    """CPU ms per quote of the identity step in each tenth of a load (by its batches, one call each)."""
+    calls = len(cpu_by_call)
+    if calls < 10 or calls != len(quotes_by_call):
+        return []
+    tenths = [range(tenth * calls // 10, (tenth + 1) * calls // 10) for tenth in range(10)]
+    return [round(1000 * sum(cpu_by_call[i] for i in part) / sum(quotes_by_call[i] for i in part), 3)
+            for part in tenths]
 
 
 REBUILD_MIGRATION = "0013_link_names"

@@ -10,11 +10,13 @@ the entities it is about. Then:
   become one. A statement that lost a member (an article re-derived or replaced) is regrouped
   from the members it has left.
 - identities: every speaker block the batch touched (a new quotation, a new full name in an
-  article's entities, a quotation gone) is resolved again from all its mentions in the store
-  (`resolve.speakers.resolve_speakers` on one block gives what it gives on the whole corpus), and
-  the `speakers` rows of the identities it changed are written again: from the batch's new
-  quotations added to the row's tally where an identity only gained some, else counted again
-  from all its quotations (`store.identity_rows`).
+  article's entities, a quotation gone) is resolved again from a summary of all its mentions in
+  the store (`resolve.identity_rules`, as `resolve.speakers.resolve_speakers` on one block gives
+  what it gives on the whole corpus; the summary is kept per block and the batch's new rows added
+  to it, `store.block_summaries`): its new quotations are decided, and its open ones again where
+  the summary's digest changed. Then the `speakers` rows of the identities it changed are
+  written again: from the batch's new quotations added to the row's tally where an identity only
+  gained some, else counted again from all its quotations (`store.identity_rows`).
 
 So the stored records are those a single resolution of the whole corpus gives, whatever the
 order and grouping of batches (mentions are read in (article id, position) order), and the
@@ -48,6 +50,7 @@ from newsgraph.resolve.statements import (
     statement_pieces,
     statement_tokens,
 )
+from newsgraph.store.block_summaries import BlockAdditions, additions, aggregate, read_stored, stored_value
 from newsgraph.store.identity_rows import write_identities
 
 __all__ = ["Sql", "rebuild_identities", "update_identities"]
@@ -95,8 +98,9 @@ class Sql:
 def update_identities(sql: Sql, article_ids: Iterable[str]) -> None:
     """Bring links, statements and identities up to date after a batch stored these articles."""
     ids = sorted({a for a in article_ids if a})
-    new_links = _link_quotes(sql, ids)
-    people_blocks = _add_people(sql, ids)
+    new_links, link_facts = _link_quotes(sql, ids)
+    new_people = _add_people(sql, ids)
+    people_blocks = {row[0] for row in new_people}
     dirty = sql.rows("SELECT kind, key FROM identity_dirty")
     dirty_blocks = {key for kind, key in dirty if kind == "block"}
     dirty_statements = {key for kind, key in dirty if kind == "statement"}
@@ -104,7 +108,8 @@ def update_identities(sql: Sql, article_ids: Iterable[str]) -> None:
     joined, merged = _assign_statements(sql, new_links)
     touched_statements = regrouped | joined
     blocks = {block for _, _, block in new_links} | people_blocks | dirty_blocks
-    recount, added, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks)
+    recount, added, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks,
+                                                         additions(sql, link_facts, new_people))
     touched_statements |= changed_statements
     # Statements that merged or split change the statement counts of their speakers: counted again.
     for speaker_id, block in sql.rows_in("SELECT DISTINCT speaker_id, block FROM quote_links WHERE statement_id IN ({})",
@@ -138,10 +143,12 @@ def _entities(sql: Sql, article_ids: Sequence[str]) -> dict[str, list[Entity]]:
     return found
 
 
-def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[list[str]], str]]:
-    """A `quote_links` row for each quotation of these articles that has none; (link id, pieces' tokens, block)."""
+def _link_quotes(sql: Sql, article_ids: Sequence[str],
+                 ) -> tuple[list[tuple[int, list[list[str]], str]], list[tuple]]:
+    """A `quote_links` row for each quotation of these articles that has none; (link id, pieces'
+    tokens, block) of each, and what each adds to its block's summary (`block_summaries.additions`)."""
     if not article_ids:
-        return []
+        return [], []
     quotes = sql.rows_in(
         'SELECT q.article_id, q.position, q."start", q."end", q.text, q.field, q.speaker_name, q.date, '
         "a.published, a.seq, q.speaker_role, q.speaker_affiliation, q.speaker_text FROM quotes AS q "
@@ -150,7 +157,7 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
         "WHERE l.id IS NULL AND q.article_id IN ({}) ORDER BY q.article_id, q.position", article_ids,
     )
     if not quotes:
-        return []
+        return [], []
     entities = _entities(sql, sorted({q[0] for q in quotes}))
     labels = {(a, e.name): e.label for a, found in entities.items() for e in found if e.label in _NAMED_LABELS}
     # An apposition in the article gives the role where the analysis found none (`Ana Ruiz, a Chilean economist`).
@@ -178,11 +185,13 @@ def _link_quotes(sql: Sql, article_ids: Sequence[str]) -> list[tuple[int, list[l
              "role, affiliation, name_key, full_name, organisation, role_head, country, name, settled) "
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)", rows)
     made = sql.rows_in(
-        "SELECT l.id, l.block, q.text FROM quote_links AS l JOIN quotes AS q "
-        "ON q.article_id = l.article_id AND q.position = l.position "
+        "SELECT l.id, l.block, q.text, l.article_id, l.label, l.name_key, l.full_name, l.role_head, l.country "
+        "FROM quote_links AS l JOIN quotes AS q ON q.article_id = l.article_id AND q.position = l.position "
         "WHERE l.statement_id IS NULL AND l.article_id IN ({}) ORDER BY l.article_id, l.position", article_ids,
     )
-    return [(link, statement_pieces(text or ""), block) for link, block, text in made]
+    return ([(row[0], statement_pieces(row[2] or ""), row[1]) for row in made],
+            [(link, article, block, label, key, bool(full), head, country)
+             for link, block, _, article, label, key, full, head, country in made])
 
 
 def _named(quotes: Sequence[tuple], entities: dict[str, list[Entity]],
@@ -207,10 +216,11 @@ def _named(quotes: Sequence[tuple], entities: dict[str, list[Entity]],
     return people, organisations
 
 
-def _add_people(sql: Sql, article_ids: Sequence[str]) -> set[str]:
-    """Full PERSON names each new article gives, per speaker block: what decides a bare surname."""
+def _add_people(sql: Sql, article_ids: Sequence[str]) -> list[tuple[str, str, str, int]]:
+    """Full PERSON names each new article gives, per speaker block: what decides a bare surname.
+    The rows added, (block, article, name, mentions): only articles with no rows yet are read."""
     if not article_ids:
-        return set()
+        return []
     counts: Counter[tuple[str, str, str]] = Counter()
     for article_id, name in _people_rows(sql, article_ids):
         key = name_parts(name)
@@ -220,7 +230,7 @@ def _add_people(sql: Sql, article_ids: Sequence[str]) -> set[str]:
             if block and not block.startswith(("org:", "group:"))]
     sql.many("INSERT INTO block_people (block, article_id, name, mentions) VALUES (?, ?, ?, ?) "
              "ON CONFLICT DO NOTHING", rows)
-    return {row[0] for row in rows}
+    return rows
 
 
 def _people_rows(sql: Sql, article_ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -246,9 +256,12 @@ def _matches(sql: Sql, pieces: Sequence[tuple[int, list[int]]], within: set[int]
     """(link, statement) of the stored quotations that are the same statement as one of these pieces."""
     same: set[int] = set()
     for number, keys in pieces:
+        # One key in common makes the same statement only where a side has one key (`is_same_statement`):
+        # the many quotations of a big block that share one common shingle are not read.
+        having = "" if len(keys) <= 1 else " HAVING count(*) >= 2 OR size <= 1"
         for link, piece, size, shared in sql.rows_in(
-                "SELECT link, piece, size, count(*) FROM statement_keys WHERE key IN ({}) GROUP BY link, piece, size",
-                keys):
+                "SELECT link, piece, size, count(*) FROM statement_keys WHERE key IN ({}) GROUP BY link, piece, size"
+                + having, keys):
             if (within is None or link in within) and is_same_statement(shared, len(keys), size,
                                                                        fragment=number > 0 or piece > 0):
                 same.add(link)
@@ -365,33 +378,19 @@ def _write_statements(sql: Sql, statements: set[str]) -> None:
 
 # --- identities ---------------------------------------------------------------------------
 
-def _block_state(sql: Sql, block: str) -> BlockState:
-    """What the store holds of a speaker block, as `identity_rules.decide` needs it (all from
-    indexed aggregates: the cost grows with the distinct names of the block, not its quotations)."""
-    state = BlockState()
-    for key, count in sql.rows("SELECT name_key, count(*) FROM quote_links WHERE block = ? AND full_name = 1 "
-                               "GROUP BY name_key", (block,)):
-        state.weights[key] += 2 * count  # as `resolve_speakers`: a quotation and its article's mention
-    for name, count, articles in sql.rows("SELECT name, sum(mentions), count(*) FROM block_people WHERE block = ? "
-                                          "GROUP BY name", (block,)):
-        key = "|".join(name_parts(name))
-        state.weights[key] += count
-        state.articles[key] += articles
-        state.known.add(key)
-    for (key,) in sql.rows("SELECT DISTINCT name_key FROM quote_links WHERE block = ? AND full_name = 1 "
-                           "AND label = 'PERSON'", (block,)):
-        state.known.add(key)
-    for key, head in sql.rows("SELECT DISTINCT name_key, role_head FROM quote_links WHERE block = ? AND full_name = 1 "
-                              "AND role_head IS NOT NULL", (block,)):
-        state.heads.setdefault(key, set()).add(head)
-    for key, country, articles in sql.rows(
-            "SELECT name_key, country, count(DISTINCT article_id) FROM quote_links WHERE block = ? AND full_name = 1 "
-            "AND country IS NOT NULL GROUP BY name_key, country", (block,)):
-        state.countries.setdefault(key, {})[country] = articles
-    return state
+def _block_state(sql: Sql, block: str, stored: str | None, dirty: bool, adding: BlockAdditions | None,
+                 ) -> tuple[BlockState, str | None]:
+    """What the store holds of a speaker block, as `identity_rules.decide` needs it, and the digest
+    its open decisions were last made with: the stored summary (its `block_state` value) plus the
+    batch's new rows, or (a block that lost rows, or has no summary stored) aggregated from all its rows."""
+    before, state = read_stored(stored)
+    if dirty or state is None:
+        return aggregate(sql, block), before
+    return (adding.apply(state) if adding else state), before
 
 
 def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str],
+                    adding: dict[str, BlockAdditions],
                     ) -> tuple[dict[str, str], dict[str, tuple[str, list[int]]], set[str]]:
     """Decide the open mentions of each touched block; the identities to count again (with their
     block: one lost or changed a quotation), those that only gained quotations (with their block
@@ -401,21 +400,22 @@ def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str
     touched: set[str] = set()
     columns = ("l.id, l.article_id, l.name, l.label, l.name_key, l.full_name, l.organisation, l.role_head, "
                "l.country, l.speaker_id, l.statement_id, l.settled, l.why")
-    for block in sorted(b for b in blocks if b):
+    ordered = sorted(b for b in blocks if b)
+    stored = dict(sql.rows_in("SELECT block, fingerprint FROM block_state WHERE block IN ({})", ordered))
+    kept: list[tuple[str, str]] = []
+    for block in ordered:
         if block.startswith("group:"):
             sql.run("UPDATE quote_links SET settled = 1 WHERE block = ? AND settled = 0", (block,))
             continue
-        state = _block_state(sql, block)
+        state, before = _block_state(sql, block, stored.get(block), block in dirty, adding.get(block))
         split = sorted(k for k in state.countries if len(state.strong(k)) >= 2)
         fingerprint = state.fingerprint()
-        before = sql.rows("SELECT fingerprint FROM block_state WHERE block = ?", (block,))
-        sql.run("DELETE FROM block_state WHERE block = ?", (block,))
-        sql.run("INSERT INTO block_state (block, fingerprint) VALUES (?, ?)", (block, fingerprint))
+        kept.append((block, stored_value(fingerprint, state)))
         # New quotations (settled 2) are decided; open ones (0) again only when what they depend on changed.
         params: list[Any] = [block]
         if block in dirty:
             where = "l.block = ?"
-        elif before and before[0][0] == fingerprint:
+        elif before == fingerprint:
             where = "l.block = ? AND l.settled = 2"
         else:
             where = "l.block = ? AND (l.settled IN (0, 2)" + (
@@ -452,6 +452,8 @@ def _resolve_blocks(sql: Sql, blocks: set[str], dirty: set[str], people: set[str
             for (speaker_id,) in sql.rows(f"SELECT id FROM speakers WHERE block = ? AND {sql.instr}(name, ' ') = 0",
                                           (block,)):
                 added.setdefault(speaker_id, (block, []))
+    sql.many("DELETE FROM block_state WHERE block = ?", [(block,) for block, _ in kept])
+    sql.many("INSERT INTO block_state (block, fingerprint) VALUES (?, ?)", kept)
     return recount, added, touched
 
 
@@ -462,18 +464,22 @@ def _article_keys(sql: Sql, block: str, article_ids: Sequence[str]) -> dict[str,
             "SELECT article_id, name, mentions FROM block_people WHERE block = ? AND article_id IN ({})",
             article_ids, (block,)):
         found[article_id]["|".join(name_parts(name))] += count
-    for article_id, key, count in sql.rows_in(
-            "SELECT article_id, name_key, count(*) FROM quote_links WHERE block = ? AND full_name = 1 "
-            "AND article_id IN ({}) GROUP BY article_id, name_key", article_ids, (block,)):
-        found[article_id][key] += count
+    # Read by article (its few quotations), not through the block's index (all the block's quotations).
+    for article_id, in_block, key in sql.rows_in(
+            "SELECT article_id, block, name_key FROM quote_links WHERE full_name = 1 AND article_id IN ({})",
+            article_ids):
+        if in_block == block:
+            found[article_id][key] += 1
     return found
 
 
 def _article_country(sql: Sql, block: str, article_id: str, key: str, state: BlockState) -> str | None:
     """The country an article places a name in (of those the name is split by)."""
     strong = set(state.strong(key))
-    for (country,) in sql.rows("SELECT DISTINCT country FROM quote_links WHERE block = ? AND article_id = ? "
-                               "AND name_key = ? AND country IS NOT NULL ORDER BY country", (block, article_id, key)):
+    # Read by article, as `_article_keys`.
+    for country in sorted({country for in_block, name_key, country in sql.rows(
+            "SELECT block, name_key, country FROM quote_links WHERE article_id = ? AND country IS NOT NULL",
+            (article_id,)) if in_block == block and name_key == key}):
         if country in strong:
             return country
     return None
