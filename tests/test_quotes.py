@@ -1016,3 +1016,12 @@ def test_a_time_after_a_cue_verbs_preposition_is_not_what_was_said(nlp):
 def test_agreeing_on_a_thing_keeps_it_as_content(nlp):
     found = quotes_of(nlp, "The two ministers agreed on a common budget for the river clean-up.")
     assert [quote.text for quote in found] == ["a common budget for the river clean-up"]
+
+
+def test_colon_introduction_run_into_the_quotation_names_the_subject_before_the_colon(nlp):
+    # the parser runs the sentence on into the quotation; its subject ("No one") is not the speaker
+    text = ('Anna Weiss said the plan was reckless.\n\n'
+            'Tom Berg delivered a snappy retort: "No one is tearing this up. We are going to go forward."')
+    retort = quotes_of(nlp, text)[-1]
+    assert retort.text.startswith("No one")
+    assert retort.speaker is not None and retort.speaker.text == "Tom Berg"

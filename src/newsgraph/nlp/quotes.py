@@ -155,7 +155,13 @@ def _colon_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
         return None
     sentence = sentence_of(colon[0])
     root = sentence.root
-    subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON"]
+    if root.i > colon[0].i:
+        # the parser ran the sentence on into the quotation (`Doe delivered a retort: "No one is ..."`):
+        # the clause the colon closes is the highest verb before it, not the quotation's own
+        before = [token for token in sentence if token.i < colon[0].i and token.pos_ == "VERB"]
+        root = min(before, key=_depth, default=root)
+    subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON"
+                and child.i < colon[0].i]
     if subjects and root.pos_ == "VERB" and root.lemma_ != "be":
         mention = speaker_mention(subjects[0])
         if len(mention) <= 8:  # a long subject is a clause, not somebody
@@ -165,6 +171,13 @@ def _colon_speaker(doc: Doc, text: str, quote_start: int) -> Span | None:
         return named[-1]
     proper = [token for token in sentence if token.pos_ == "PROPN" and token.dep_ != "compound"]
     return speaker_mention(proper[-1]) if proper else None  # a name the tagger missed
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _clause_around(doc: Doc, span: QuoteSpan, cue: Cue) -> tuple[int, int] | None:
