@@ -1025,3 +1025,13 @@ def test_colon_introduction_run_into_the_quotation_names_the_subject_before_the_
     retort = quotes_of(nlp, text)[-1]
     assert retort.text.startswith("No one")
     assert retort.speaker is not None and retort.speaker.text == "Tom Berg"
+
+
+def test_question_then_short_attribution_sentence_is_attributed(nlp):
+    # the parser ends the sentence at the question mark; "Tom Berg said." still attributes it
+    text = ('Anna Weiss spoke first.\n\n'
+            '"Why is she attacking me?" Tom Berg said. "She has to win three towns before she gets to me."')
+    question = quotes_of(nlp, text)[0]
+    assert question.text.startswith("Why is she attacking me")
+    assert question.speaker is not None and question.speaker.text == "Tom Berg"
+    assert question.cue is not None and question.cue.text == "said"

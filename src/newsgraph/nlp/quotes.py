@@ -79,14 +79,24 @@ def _speaks_from_inside(cue: Cue, inside_quote: list[bool]) -> bool:
         and inside_quote[mention[0].idx]
 
 
+_ATTRIBUTION_TAIL_TOKENS = 12  # `Trump said.`, `asked Sen. Jane Doe (D-Mass.).`
+
+
 def _sentences_around(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of the sentences overlapping [start, end), within its paragraph(s)."""
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or not len(first):
         return start, end
     sent_start = sentence_of(first[0]).start_char
-    sent_end = sentence_of(first[-1]).end_char
+    last = sentence_of(first[-1])
+    sent_end = last.end_char
     text = doc_text(doc)
+    if text[start:end].rstrip().endswith(("?", "!")) and last.end < len(doc) and last.end_char <= end + 2:
+        # `"Why is he attacking me?" Trump said.`: the parser ends the sentence at the question
+        # mark; a short attribution right after the closing mark belongs with the quotation
+        tail = sentence_of(doc[last.end])
+        if len(tail) <= _ATTRIBUTION_TAIL_TOKENS and "\n" not in text[end:tail.start_char]:
+            sent_end = tail.end_char
     # Sentences do not run over a paragraph break.
     left_break = text.rfind("\n", sent_start, start)
     if left_break >= 0:
