@@ -497,3 +497,22 @@ def test_yielding_is_concede(nlp, text):
 )
 def test_negated_promises_and_refusals(nlp, text, event_type):
     assert top(nlp, text).type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a crowd gathering in public demonstrates, whatever it is said to want; forces assembling do not
+        ("About 2,000 people gathered outside parliament in Tirana to demand the government's resignation.",
+         "PROTEST"),
+        # coordinated verbs share their object: police beating a crowd is repression
+        ("Police in Belgrade beat and detained dozens of opposition supporters.", "COERCE"),
+    ],
+)
+def test_crowds_gathering_and_repression_through_coordination(nlp, text, event_type):
+    assert top(nlp, text).type == event_type
+
+
+def test_forces_assembling_are_no_demonstration(nlp):
+    doc = nlp("Thousands of American and British forces assemble in Saudi Arabia.")
+    assert all(event.type != "PROTEST" for event in code_events(doc))

@@ -230,9 +230,11 @@ def _is_repression(actor: EventParty | None, recipient: EventParty | None, trigg
         return False
     actor_words = set((actor.text or "").lower().split())
     target_words = set((recipient.text or "").lower().split()) if recipient else set()
-    for child in trigger.children:
-        if child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"at", "on", "against", "into"}:
-            target_words |= {token.lower_ for token in child.subtree}
+    # "beat and detained dozens of supporters": coordinated verbs share their object
+    for verb in (trigger, *trigger.conjuncts):
+        for child in verb.children:
+            if child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in {"at", "on", "against", "into"}:
+                target_words |= {token.lower_ for token in child.subtree}
     return bool(actor_words & _SECURITY_WORDS) and bool(target_words & _CROWD_WORDS)
 
 

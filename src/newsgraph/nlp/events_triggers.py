@@ -228,6 +228,8 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
         # atrocities is no promise
         troops = [noun for noun in committed if lemma_of(noun) in lex.TROOP_NOUNS or noun.lower_ in lex.TROOP_NOUNS]
         return ("MOBILIZE", troops) if troops else None
+    if lemma in _CROWD_GATHERING_VERBS and _crowd_subject(verb):
+        return "PROTEST", []  # "2,000 people gathered outside parliament to demand ...": a demonstration
     if lemma == "hold" and any(child.lower_ in {"responsible", "accountable", "liable"}
                                for child in verb.children):
         return "ACCUSE", []  # "held Israel responsible for the raid"
@@ -323,6 +325,22 @@ def _verb_type(verb: Token) -> tuple[str, list[Token]] | None:
             return None
     found = lex.VERB_EVENTS.get(lemma)
     return (found, []) if found else None
+
+
+# A crowd coming together in public is a demonstration (CAMEO 141), whatever it is said to want.
+_CROWD_GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
+_CROWD_NOUNS = frozenset({"people", "protester", "protesters", "protestor", "protestors", "demonstrator",
+                          "demonstrators", "crowd", "crowds", "student", "students", "worker", "workers",
+                          "supporter", "supporters", "thousand", "thousands", "hundred", "hundreds",
+                          "resident", "residents", "villager", "villagers", "activist", "activists"})
+
+
+def _crowd_subject(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            words = {child.lower_, lemma_of(child)} | {grand.lower_ for grand in child.subtree}
+            return bool(words & _CROWD_NOUNS) and not words & lex.TROOP_NOUNS  # forces assembling mobilise
+    return False
 
 
 def _owned_by_other(noun: Token) -> bool:
