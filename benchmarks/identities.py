@@ -205,6 +205,8 @@ def rebuild(articles: int, folder: Path, batch: int = 64) -> dict:
         conn.execute("ALTER TABLE quote_links DROP COLUMN name")
         if "tally" in {row[1] for row in conn.execute("PRAGMA table_info(speakers)")}:
             conn.execute("ALTER TABLE speakers DROP COLUMN tally")  # migration 0013 adds it back
+        if "when_key" in {row[1] for row in conn.execute("PRAGMA table_info(events)")}:
+            _take_back_precomputed(conn)  # migration 0015, after the one taken back, makes them again
         conn.execute("DELETE FROM migrations WHERE version > ?", (version,))
         conn.execute(f"PRAGMA user_version = {int(version)}")
     quotes = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
@@ -220,6 +222,15 @@ def rebuild(articles: int, folder: Path, batch: int = 64) -> dict:
     return {"articles": articles, "quotes": quotes, "migrations_applied": names[version:],
             "migrate_wall_s": round(wall, 1), "migrate_cpu_s": round(cpu, 1),
             "ms_per_article_wall": round(1000 * wall / articles, 2), "links_named": links, "identities": speakers}
+
+
+def _take_back_precomputed(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.sqlite.schema_precomputed import ADDED_COLUMNS, created_objects
+
+    for kind, name in reversed(created_objects()):
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
+    for table, column in ADDED_COLUMNS:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
 def main() -> None:

@@ -303,8 +303,8 @@ def make_article(number: int, seed: int, vocabulary: Vocabulary, people: Populat
 
 
 def generate(articles: int, seed: int, vocabulary: Vocabulary, people: Populations,
-             quotes_per_article: int) -> Iterator[tuple[Article, str]]:
-    for number in range(articles):
+             quotes_per_article: int, first: int = 0) -> Iterator[tuple[Article, str]]:
+    for number in range(first, articles):
         yield make_article(number, seed, vocabulary, people, quotes_per_article)
 
 
@@ -446,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget-s", type=float, default=60.0, help="time per query beyond which fewer parameters are run")
     parser.add_argument("--skip-load", action="store_true", help="measure a database loaded before with these settings")
     parser.add_argument("--only", help="comma-separated query names to time (default: all)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on loading a database an earlier run with these settings stopped early "
+                             "(each article is drawn from its own number, so the rest are the same records)")
     options = parser.parse_args(argv)
     backend = "postgresql" if options.db.startswith(("postgresql://", "postgres://")) else "sqlite"
     vocabulary = read_vocabulary()
@@ -463,7 +466,12 @@ def main(argv: list[str] | None = None) -> int:
         stored = min(stored, stats.articles)
         print(f"load skipped: {stats.articles} articles stored", flush=True)
     else:
-        if backend == "sqlite":
+        first = 0
+        if options.resume:
+            with open_store(options.db) as store:
+                first = store.stats().articles
+            print(f"load resumed after {first} articles stored", flush=True)
+        elif backend == "sqlite":
             for suffix in ("", "-wal", "-shm"):
                 Path(options.db + suffix).unlink(missing_ok=True)
         else:
@@ -472,8 +480,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"scale: {store.location} is not empty; give an empty database", file=sys.stderr)
                     return 2
         load_figures = load(options.db, generate(options.articles, options.seed, vocabulary, people,
-                                                  options.quotes_per_article), options.articles, options.batch)
-        quotes = int(load_figures["quotes"])
+                                                  options.quotes_per_article, first),
+                            options.articles - first, options.batch)
+        # A resumed load counts what it added: the store's own count is the whole.
+        quotes = _count_quotes(options.db) if options.resume else int(load_figures["quotes"])
         print(f"load: {load_figures['seconds']:.0f} s, {load_figures['per_s']:.1f} articles/s, peak RSS "
               f"{load_figures['rss_1/4']:.0f} / {load_figures['rss_1/2']:.0f} / {load_figures['rss_all']:.0f} MB "
               f"at 1/4 / 1/2 / all; this process's CPU {load_figures['cpu_per_article_ms']:.0f} ms per article", flush=True)

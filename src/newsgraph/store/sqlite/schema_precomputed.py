@@ -17,11 +17,12 @@ re-analysis, a deletion's cascade, a migration) keeps them exact:
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from newsgraph.store.sqlite.migrations import split_statements
 
-__all__ = ["precomputed_listings"]
+__all__ = ["ADDED_COLUMNS", "created_objects", "precomputed_listings"]
 
 # An entity's key: its canonical name else its mention, and its label ('' for none).
 _NAME = "coalesce({row}.name, {row}.text, '')"
@@ -161,6 +162,16 @@ CREATE TRIGGER tallies_source_update AFTER UPDATE OF kind, source ON article_sou
         SELECT 1 FROM article_sources AS s WHERE s.source = new.source AND s.article_id != new.article_id);
 END;
 """
+
+
+# Columns the migration adds to tables it did not create (table, column).
+ADDED_COLUMNS = (("events", "when_key"), ("events", "seq"))
+
+
+def created_objects() -> list[tuple[str, str]]:
+    """(kind, name) of every table, index and trigger the migration creates, in order: what a
+    benchmark that takes migrations back on a copy drops (`benchmarks/identities.py rebuild`)."""
+    return re.findall(r"CREATE (TABLE|INDEX|TRIGGER) (\w+)", _EVENT_ORDER + _ENTITY_TOTALS + _TALLIES)
 
 
 def precomputed_listings(conn: sqlite3.Connection) -> None:
