@@ -260,7 +260,7 @@ def test_readonly_does_not_migrate_an_older_database(tmp_path: Path):
     path = tmp_path / "old.db"
     with raw(path) as conn:
         migrate(conn, MIGRATIONS[:1])
-    with pytest.raises(StoreError, match="schema version 1.*open it once without read-only"):
+    with pytest.raises(StoreError, match="schema version 1.*newsgraph migrate --db"):
         open_store(path, readonly=True)
     with raw(path) as conn:
         assert len(applied_migrations(conn)) == 1
@@ -284,3 +284,20 @@ def test_split_statements_keeps_trigger_bodies_whole():
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
     with pytest.raises(ValueError, match="incomplete"):
         split_statements("CREATE TABLE a (x); CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1;")
+
+
+def test_newsgraph_migrate_brings_an_older_database_up_to_date(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    path = tmp_path / "old.db"
+    old_database(path, 3).close()
+    runner = CliRunner()
+    refused = runner.invoke(app, ["stats", "--db", str(path)])
+    assert refused.exit_code != 0 and "newsgraph migrate --db" in " ".join(refused.output.split())
+    done = runner.invoke(app, ["migrate", "--db", str(path)])
+    assert done.exit_code == 0 and f"schema version {SCHEMA_VERSION}" in " ".join(done.output.split())
+    assert runner.invoke(app, ["stats", "--db", str(path)]).exit_code == 0
+    missing = runner.invoke(app, ["migrate", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code != 0 and not (tmp_path / "typo.db").exists()

@@ -305,12 +305,17 @@ def schema() -> None:
 
 def _open_existing(db: str):
     from newsgraph.store import open_store
+
+    _check_exists(db)
+    return open_store(db, readonly=True)
+
+
+def _check_exists(db: str) -> None:
     from newsgraph.store.urls import sqlite_path
 
     # A mistyped URL ("postgres:/news") is refused as such, not reported as a missing file.
     if "://" not in db and sqlite_path(db) and not Path(db).exists():
         raise UserError(f"no database at {db}; create one with: newsgraph ingest PATH... --db {db}")
-    return open_store(db, readonly=True)
 
 
 @app.command()
@@ -472,6 +477,19 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
             value = ", ".join(f"{k}: {v}" for k, v in list(value.items())[:12])
         table.add_row(key.replace("_", " "), escape(str(value)))
     out.print(table)
+
+
+@app.command()
+def migrate(db: DbOption = DEFAULT_DB) -> None:
+    """Bring a database an older newsgraph made up to this version's schema, in place (the reading
+    commands and `serve` open it read-only and never change it; `ingest` and `import` migrate too)."""
+    from newsgraph.store import open_store
+
+    with user_errors():
+        _check_exists(db)  # not made here: a mistyped path is an error, not a new database
+        with open_store(db) as store:
+            version = store.stats().schema_version
+    out.print(f"{escape(db)}: schema version {version}, up to date")
 
 
 @app.command()

@@ -110,7 +110,7 @@ class PostgreSQLStore(IdentityQueries):
                 if len(applied) < SCHEMA_VERSION:
                     raise StoreError(
                         f"{self.location} is at schema version {len(applied)}, this newsgraph needs "
-                        f"{SCHEMA_VERSION}; open it once without read-only to migrate it"
+                        f"{SCHEMA_VERSION}; migrate it once with: newsgraph migrate --db DATABASE"
                     )
             else:
                 migrate(conn, MIGRATIONS)

@@ -95,7 +95,7 @@ class SQLiteStore(IdentityQueries):
                 if len(applied) < SCHEMA_VERSION:
                     raise StoreError(
                         f"{self.path} is at schema version {len(applied)}, this newsgraph needs "
-                        f"{SCHEMA_VERSION}; open it once without read-only to migrate it"
+                        f"{SCHEMA_VERSION}; migrate it once with: newsgraph migrate --db DATABASE"
                     )
             else:
                 migrate(conn, MIGRATIONS)
