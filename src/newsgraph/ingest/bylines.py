@@ -40,7 +40,10 @@ Clean = Callable[[str], str]
 # An e-mail address, a handle or a profile address: how a page lets readers reach its author.
 _CONTACT_RE = re.compile(
     r"(?:(?:e-?mail|contact|twitter|x|follow(?:\s+(?:me|on))?(?:\s+(?:twitter|x))?)\s*:?\s*)?"
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{2,30}\b|(?:twitter|x)\.com/[A-Za-z0-9_]{2,30})",
+    # The address's local part starts a token and is at most 64 characters (RFC 5321): tried at
+    # every position of a long token an open-ended one is quadratic (a 2 MB token never ends).
+    r"(?:(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[A-Za-z0-9_]{2,30}\b"
+    r"|(?:twitter|x)\.com/[A-Za-z0-9_]{2,30})",
     re.I,
 )
 _CONTACT_JOINERS_RE = re.compile(r"^[\s|•·,;/()\[\]–—-]*$")
@@ -49,15 +52,21 @@ _STRONG_END_RE = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _CONTACT_LINE_WORDS = 8
 
 
+def _may_hold_contact(text: str) -> bool:
+    return "@" in text or ".com/" in text
+
+
 def contact_line(text: str) -> bool:
     """A line of contacts alone: "jane.doe@paper.example", "Follow @janedoe", "Email: jd@x.example | @jd"."""
-    if len(text.split()) > _CONTACT_LINE_WORDS or not _CONTACT_RE.search(text):
+    if not _may_hold_contact(text) or len(text.split()) > _CONTACT_LINE_WORDS or not _CONTACT_RE.search(text):
         return False
     return bool(_CONTACT_JOINERS_RE.match(_CONTACT_RE.sub(" ", text)))
 
 
 def contact_free(text: str) -> tuple[str, bool]:
     """The line without its contacts ("Jane Doe (@janedoe)" -> "Jane Doe"), and whether it had any."""
+    if not _may_hold_contact(text):
+        return text, False
     stripped = _CONTACT_RE.sub(" ", text)
     if stripped == text:
         return text, False
