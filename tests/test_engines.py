@@ -134,7 +134,10 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_run(engine_mode:
     env = dict(os.environ, **dict([marker.split("=")]))
     command = [sys.executable, "-m", "newsgraph.cli", "ingest", str(root), "--db", str(db), "--no-analysis",
                "--batch-size", "4", "--engine", engine, "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # Ctrl-C as a terminal sends it: a runner started in the background (`.ci/run &` from a script)
+    # passes SIGINT on ignored, and a child that inherits that never sees it.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if count_articles(db) >= 8:
