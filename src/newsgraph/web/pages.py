@@ -228,8 +228,9 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=10
     detail = speaker_detail(found, speaker_id)
     row = found.index().by_id[speaker_id]
     months = fill_months(sorted(detail["quotes_by_month"]))
+    dates = found.speaker_dates(speaker_id)
     per_week: Counter[str] = Counter()
-    for when, count in found.speaker_dates(speaker_id).items():
+    for when, count in dates.items():
         if (week := week_of(when)) is not None:
             per_week[week] += count
     weeks = fill_weeks(sorted(per_week))
@@ -241,7 +242,7 @@ def speaker_page(request: Request, speaker_id: Annotated[str, Path(max_length=10
                       y_title="statements", x_title=f"{period} said")
     words = (q or "").casefold().split()
     offset = decode_cursor("speaker-page", cursor)
-    total = sum(found.speaker_dates(speaker_id).values())
+    total = sum(dates.values())
     if words or since or until:
         # Filtered among the newest statements the explorer keeps (the quotes page filters them all).
         low, high = since or "", (until or "") + "\uffff"

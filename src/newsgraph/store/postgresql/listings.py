@@ -61,11 +61,7 @@ def list_quotes(conn, filters: QuoteFilter) -> list[QuoteHit]:
     _add_date_range("q.when_key", filters.since, filters.until, clauses, params)
     if filters.until is not None:
         clauses.append("q.when_key != ''")  # undated quotations have no place in a date range
-    if filters.after is not None:
-        when, article_id, at = decode_cursor("quotes", filters.after)
-        seq = "(SELECT seq FROM articles WHERE id = %s)"
-        clauses.append(f"(q.when_key < %s OR (q.when_key = %s AND (q.seq < {seq} OR (q.seq = {seq} AND q.position > %s))))")
-        params.extend([when, when, article_id, article_id, at])
+    _add_after("quotes", "q", filters.after, clauses, params)
     ways: list[tuple[list[str], list[Any]]] = [([], [])]
     if filters.speaker is not None:
         keys = [key for (key,) in conn.execute(
@@ -158,7 +154,7 @@ def list_events(conn, filters: EventFilter) -> list[EventHit]:
     _add_date_range("ev.when_key", filters.since, filters.until, clauses, params)
     if filters.until is not None:
         clauses.append("ev.when_key <> ''")  # undated events have no place in a date range
-    _add_after("events", "ev.when_key", "ev.position", filters.after, clauses, params)
+    _add_after("events", "ev", filters.after, clauses, params)
     ways: list[tuple[list[str], list[Any]]] = [(clauses, params)]
     for column, value in (("actor", filters.actor), ("recipient", filters.recipient)):
         if value is not None:
@@ -189,14 +185,15 @@ def list_events(conn, filters: EventFilter) -> list[EventHit]:
     ]
 
 
-def _add_after(listing: str, when_key: str, position: str, after: str | None,
-               clauses: list[str], params: list[Any]) -> None:
-    """Rows after a page cursor in the order (when DESC, article seq DESC, position)."""
+def _add_after(listing: str, alias: str, after: str | None, clauses: list[str], params: list[Any]) -> None:
+    """Rows (quotes `q`, events `ev`) after a page cursor in the listings' order: when said DESC,
+    the article's seq DESC, position."""
     if after is None:
         return
     when, article_id, at = decode_cursor(listing, after)
     seq = "(SELECT seq FROM articles WHERE id = %s)"
-    clauses.append(f"({when_key} < %s OR ({when_key} = %s AND (ev.seq < {seq} OR (ev.seq = {seq} AND {position} > %s))))")
+    clauses.append(f"({alias}.when_key < %s OR ({alias}.when_key = %s AND ({alias}.seq < {seq} "
+                   f"OR ({alias}.seq = {seq} AND {alias}.position > %s))))")
     params.extend([when, when, article_id, article_id, at])
 
 

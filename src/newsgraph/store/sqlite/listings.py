@@ -86,7 +86,7 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilter) -> list[QuoteHit
     _add_date_range("o.when_key", filters.since, filters.until, clauses, params)
     if filters.until is not None:
         clauses.append("o.when_key != ''")  # undated quotations have no place in a date range
-    _add_order_after("quotes", filters.after, clauses, params)
+    _add_order_after("quotes", "o", filters.after, clauses, params)
     page = filters.limit + filters.offset
     try:
         ways = _quote_ways(conn, filters, match, clauses, params, page)
@@ -173,13 +173,15 @@ def _order_walk(index: str, conditions: list[str]) -> str:
     return f"SELECT o.id FROM quote_order AS o INDEXED BY {index} {where} ORDER BY {_ORDER} LIMIT ?"
 
 
-def _add_order_after(listing: str, after: str | None, clauses: list[str], params: list[Any]) -> None:
-    """Quotations after a page cursor in `_ORDER`."""
+def _add_order_after(listing: str, alias: str, after: str | None, clauses: list[str], params: list[Any]) -> None:
+    """Rows (quotations `o`, events `ev`) after a page cursor in the listings' order: when said
+    DESC, the article's seq DESC, position."""
     if after is None:
         return
     when, article_id, at = decode_cursor(listing, after)
     seq = "(SELECT seq FROM articles WHERE id = ?)"
-    clauses.append(f"(o.when_key < ? OR (o.when_key = ? AND (o.seq < {seq} OR (o.seq = {seq} AND o.position > ?))))")
+    clauses.append(f"({alias}.when_key < ? OR ({alias}.when_key = ? AND ({alias}.seq < {seq} "
+                   f"OR ({alias}.seq = {seq} AND {alias}.position > ?))))")
     params.extend([when, when, article_id, article_id, at])
 
 def list_speakers(conn: sqlite3.Connection, filters: SpeakerFilter) -> list[SpeakerSummary]:
@@ -277,7 +279,7 @@ def list_events(conn: sqlite3.Connection, filters: EventFilter) -> list[EventHit
     _add_date_range("ev.when_key", filters.since, filters.until, clauses, params)
     if filters.until is not None:
         clauses.append("ev.when_key != ''")  # undated events have no place in a date range
-    _add_after("events", "ev.when_key", "ev.position", filters.after, clauses, params)
+    _add_order_after("events", "ev", filters.after, clauses, params)
     ways = _event_ways(filters, clauses, params)
     union = " UNION ".join(f"SELECT * FROM ({sql})" for sql, _ in ways)
     rows = conn.execute(
@@ -317,17 +319,6 @@ def _event_ways(filters: EventFilter, clauses: list[str], params: list[Any]) -> 
          [*values, filters.limit])
         for index, conditions, values in ways
     ]
-
-
-def _add_after(listing: str, when_key: str, position: str, after: str | None,
-               clauses: list[str], params: list[Any]) -> None:
-    """Rows after a page cursor in the order (when DESC, article seq DESC, position)."""
-    if after is None:
-        return
-    when, article_id, at = decode_cursor(listing, after)
-    seq = "(SELECT seq FROM articles WHERE id = ?)"
-    clauses.append(f"({when_key} < ? OR ({when_key} = ? AND (ev.seq < {seq} OR (ev.seq = {seq} AND {position} > ?))))")
-    params.extend([when, when, article_id, article_id, at])
 
 
 def _add_date_range(when: str, since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:
