@@ -2,10 +2,10 @@
 
 `ray.init()` starts Ray's daemons for this run; when the run is killed (kill -9,
 the out-of-memory killer) some of them (the dashboard and runtime-env agents)
-outlive it. The runtime's daemons inherit a marker in their environment; a small
-watcher process, started beside the runtime, waits for the driver to die and then
-kills every process carrying that marker and every process they started. Linux
-only (it reads /proc).
+outlive it. A small watcher process, started beside the runtime, remembers the
+driver's descendants while it lives; when it dies, the watcher kills them, every
+process carrying the marker the runtime's daemons inherit in their environment,
+and every process those started. Linux only (it reads /proc).
 """
 
 from __future__ import annotations
@@ -24,33 +24,46 @@ MARKER = "NEWSGRAPH_RAY_RUN"
 _WATCHER = """
 import os, signal, sys, time
 parent, marker, me = int(sys.argv[1]), sys.argv[2].encode(), os.getpid()
-while os.getppid() == parent:
-    time.sleep(0.5)
-def runtime():  # the marked processes and all their descendants (Ray starts some agents unmarked)
-    parents, marked = {}, set()
+def processes(read_marks):  # pid -> (parent pid, start time, carries the marker)
+    table = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit() and int(entry) != me:
             try:
                 with open("/proc/" + entry + "/stat", "rb") as f:
-                    parents[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
-                with open("/proc/" + entry + "/environ", "rb") as f:
-                    if marker in f.read().split(b"\\0"):
-                        marked.add(int(entry))
+                    fields = f.read().rsplit(b")", 1)[1].split()
+                marked = False
+                if read_marks:
+                    with open("/proc/" + entry + "/environ", "rb") as f:
+                        marked = marker in f.read().split(b"\\0")
+                table[int(entry)] = (int(fields[1]), fields[19], marked)
             except (OSError, ValueError, IndexError):
                 pass
-    found, grew = set(marked), True
+    return table
+def closure(table, roots):  # the roots and all their descendants
+    found, grew = set(roots), True
     while grew:
         grew = False
-        for pid, parent in parents.items():
-            if parent in found and pid not in found:
+        for pid, (ppid, _, _) in table.items():
+            if ppid in found and pid not in found:
                 found.add(pid)
                 grew = True
     return found
+# While the driver lives, remember its descendants: when it dies, Ray's daemons die with it
+# and orphan their agents, which rename themselves over the start of their environment
+# (setproctitle), so the marker alone may no longer find them.
+seen = {}
+while os.getppid() == parent:
+    table = processes(False)
+    for pid in closure(table, {parent}) - {parent}:
+        seen[pid] = table[pid][1]
+    time.sleep(0.5)
 quiet = 0
 # A daemon may still be starting one more process (an agent forked as its parent was killed, late
 # on a loaded machine): sweep until 20 sweeps in a row (10 s) find none, for two minutes at most.
 for _ in range(240):
-    found = runtime()
+    table = processes(True)
+    roots = {pid for pid, (_, start, marked) in table.items() if marked or seen.get(pid) == start}
+    found = closure(table, roots)
     for pid in found:
         try:
             os.kill(pid, signal.SIGKILL)
