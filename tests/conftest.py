@@ -391,6 +391,38 @@ def marked_processes(marker: str) -> list[int]:
     return found
 
 
+def _process_table() -> dict[int, tuple[int, bytes, bytes]]:
+    """pid -> (parent pid, start time, state) of every process, read from /proc."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+                table[int(entry.name)] = (int(fields[1]), fields[19], fields[0])
+            except (OSError, ValueError, IndexError):
+                continue
+    return table
+
+
+def descendants(pid: int) -> dict[int, bytes]:
+    """The processes `pid` started, directly or not, with their start times (a pid may be reused)."""
+    table, found, grew = _process_table(), {pid}, True
+    while grew:
+        grew = False
+        for child, (parent, _, _) in table.items():
+            if parent in found and child not in found:
+                found.add(child)
+                grew = True
+    return {child: table[child][1] for child in found - {pid}}
+
+
+def still_running(processes: dict[int, bytes]) -> list[int]:
+    """Those of `processes` (from `descendants`) that still run: same start time, not a zombie."""
+    table = _process_table()
+    return sorted(pid for pid, start in processes.items()
+                  if pid in table and table[pid][1] == start and table[pid][2] != b"Z")
+
+
 def count_articles(db: Path) -> int:
     """Articles committed to the SQLite file `db` so far, read while another process writes it."""
     try:
