@@ -85,6 +85,16 @@ class Sql:
         else:
             self.conn.executemany(sql, rows)
 
+    def columns(self, sqlite_sql: str, unnest_sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """`many` for many rows: on PostgreSQL one statement taking each column as an array
+        (`unnest_sql`, one `?` per column), where a row at a time costs a statement's overhead each."""
+        if not rows:
+            return
+        if self.postgresql:
+            self.run(unnest_sql, [list(column) for column in zip(*rows)])
+        else:
+            self.conn.executemany(sqlite_sql, rows)
+
     def rows_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[tuple]:
         """`sql` with one `IN ({})` filled with `values`, in chunks; `params` come before them."""
         found: list[tuple] = []
@@ -268,37 +278,110 @@ def _matches(sql: Sql, pieces: Sequence[tuple[int, list[int]]], within: set[int]
     return sql.rows_in("SELECT id, statement_id FROM quote_links WHERE id IN ({})", sorted(same)) if same else []
 
 
-def _anchor(sql: Sql, statement: str) -> tuple[str, int] | None:
-    row = sql.rows("SELECT article_id, position FROM quote_links WHERE statement_id = ? "
-                   "ORDER BY article_id, position LIMIT 1", (statement,))
-    return (row[0][0], row[0][1]) if row else None
+_VALUES_ROWS = 1000  # (link, piece, keys, key) rows per lookup: 4,000 parameters
+
+
+def _stored_matches(sql: Sql, pieces: dict[int, list[tuple[int, list[int]]]]) -> dict[int, set[int]]:
+    """The stored quotations each new one is the same statement as, for all of them in a few
+    lookups (each piece's keys within one, so that its shared keys are counted together)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    chunk: list[tuple[int, int, int, int]] = []
+
+    def look_up() -> None:
+        # One key in common makes the same statement only where a side has one key (`is_same_statement`):
+        # the many quotations of a big block that share one common shingle are not read.
+        for link, piece, keys, other, other_piece, size, shared in sql.rows(
+                "WITH wanted (link, piece, keys, key) AS (VALUES " + ", ".join("(?, ?, ?, ?)" for _ in chunk) + ") "
+                "SELECT w.link, w.piece, max(w.keys), s.link, s.piece, s.size, count(*) "
+                "FROM wanted AS w JOIN statement_keys AS s ON s.key = w.key "
+                "GROUP BY w.link, w.piece, s.link, s.piece, s.size HAVING count(*) >= 2 OR s.size <= 1 OR max(w.keys) <= 1",
+                [value for row in chunk for value in row]):
+            if is_same_statement(shared, keys, size, fragment=piece > 0 or other_piece > 0):
+                found[link].add(other)
+        chunk.clear()
+
+    for link, link_pieces in pieces.items():
+        for number, keys in link_pieces:
+            if chunk and len(chunk) + len(keys) > _VALUES_ROWS:
+                look_up()
+            chunk.extend((link, number, len(keys), key) for key in keys)
+    if chunk:
+        look_up()
+    return found
+
+
+def _batch_matches(pieces: Sequence[tuple[int, list[int]]], earlier: dict[int, list[tuple[int, int, int]]]) -> set[int]:
+    """The quotations of the batch taken in before (their keys in `earlier`) that are the same statement."""
+    same: set[int] = set()
+    for number, keys in pieces:
+        shared: Counter[tuple[int, int, int]] = Counter(hit for key in keys for hit in earlier.get(key, ()))
+        same.update(link for (link, piece, size), count in shared.items()
+                    if is_same_statement(count, len(keys), size, fragment=number > 0 or piece > 0))
+    return same
 
 
 def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]) -> tuple[set[str], set[str]]:
     """Each new quotation joins (and joins together) the statements it is the same as; the
-    statements touched, and those that took in the quotations of others."""
+    statements touched, and those that took in the quotations of others.
+
+    The batch is read and written in a few statements, not a few per quotation: its matches
+    among the stored quotations in one pass over `statement_keys`, those among its own in
+    memory; then its quotations are taken in (article id, position) order, each as if the ones
+    before it were stored, and the statements they end in are written at the end."""
+    pieces = {link: _piece_keys(block, tokens) for link, tokens, block in new_links}
+    places = {link: (a, p) for link, a, p in sql.rows_in(
+        "SELECT id, article_id, position FROM quote_links WHERE id IN ({})", list(pieces))}
+    stored = _stored_matches(sql, pieces)
+    statement_of: dict[int, str | None] = dict(sql.rows_in(
+        "SELECT id, statement_id FROM quote_links WHERE id IN ({})", sorted(set().union(*stored.values()))))
+    anchors: dict[str, tuple[str, int]] = {}  # each statement's first member
+    for statement, article_id, position in sql.rows_in(
+            "SELECT statement_id, article_id, position FROM quote_links WHERE statement_id IN ({})",
+            sorted({s for s in statement_of.values() if s})):
+        anchors[statement] = min(anchors.get(statement, (article_id, position)), (article_id, position))
+    sql.columns("INSERT INTO statement_keys (key, link, piece, size) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO statement_keys (key, link, piece, size) "
+                "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::int[]) ON CONFLICT DO NOTHING",
+                [(key, link, number, len(keys)) for link, found in pieces.items() for number, keys in found for key in keys])
+    renamed: dict[str, str] = {}  # a statement -> the one it was merged into
+
+    def current(statement: str) -> str:
+        while statement in renamed:
+            statement = renamed[statement]
+        return statement
+
     touched: set[str] = set()
     merged: set[str] = set()
-    places = dict(((link, (a, p)) for link, a, p in sql.rows_in(
-        "SELECT id, article_id, position FROM quote_links WHERE id IN ({})", [link for link, _, _ in new_links])))
-    for link, tokens, block in new_links:
-        pieces = _piece_keys(block, tokens)
-        joined = {statement for _, statement in _matches(sql, pieces) if statement}
-        sql.many("INSERT INTO statement_keys (key, link, piece, size) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                 [(key, link, number, len(keys)) for number, keys in pieces for key in keys])
-        anchors = [a for a in (_anchor(sql, s) for s in sorted(joined)) if a is not None]
-        first = min([places[link], *anchors])
+    earlier: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # key -> (link, piece, size)
+    for link, _, _ in new_links:
+        same = stored.get(link, set()) | _batch_matches(pieces[link], earlier)
+        joined = {current(s) for s in (statement_of.get(other) for other in same) if s}
+        first = min([places[link], *(anchors[s] for s in joined)])
         target = statement_id(*first)
-        sql.run("UPDATE quote_links SET statement_id = ? WHERE id = ?", (target, link))
-        others = sorted(joined - {target})
+        anchors[target] = first
+        statement_of[link] = target
+        for number, keys in pieces[link]:
+            for key in keys:
+                earlier[key].append((link, number, len(keys)))
+        others = joined - {target}
+        renamed.update((other, target) for other in others)
         if others:
-            for start in range(0, len(others), _CHUNK):
-                chunk = others[start:start + _CHUNK]
-                sql.run(f"UPDATE quote_links SET statement_id = ? WHERE statement_id IN ({', '.join('?' for _ in chunk)})",
-                        (target, *chunk))
             touched.update(others)
             merged.add(target)
         touched.add(target)
+    sql.columns("UPDATE quote_links SET statement_id = ? WHERE id = ?",
+                "UPDATE quote_links AS l SET statement_id = v.statement FROM unnest(?::text[], ?::bigint[]) "
+                "AS v (statement, id) WHERE l.id = v.id",
+                [(current(statement_of[link]), link) for link, _, _ in new_links])
+    # The stored members of the statements merged into others (the batch's own are set above).
+    moving: dict[str, list[str]] = defaultdict(list)
+    for statement in sorted(renamed):
+        moving[current(statement)].append(statement)
+    for target, statements in sorted(moving.items()):
+        for start in range(0, len(statements), _CHUNK):
+            chunk = statements[start:start + _CHUNK]
+            sql.run(f"UPDATE quote_links SET statement_id = ? WHERE statement_id IN ({', '.join('?' for _ in chunk)})",
+                    (target, *chunk))
     return touched, merged
 
 

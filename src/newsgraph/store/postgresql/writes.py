@@ -234,14 +234,16 @@ def _best_cluster(conn, item, lsh: LshSettings) -> str | None:
     """The cluster of the most similar stored article at or above the threshold, if any."""
     if not item.keys.bands or item.keys.signature is None:
         return None
+    # The candidates first, then each one's signature and cluster read by its key (a LATERAL with
+    # LIMIT is not flattened into a join): planned as a join, with a growing table's stale
+    # statistics, it scanned every stored signature for each new article.
     rows = conn.execute(
-        "SELECT a.cluster_id, s.signature, count(*) AS shared "
-        "FROM minhash_bands AS b "
-        "JOIN minhash_signatures AS s ON s.article_id = b.article_id "
-        "JOIN articles AS a ON a.id = b.article_id "
-        "WHERE b.band = ANY(%s) "
-        "GROUP BY b.article_id, a.cluster_id, s.signature, a.seq ORDER BY shared DESC, a.seq LIMIT %s",
-        (list(item.keys.bands), MAX_CANDIDATES),
+        "SELECT a.cluster_id, s.signature, b.shared "
+        "FROM (SELECT article_id, count(*) AS shared FROM minhash_bands WHERE band = ANY(%s) GROUP BY article_id) AS b "
+        "CROSS JOIN LATERAL (SELECT signature FROM minhash_signatures WHERE article_id = b.article_id LIMIT 1) AS s "
+        "CROSS JOIN LATERAL (SELECT cluster_id, seq FROM articles WHERE id = b.article_id LIMIT 1) AS a "
+        "ORDER BY b.shared DESC, a.seq LIMIT %s",
+        (list(item.keys.bands), MAX_CANDIDATES), prepare=False,  # planned for the tables' sizes now
     ).fetchall()
     signature = near_duplicates.signature_from_bytes(item.keys.signature)
     return near_duplicates.best_cluster(signature, ((cluster, bytes(stored)) for cluster, stored, _ in rows),
