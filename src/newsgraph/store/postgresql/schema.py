@@ -16,7 +16,7 @@ from __future__ import annotations
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.postgresql.migrations import Migration
-from newsgraph.store.postgresql.schema_precomputed import precomputed_listings
+from newsgraph.store.postgresql.schema_precomputed import entity_totals_by_statement, precomputed_listings
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
@@ -523,6 +523,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_link_names", _link_names),
     Migration("0011_speaker_tallies", _speaker_tallies),
     Migration("0012_precomputed_listings_and_tallies", precomputed_listings),
+    Migration("0013_entity_totals_by_statement", entity_totals_by_statement),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

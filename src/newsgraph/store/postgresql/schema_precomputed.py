@@ -11,7 +11,7 @@ once. (An AFTER row trigger sees the whole statement's result and would count it
 
 from __future__ import annotations
 
-__all__ = ["precomputed_listings"]
+__all__ = ["entity_totals_by_statement", "precomputed_listings"]
 
 # An entity's key: its canonical name else its mention, and its label ('' for none).
 _NAME = "coalesce({row}.name, {row}.text COLLATE \"C\", '')"
@@ -199,4 +199,37 @@ END $$""",
 
 def precomputed_listings(conn) -> None:
     for statement in (*_EVENT_ORDER, *_ENTITY_TOTALS, *_TALLIES):
+        conn.execute(statement)
+
+
+# Migration 0013: an entities statement adds to `entity_totals` once, from all the rows it
+# inserted (a transition table), where the row trigger upserted a total (four indexes) for each
+# mention; the write path inserts an article's rows of a table in one statement. A mention
+# adds its article where no row of the same entity in that article was there before the statement.
+_ENTITY_TOTALS_BY_STATEMENT = (
+    "DROP TRIGGER entity_totals_insert ON entities",
+    "DROP FUNCTION entity_totals_insert()",
+    f"""CREATE FUNCTION entity_totals_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO entity_totals AS t (name, label, mentions, articles, country)
+        SELECT k.name, k.label, count(*), count(DISTINCT k.article_id) FILTER (WHERE NOT k.seen), max(k.country)
+        FROM (SELECT {_NAME.format(row='n')} AS name, {_LABEL.format(row='n')} AS label, n.article_id, n.country,
+                     EXISTS (SELECT 1 FROM entities AS e WHERE e.article_id = n.article_id AND {_same_entity('n')}
+                             AND NOT EXISTS (SELECT 1 FROM added AS m
+                                             WHERE m.article_id = e.article_id AND m.position = e.position)) AS seen
+              FROM added AS n) AS k
+        GROUP BY k.name, k.label
+        ON CONFLICT (name, label) DO UPDATE SET
+            mentions = t.mentions + excluded.mentions,
+            articles = t.articles + excluded.articles,
+            country = greatest(t.country, excluded.country);
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER entity_totals_insert AFTER INSERT ON entities REFERENCING NEW TABLE AS added "
+    "FOR EACH STATEMENT EXECUTE FUNCTION entity_totals_insert()",
+)
+
+
+def entity_totals_by_statement(conn) -> None:
+    for statement in _ENTITY_TOTALS_BY_STATEMENT:
         conn.execute(statement)
