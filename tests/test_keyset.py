@@ -141,22 +141,26 @@ def test_a_common_word_is_ranked_among_its_most_recently_stored_matches(store, m
 
 
 def test_a_words_quotes_are_the_same_sorted_or_walked_down_the_order(tmp_path, monkeypatch):
-    """SQLite sorts a word's matches or, when walking the order is cheaper (many matches for the
-    store's size), checks quotations down the order: both give the same pages."""
+    """SQLite sorts a word's matches or, when there are many for the store's size, reads them a
+    month at a time down the order: both give the same pages (undated ones last)."""
     from newsgraph.store.sqlite import listings
 
     with open_store(str(tmp_path / "walk.db")) as sqlite_store:
         sqlite_store.write_batch(WriteBatch(articles=[ArticleEntry(_article(n)) for n in range(23)]))
         cases = [QuoteFilter(about="harbour", limit=1000), QuoteFilter(about="budget OR storm", limit=5),
-                 QuoteFilter(about="pier", since="2024-02", limit=3)]
+                 QuoteFilter(about="pier", since="2024-02", limit=3),
+                 QuoteFilter(about="harbour OR pier", until="2024-05-01", limit=4)]
         sorted_pages = [sqlite_store.quotes(filters) for filters in cases]
         walked_cursor = _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)
-        monkeypatch.setattr(listings, "_PROBE_PER_SORTED_MATCH", 0)  # every search walks the order
-        walked_pages = [sqlite_store.quotes(filters) for filters in cases]
-        assert all(sorted_pages)
-        assert [[q.to_dict() for q in page] for page in walked_pages] == [[q.to_dict() for q in page] for page in sorted_pages]
-        assert [q.to_dict() for q in _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)] == \
-            [q.to_dict() for q in walked_cursor]
+        monkeypatch.setattr(listings, "_SORTED_MATCHES_PER_ROW", 0)  # every search reads months
+        for months in (12, 1):  # the months one by one, or the first and then the rest sorted at once
+            monkeypatch.setattr(listings, "_MONTHS_WALKED", months)
+            walked_pages = [sqlite_store.quotes(filters) for filters in cases]
+            assert all(sorted_pages)
+            assert [[q.to_dict() for q in page] for page in walked_pages] == \
+                [[q.to_dict() for q in page] for page in sorted_pages]
+            assert [q.to_dict() for q in _walk(sqlite_store.quotes, replace(cases[0], limit=2), 2)] == \
+                [q.to_dict() for q in walked_cursor]
 
 
 def test_a_speaker_name_filter_keeps_the_ranking_order(store):
@@ -170,3 +174,28 @@ def test_a_speaker_name_filter_keeps_the_ranking_order(store):
     assert store.speakers(SpeakerFilter(name="nobody-at-all")) == []
     assert [s.id for s in store.speakers(SpeakerFilter(name="e", limit=1))] == \
         [s.id for s in store.speakers(SpeakerFilter(name="e", limit=1000))][:1]
+
+
+def test_a_new_publication_date_moves_undated_quotations_to_their_new_month(tmp_path, monkeypatch):
+    """The month word of a quotation dated by its article follows the article's date (schema 0016)."""
+    import sqlite3
+
+    from newsgraph.store.sqlite import listings
+
+    path = tmp_path / "months.db"
+    article = _article(4)  # published 2024-02-10, its two quotations undated
+    with open_store(str(path)) as sqlite_store:
+        sqlite_store.write_batch(WriteBatch(articles=[ArticleEntry(article)]))
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE articles SET published = '2023-07-01' WHERE id = ?", (article.id,))
+
+    def month_matches(word: str) -> list[int]:
+        with sqlite3.connect(path) as conn:
+            return [row[0] for row in conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", (word,))]
+
+    assert month_matches("period : p202307") and not month_matches("period : p202402")
+    monkeypatch.setattr(listings, "_SORTED_MATCHES_PER_ROW", 0)
+    with open_store(str(path)) as sqlite_store:
+        found = sqlite_store.quotes(QuoteFilter(about=WORDS[(4 + 2) % len(WORDS)]))
+        assert [quote.when for quote in found] == ["2023-07-01", "2023-07-01"]
+        assert sqlite_store.quotes(QuoteFilter(about=WORDS[(4 + 2) % len(WORDS)], since="2024-01")) == []

@@ -11,6 +11,7 @@ import sqlite3
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.identities import Sql, rebuild_identities
 from newsgraph.store.sqlite.migrations import Migration, split_statements
+from newsgraph.store.sqlite.schema_periods import quote_periods
 from newsgraph.store.sqlite.schema_precomputed import precomputed_listings
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
@@ -650,6 +651,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0013_link_names", _link_names),
     Migration("0014_speaker_tallies", _speaker_tallies),
     Migration("0015_precomputed_listings_and_tallies", precomputed_listings),
+    Migration("0016_quote_periods", quote_periods),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
