@@ -290,12 +290,17 @@ def _stored_matches(sql: Sql, pieces: dict[int, list[tuple[int, list[int]]]]) ->
     def look_up() -> None:
         # One key in common makes the same statement only where a side has one key (`is_same_statement`):
         # the many quotations of a big block that share one common shingle are not read.
+        if sql.postgresql:  # one query text whatever the number of rows (psycopg parses each new one)
+            wanted, params = "SELECT * FROM unnest(?::bigint[], ?::int[], ?::int[], ?::bigint[])", \
+                [list(column) for column in zip(*chunk)]
+        else:
+            wanted, params = "VALUES " + ", ".join("(?, ?, ?, ?)" for _ in chunk), [value for row in chunk for value in row]
         for link, piece, keys, other, other_piece, size, shared in sql.rows(
-                "WITH wanted (link, piece, keys, key) AS (VALUES " + ", ".join("(?, ?, ?, ?)" for _ in chunk) + ") "
+                f"WITH wanted (link, piece, keys, key) AS ({wanted}) "
                 "SELECT w.link, w.piece, max(w.keys), s.link, s.piece, s.size, count(*) "
                 "FROM wanted AS w JOIN statement_keys AS s ON s.key = w.key "
                 "GROUP BY w.link, w.piece, s.link, s.piece, s.size HAVING count(*) >= 2 OR s.size <= 1 OR max(w.keys) <= 1",
-                [value for row in chunk for value in row]):
+                params):
             if is_same_statement(shared, keys, size, fragment=piece > 0 or other_piece > 0):
                 found[link].add(other)
         chunk.clear()
