@@ -190,11 +190,16 @@ def _walk_months(conn: sqlite3.Connection, match: str, conditions: list[str], va
             return found + [id_ for (id_,) in rest]
         bucket = key[:7]
         found += [id_ for (id_,) in conn.execute(_sorted_matches(conditions),
-                                                 [f"({match}) AND period : {period_word(bucket)}", *values,
+                                                 [f"({match}) AND period : {_phrase(period_word(bucket))}", *values,
                                                   page - len(found)])]
         months += 1
         key = _newest_key(conn, "<", bucket) if bucket else None
     return found
+
+
+def _phrase(word: str) -> str:
+    """`word` as an FTS5 string (a key of another shape than YYYY-MM stays one phrase of its parts)."""
+    return '"' + word.replace('"', '""') + '"'
 
 
 def _newest_key(conn: sqlite3.Connection, compare: str = "", bound: str | None = None) -> str | None:
