@@ -282,3 +282,24 @@ def test_rows_added_to_batch_by_batch_are_those_counted_from_every_quotation(tmp
         write_identities(Sql(conn), dict(ids), {})
     conn.close()
     assert _speaker_rows(path) == batched
+
+
+def test_a_quotation_that_joins_two_statements_of_its_speaker_leaves_one(new_database):
+    """Two statements of one speaker, stored apart, become one when a later article quotes both in
+    one quotation: the speaker's row counts one statement (no recount of all its quotations)."""
+    first, second = "The harbour wall will be finished by the spring.", "We have found the money for the ferry."
+    both = f"{first} {second}"
+    batches = [
+        [article("m1", "one.example", "2024-03-01", f'"{first}" said Ines Varga.', [(first, "Ines Varga", {})],
+                 people=["Ines Varga"])],
+        [article("m2", "two.example", "2024-03-02", f'"{second}" said Ines Varga.', [(second, "Ines Varga", {})],
+                 people=["Ines Varga"])],
+        [article("m3", "three.example", "2024-03-03", f'"{both}" Ines Varga said.', [(both, "Ines Varga", {})],
+                 people=["Ines Varga"])],
+    ]
+    url = new_database()
+    for number, batch in enumerate(batches):
+        with open_store(url) as store:
+            store.write_batch(WriteBatch([ArticleEntry(item) for item in batch]))
+            (speaker,) = store.speaker_identities(limit=10)
+        assert (speaker.quotes, speaker.statements) == ((1, 1), (2, 2), (3, 1))[number]

@@ -115,17 +115,20 @@ def update_identities(sql: Sql, article_ids: Iterable[str]) -> None:
     dirty_blocks = {key for kind, key in dirty if kind == "block"}
     dirty_statements = {key for kind, key in dirty if kind == "statement"}
     regrouped = _regroup(sql, dirty_statements)
-    joined, merged = _assign_statements(sql, new_links)
+    joined, fewer = _assign_statements(sql, new_links)
     touched_statements = regrouped | joined
     blocks = {block for _, _, block in new_links} | people_blocks | dirty_blocks
     recount, added, changed_statements = _resolve_blocks(sql, blocks, dirty_blocks, people_blocks,
                                                          additions(sql, link_facts, new_people))
     touched_statements |= changed_statements
-    # Statements that merged or split change the statement counts of their speakers: counted again.
+    # Statements that split change the statement counts of their speakers: counted again (rare: a
+    # deletion). Merged ones take from each speaker's count the statements now one.
     for speaker_id, block in sql.rows_in("SELECT DISTINCT speaker_id, block FROM quote_links WHERE statement_id IN ({})",
-                                         sorted(regrouped | merged)):
+                                         sorted(regrouped)):
         if speaker_id:
             recount.setdefault(speaker_id, block)
+    sql.many("UPDATE speakers SET statements = statements - ? WHERE id = ?",
+             [(n, speaker_id) for speaker_id, n in sorted(fewer.items()) if n and speaker_id not in recount])
     write_identities(sql, recount, added)
     _write_statements(sql, touched_statements)
     if dirty:
@@ -325,9 +328,10 @@ def _batch_matches(pieces: Sequence[tuple[int, list[int]]], earlier: dict[int, l
     return same
 
 
-def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]) -> tuple[set[str], set[str]]:
+def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]) -> tuple[set[str], Counter[str]]:
     """Each new quotation joins (and joins together) the statements it is the same as; the
-    statements touched, and those that took in the quotations of others.
+    statements touched, and how many statements fewer each speaker of stored quotations has
+    where statements merged (its quotations in three of them, now one: two fewer).
 
     The batch is read and written in a few statements, not a few per quotation: its matches
     among the stored quotations in one pass over `statement_keys`, those among its own in
@@ -356,7 +360,6 @@ def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]
         return statement
 
     touched: set[str] = set()
-    merged: set[str] = set()
     earlier: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # key -> (link, piece, size)
     for link, _, _ in new_links:
         same = stored.get(link, set()) | _batch_matches(pieces[link], earlier)
@@ -370,24 +373,38 @@ def _assign_statements(sql: Sql, new_links: Sequence[tuple[int, list[str], str]]
                 earlier[key].append((link, number, len(keys)))
         others = joined - {target}
         renamed.update((other, target) for other in others)
-        if others:
-            touched.update(others)
-            merged.add(target)
+        touched.update(others)
         touched.add(target)
+    moving: dict[str, list[str]] = defaultdict(list)
+    for statement in sorted(renamed):
+        moving[current(statement)].append(statement)
+    fewer = _fewer_statements(sql, moving)
     sql.columns("UPDATE quote_links SET statement_id = ? WHERE id = ?",
                 "UPDATE quote_links AS l SET statement_id = v.statement FROM unnest(?::text[], ?::bigint[]) "
                 "AS v (statement, id) WHERE l.id = v.id",
                 [(current(statement_of[link]), link) for link, _, _ in new_links])
     # The stored members of the statements merged into others (the batch's own are set above).
-    moving: dict[str, list[str]] = defaultdict(list)
-    for statement in sorted(renamed):
-        moving[current(statement)].append(statement)
     for target, statements in sorted(moving.items()):
         for start in range(0, len(statements), _CHUNK):
             chunk = statements[start:start + _CHUNK]
             sql.run(f"UPDATE quote_links SET statement_id = ? WHERE statement_id IN ({', '.join('?' for _ in chunk)})",
                     (target, *chunk))
-    return touched, merged
+    return touched, fewer
+
+
+def _fewer_statements(sql: Sql, moving: dict[str, list[str]]) -> Counter[str]:
+    """Per speaker, the statements its stored quotations were in, less the merged ones they are in
+    now (`moving`: each statement that takes others in -> those; read before they move)."""
+    into = {statement: target for target, statements in moving.items() for statement in (target, *statements)}
+    spread: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for speaker_id, statement in sql.rows_in(
+            "SELECT DISTINCT speaker_id, statement_id FROM quote_links WHERE statement_id IN ({})", sorted(into)):
+        if speaker_id:
+            spread[(speaker_id, into[statement])].add(statement)
+    fewer: Counter[str] = Counter()
+    for (speaker_id, _), statements in spread.items():
+        fewer[speaker_id] += len(statements) - 1
+    return fewer
 
 
 def _regroup(sql: Sql, statements: set[str]) -> set[str]:
