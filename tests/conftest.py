@@ -9,6 +9,7 @@ import random
 import signal
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -391,36 +392,24 @@ def marked_processes(marker: str) -> list[int]:
     return found
 
 
-def _process_table() -> dict[int, tuple[int, bytes, bytes]]:
-    """pid -> (parent pid, start time, state) of every process, read from /proc."""
-    table = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
-                table[int(entry.name)] = (int(fields[1]), fields[19], fields[0])
-            except (OSError, ValueError, IndexError):
-                continue
-    return table
+def _stat(pid: int) -> tuple[bytes, bytes] | None:
+    """(start time, state) of a process, or None when it is gone."""
+    try:
+        fields = (Path("/proc") / str(pid) / "stat").read_bytes().rsplit(b")", 1)[1].split()
+        return fields[19], fields[0]
+    except (OSError, IndexError):
+        return None
 
 
-def descendants(pid: int) -> dict[int, bytes]:
-    """The processes `pid` started, directly or not, with their start times (a pid may be reused)."""
-    table, found, grew = _process_table(), {pid}, True
-    while grew:
-        grew = False
-        for child, (parent, _, _) in table.items():
-            if parent in found and child not in found:
-                found.add(child)
-                grew = True
-    return {child: table[child][1] for child in found - {pid}}
+def start_times(pids: Iterable[int]) -> dict[int, bytes]:
+    """Each of these processes with its start time (a pid may be reused); gone ones left out."""
+    return {pid: stat[0] for pid in pids if (stat := _stat(pid)) is not None}
 
 
 def still_running(processes: dict[int, bytes]) -> list[int]:
-    """Those of `processes` (from `descendants`) that still run: same start time, not a zombie."""
-    table = _process_table()
+    """Those of `processes` (from `start_times`) that still run: same start time, not a zombie."""
     return sorted(pid for pid, start in processes.items()
-                  if pid in table and table[pid][1] == start and table[pid][2] != b"Z")
+                  if (stat := _stat(pid)) is not None and stat[0] == start and stat[1] != b"Z")
 
 
 def count_articles(db: Path) -> int:

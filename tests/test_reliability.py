@@ -19,7 +19,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import count_articles, descendants, engine_flags, marked_processes, still_running, write_site_scrapes
+from conftest import (count_articles, descendants, engine_flags, marked_processes, start_times, still_running,
+                      write_site_scrapes)
 
 import newsgraph
 from newsgraph.engine import EngineOptions, run_ingest
@@ -250,7 +251,7 @@ def test_a_killed_ingest_leaves_no_worker_processes(tmp_path: Path, mode: str):
     assert len(marked_processes(marker)) >= 3, "the workers never started"
     # Ray's agents rename themselves over the start of their environment, which may hide the
     # marker: what the ingest started is also known by descent.
-    family = descendants(process.pid)
+    family = start_times(descendants(process.pid))
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
 
