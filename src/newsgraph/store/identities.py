@@ -264,23 +264,6 @@ def _piece_keys(block: str, pieces: Sequence[Sequence[str]]) -> list[tuple[int, 
     return [(number, keys) for number, tokens in enumerate(pieces) if (keys := shingle_keys(block, tokens))]
 
 
-def _matches(sql: Sql, pieces: Sequence[tuple[int, list[int]]], within: set[int] | None = None,
-             ) -> list[tuple[int, str | None]]:
-    """(link, statement) of the stored quotations that are the same statement as one of these pieces."""
-    same: set[int] = set()
-    for number, keys in pieces:
-        # One key in common makes the same statement only where a side has one key (`is_same_statement`):
-        # the many quotations of a big block that share one common shingle are not read.
-        having = "" if len(keys) <= 1 else " HAVING count(*) >= 2 OR size <= 1"
-        for link, piece, size, shared in sql.rows_in(
-                "SELECT link, piece, size, count(*) FROM statement_keys WHERE key IN ({}) GROUP BY link, piece, size"
-                + having, keys):
-            if (within is None or link in within) and is_same_statement(shared, len(keys), size,
-                                                                       fragment=number > 0 or piece > 0):
-                same.add(link)
-    return sql.rows_in("SELECT id, statement_id FROM quote_links WHERE id IN ({})", sorted(same)) if same else []
-
-
 _VALUES_ROWS = 1000  # (link, piece, keys, key) rows per lookup: 4,000 parameters
 
 
@@ -432,8 +415,9 @@ def _regroup(sql: Sql, statements: set[str]) -> set[str]:
         for key, link, piece in sql.rows_in("SELECT key, link, piece FROM statement_keys WHERE link IN ({}) "
                                             "ORDER BY link, piece, key", sorted(ids)):
             keys[link][piece].append(key)
+        matches = _stored_matches(sql, {link: sorted(keys[link].items()) for link in sorted(ids)})
         for link in sorted(ids):
-            for other, _ in _matches(sql, sorted(keys[link].items()), ids):
+            for other in sorted(matches.get(link, set()) & ids):
                 parent[root(other)] = root(link)
         groups: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         for link, article_id, position in members:
