@@ -296,3 +296,42 @@ def test_quotes_entities_events_and_search_answer_as_on_sqlite(tmp_path: Path, p
     finally:
         for store in stores.values():
             store.close()
+
+
+def test_the_newest_matches_are_found_slice_by_slice_as_through_the_whole_index(postgres_url: str):
+    """`recent_matches` reads the search terms' index newest slice first; its matches are the newest
+    of those the search_vector's own index gives, for every kind of query it takes."""
+    import psycopg
+
+    from newsgraph.store.postgresql.recent_matches import SLICE, recent_matches
+
+    lines = ["The harbour master said the pier is safe.", "Said the mayor: e-mail the council today.",
+             "The dockworkers' union voted to strike at the grain pier.", "A pier master's report.",
+             "Nobody said anything about the harbour.", "Harbour master Lee agreed."]
+    store = open_store(postgres_url)
+    try:
+        for part, restart in enumerate((None, 3 * SLICE + 5, 9 * SLICE - 2)):
+            if restart:  # later articles land in later slices of seq
+                with psycopg.connect(postgres_url, autocommit=True) as conn:
+                    conn.execute(f"ALTER TABLE articles ALTER COLUMN seq RESTART WITH {restart}")
+            store.write_batch(WriteBatch(articles=[ArticleEntry(Article(
+                id=f"s{part}-{n}", source=f"s{part}-{n}.txt", language="en",
+                headline="Harbour news" if n % 4 == 0 else "Council pier vote",
+                text=f"Item {part} {n}. " + " ".join(line for k, line in enumerate(lines) if (n + part + k) % 3)))
+                for n in range(7)]))
+    finally:
+        store.close()
+    queries = ["pier", '"said the"', '"the harbour master"', "dock*", "harbour OR e-mail", "headline:harbour",
+               "e-mail", '"master\'s report"', "council (vote OR strike)"]
+    with psycopg.connect(postgres_url) as conn:
+        seqs = [row[0] for row in conn.execute("SELECT seq FROM articles ORDER BY seq")]
+        assert seqs[0] // SLICE == 0 and seqs[-1] // SLICE == 9 and len({s // SLICE for s in seqs}) == 4
+        for text in queries:
+            match = tsquery_text(text)
+            for window in (1, 3, 8, 100):
+                expected = [row[0] for row in conn.execute(
+                    "SELECT seq FROM articles WHERE search_vector @@ to_tsquery('newsgraph', %s) "
+                    "ORDER BY seq DESC LIMIT %s", (match, window))]
+                assert expected, text
+                assert recent_matches(conn, text, match, window) == expected, (text, window)
+        assert recent_matches(conn, "pier -vote", tsquery_text("pier -vote"), 5) is None  # the whole index answers

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from newsgraph.resolve import near_duplicates
 from newsgraph.store.identities import Sql, rebuild_identities
+from newsgraph.store.postgresql.recent_matches import SEARCH_TERMS
 from newsgraph.store.postgresql.migrations import Migration
 from newsgraph.store.postgresql.schema_precomputed import entity_totals_by_statement, precomputed_listings
 
@@ -524,6 +525,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_speaker_tallies", _speaker_tallies),
     Migration("0012_precomputed_listings_and_tallies", precomputed_listings),
     Migration("0013_entity_totals_by_statement", entity_totals_by_statement),
+    Migration("0014_search_terms", ";\n".join(SEARCH_TERMS)),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ from newsgraph.store.keyset import decode_cursor
 from newsgraph.store.postgresql import listings, writes
 from newsgraph.store.postgresql.connection import Connection, PooledConnection
 from newsgraph.store.postgresql.migrations import applied_migrations, check_known, migrate
+from newsgraph.store.postgresql.recent_matches import recent_matches
 from newsgraph.store.postgresql.schema import MIGRATIONS, SCHEMA_VERSION
 from newsgraph.store.postgresql.tsquery import tsquery_text
 from newsgraph.store.rows import (
@@ -62,6 +63,29 @@ _MIN_PREFIX = 6
 # A search ranks at most this many matches, the most recently stored (the SQLite backend's window).
 SEARCH_WINDOW = 2000
 _ARTICLE_COLUMNS = ("id", "source", "url", "headline", "published", "language", "reading_minutes", "text")
+
+
+def _search_sql(clauses: list[str], params: list[Any], query: SearchQuery, windowed: bool,
+                recent: list[int] | None, window: int) -> tuple[str, list[Any]]:
+    """A search's SQL: its matches (among `recent`, else where windowed the newest `window`
+    found through the whole index), ranked, one page of them with snippets."""
+    whole = ("recent AS MATERIALIZED (SELECT w.seq FROM articles AS w, q WHERE w.search_vector @@ q.query "
+             "ORDER BY w.seq DESC LIMIT %s), ") if windowed and recent is None else ""
+    sql = (
+        f"WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), {whole}"
+        "hits AS ("
+        f" SELECT a.seq, ts_rank('{RANK_WEIGHTS}', a.search_vector, q.query) AS rank"
+        f" FROM articles AS a, q WHERE {' AND '.join(clauses)}"
+        " ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s) "
+        "SELECT a.id, a.headline, a.published, a.source, a.url, hits.rank, "
+        f"ts_headline('newsgraph', a.text, q.query, '{_HEADLINE_OPTIONS}'), "
+        f"ts_headline('newsgraph', coalesce(a.headline, ''), q.query, '{_HEADLINE_OPTIONS}') "
+        "FROM hits JOIN articles AS a ON a.seq = hits.seq, q ORDER BY hits.rank DESC, a.seq"
+    )
+    params = [*params, query.limit, query.offset]
+    if windowed:
+        params.insert(1, recent if recent is not None else window)  # the first clause's, after the tsquery
+    return sql, params
 
 
 def _server_cursor(conn, sql: str, params) -> psycopg.ServerCursor:
@@ -221,38 +245,22 @@ class PostgreSQLStore(IdentityQueries):
             clauses.append(f"({rank} < %s::real OR ({rank} = %s::real AND a.seq > {seq}))")
             params.extend([score, score, article_id])
         windowed = query.source is None and query.since is None and query.until is None
-        if windowed:
-            # Rank the most recently stored SEARCH_WINDOW matches only, as on SQLite: the same
-            # answer when there are fewer, a bounded cost when a common word matches 100,000.
-            # They are found once, through the GIN index, and only they are ranked.
-            clauses[0] = "a.seq IN (SELECT seq FROM recent)"
-            window = max(SEARCH_WINDOW, 4 * (query.limit + query.offset))
-        params.extend([query.limit, query.offset])
-        recent = ("recent AS MATERIALIZED (SELECT w.seq FROM articles AS w, q WHERE w.search_vector @@ q.query "
-                  "ORDER BY w.seq DESC LIMIT %s), ") if windowed else ""
-        sql = (
-            f"WITH q AS (SELECT to_tsquery('newsgraph', %s) AS query), {recent}"
-            "hits AS ("
-            f" SELECT a.seq, ts_rank('{RANK_WEIGHTS}', a.search_vector, q.query) AS rank"
-            f" FROM articles AS a, q WHERE {' AND '.join(clauses)}"
-            " ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s) "
-            "SELECT a.id, a.headline, a.published, a.source, a.url, hits.rank, "
-            f"ts_headline('newsgraph', a.text, q.query, '{_HEADLINE_OPTIONS}'), "
-            f"ts_headline('newsgraph', coalesce(a.headline, ''), q.query, '{_HEADLINE_OPTIONS}') "
-            "FROM hits JOIN articles AS a ON a.seq = hits.seq, q ORDER BY hits.rank DESC, a.seq"
-        )
-        if windowed:
-            params.insert(1, window)
+        window = max(SEARCH_WINDOW, 4 * (query.limit + query.offset))
         try:
             with self._read() as conn:
+                recent = None
                 if windowed:
-                    # Matches through the GIN index (bitmap scans): the planner does not count the
-                    # reading of each row's tsvector, so it would walk the seq index or the table
-                    # testing every article's (10,000 articles: 'public', 1,709 matches, 260 ms
-                    # that way, 10 ms through the index).
+                    # Rank the most recently stored `window` matches only, as on SQLite: the same
+                    # answer when there are fewer, a bounded cost when a common word matches 100,000.
+                    recent = recent_matches(conn, query.text, match, window)
+                    # Bitmap scans through the GIN indexes: the planner does not count the reading
+                    # of each row's tsvector, so it would walk the seq index or the table testing
+                    # every article's (10,000 articles: 'public', 1,709 matches, 260 ms that way,
+                    # 10 ms through the index).
                     conn.execute("SET LOCAL enable_seqscan = off")
                     conn.execute("SET LOCAL enable_indexscan = off")
-                rows = conn.execute(sql, params).fetchall()
+                    clauses[0] = "a.seq = ANY(%s)" if recent is not None else "a.seq IN (SELECT seq FROM recent)"
+                rows = conn.execute(*_search_sql(clauses, params, query, windowed, recent, window)).fetchall()
         except psycopg.errors.SyntaxError as exc:
             raise QueryError(f"malformed search query: {clip(query.text)} ({exc})") from exc
         except psycopg.Error as exc:

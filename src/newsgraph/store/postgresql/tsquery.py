@@ -14,7 +14,7 @@ said A and who said it B.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from newsgraph.messages import clip
 from newsgraph.store.errors import QueryError
@@ -32,7 +32,9 @@ def _literal(token: SearchToken, weight: str | None) -> str:
     return f"'{escaped}'" + (f":{label}" if label else "")
 
 
-def render(tokens: list[SearchToken], weights: Mapping[str, str]) -> str:
+def render(tokens: list[SearchToken], weights: Mapping[str, str],
+           literal: Callable[[SearchToken, str | None], str] = _literal) -> str:
+    """tsquery text for the tokens, each term written by `literal` (given the weight in force)."""
     parts: list[str] = []
     previous: str | None = None
     # The weight in force for each open group, and one pending for the next operand.
@@ -48,7 +50,7 @@ def render(tokens: list[SearchToken], weights: Mapping[str, str]) -> str:
             previous = "column"  # the '&' is written: the operand that follows adds none
             continue
         if token.kind == "term":
-            parts.append(_literal(token, pending or group_weights[-1]))
+            parts.append(literal(token, pending or group_weights[-1]))
             pending = None
         elif token.kind == "open":
             group_weights.append(pending or group_weights[-1])
