@@ -6,9 +6,10 @@ of common words reads every match's row (a phrase also its whole tsvector, to ch
 are adjacent) before the newest are kept: 50-80 ms for a word, up to 450 ms for a phrase.
 
 So a second GIN index (migration 0014, `newsgraph_search_terms`) holds, for each article, its
-words, each pair of adjacent words as one term (`'said the'`: a two-word phrase is one posting
-list, no position check) and the slice of `seq` the article is in (`' 24'`: seqs 98,304 to
-102,399; a space starts no word). A search's words are turned into such terms (`candidates`)
+words, each pair of adjacent words as one term (`' said the'`: a two-word phrase is one posting
+list, no position check) and the slice of `seq` the article is in (`'  24'`: seqs 98,304 to
+102,399). A space starts no word, so a prefix (`dock*`) matches words only, as it does in
+search_vector, not the pairs they begin. A search's words are turned into such terms (`candidates`)
 and looked up slice by slice, newest first (two slices, then four, then sixteen, then the
 rest), until the window is full: the rows read are about the matches kept.
 
@@ -39,10 +40,10 @@ SEARCH_TERMS = (
     f"""CREATE FUNCTION newsgraph_search_terms(headline text, body text, seq bigint) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
 SELECT strip(v)
-    || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme))
+    || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT ' ' || a.lexeme || ' ' || b.lexeme))
                  FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) AS a
                  JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) AS b ON b.p = a.p + 1), ''::tsvector)
-    || array_to_tsvector(ARRAY[' ' || (seq / {SLICE})::text])
+    || array_to_tsvector(ARRAY['  ' || (seq / {SLICE})::text])
 FROM (SELECT setweight(to_tsvector('newsgraph', coalesce(headline, '')), 'A')
              || setweight(to_tsvector('newsgraph', coalesce(body, '')), 'B') AS v) AS s
 $$""",
@@ -81,7 +82,7 @@ def candidates(conn: Any, text: str) -> tuple[str, bool] | None:
             exact = False
         if token.prefix:
             return "(" + " & ".join([*map(_quoted, order[:-1]), _quoted(order[-1]) + ":*"]) + ")"
-        pairs = sorted({f"{found[p]} {found[p + 1]}" for p in found if p + 1 in found})
+        pairs = sorted({f" {found[p]} {found[p + 1]}" for p in found if p + 1 in found})
         return "(" + " & ".join(map(_quoted, pairs or order)) + ")"
 
     return render(tokens, ARTICLE_WEIGHTS, literal), exact
@@ -109,7 +110,7 @@ def recent_matches(conn: Any, text: str, match: str, window: int) -> list[int] |
             # (`seq + 0`: not a range of the seq index, whose rows would each be tested as above)
             where, params = f"{_TERMS} @@ %s::tsquery AND a.seq + 0 < %s", [terms, below * SLICE]
         else:
-            slices = " | ".join(f"' {n}'" for n in range(below - 1, below - size - 1, -1))
+            slices = " | ".join(f"'  {n}'" for n in range(below - 1, below - size - 1, -1))
             where, params = f"{_TERMS} @@ %s::tsquery", [f"({terms}) & ({slices})"]
         rows = conn.execute(f"SELECT a.seq FROM articles AS a WHERE {where}{check} ORDER BY a.seq DESC LIMIT %s",
                             [*params, *([] if exact else [match]), window - len(seqs)],
