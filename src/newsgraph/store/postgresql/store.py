@@ -84,7 +84,8 @@ def _search_sql(clauses: list[str], params: list[Any], query: SearchQuery, windo
     )
     params = [*params, query.limit, query.offset]
     if windowed:
-        params.insert(1, recent if recent is not None else window)  # the first clause's, after the tsquery
+        # The first clause's, after the tsquery; seqs as array text (psycopg's list dumper took 3 ms of 2,000).
+        params.insert(1, window if recent is None else "{" + ",".join(map(str, recent)) + "}")
     return sql, params
 
 
@@ -259,7 +260,7 @@ class PostgreSQLStore(IdentityQueries):
                     # 10 ms through the index).
                     conn.execute("SET LOCAL enable_seqscan = off")
                     conn.execute("SET LOCAL enable_indexscan = off")
-                    clauses[0] = "a.seq = ANY(%s)" if recent is not None else "a.seq IN (SELECT seq FROM recent)"
+                    clauses[0] = "a.seq = ANY(%s::bigint[])" if recent is not None else "a.seq IN (SELECT seq FROM recent)"
                 rows = conn.execute(*_search_sql(clauses, params, query, windowed, recent, window)).fetchall()
         except psycopg.errors.SyntaxError as exc:
             raise QueryError(f"malformed search query: {clip(query.text)} ({exc})") from exc
