@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.store.postgresql.tsquery import ARTICLE_WEIGHTS, render
+from newsgraph.store.postgresql.tsquery import ARTICLE_WEIGHTS, quoted, render
 from newsgraph.store.search_syntax import SearchToken, parse_search
 
 __all__ = ["SEARCH_TERMS", "SLICE", "recent_matches"]
@@ -51,10 +51,6 @@ $$""",
 )
 
 
-def _quoted(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
 def candidates(conn: Any, text: str) -> tuple[str, bool] | None:
     """tsquery text over the search terms that every match of `text` matches, and whether
     exactly the matches do; None where the whole-index path answers (NOT, a term of no words)."""
@@ -77,13 +73,13 @@ def candidates(conn: Any, text: str) -> tuple[str, bool] | None:
         found = words[token.text]
         order = [found[p] for p in sorted(found)]
         if len(order) == 1:
-            return _quoted(order[0]) + (":*" if token.prefix else "")
+            return quoted(order[0]) + (":*" if token.prefix else "")
         if token.prefix or len(order) > 2 or len(found) != max(found) - min(found) + 1:
             exact = False
         if token.prefix:
-            return "(" + " & ".join([*map(_quoted, order[:-1]), _quoted(order[-1]) + ":*"]) + ")"
+            return "(" + " & ".join([*map(quoted, order[:-1]), quoted(order[-1]) + ":*"]) + ")"
         pairs = sorted({f" {found[p]} {found[p + 1]}" for p in found if p + 1 in found})
-        return "(" + " & ".join(map(_quoted, pairs or order)) + ")"
+        return "(" + " & ".join(map(quoted, pairs or order)) + ")"
 
     return render(tokens, ARTICLE_WEIGHTS, literal), exact
 
@@ -98,8 +94,9 @@ def recent_matches(conn: Any, text: str, match: str, window: int) -> list[int] |
     top = conn.execute("SELECT max(seq) FROM articles").fetchone()[0]  # through the seq index
     if top is None:
         return []
-    # Then only bitmap scans: a plain index scan of seq, newest first, would test each row by
-    # making its search terms again (as would a scan of the table).
+    # Then only bitmap scans, for these lookups and the ranking after them: a plain index scan of
+    # seq, newest first, would test each row by making its search terms again (as would a scan
+    # of the table).
     conn.execute("SET LOCAL enable_seqscan = off")
     conn.execute("SET LOCAL enable_indexscan = off")
     # A bitmap past work_mem turns lossy, and a lossy page's rows are tested by making their
@@ -109,7 +106,8 @@ def recent_matches(conn: Any, text: str, match: str, window: int) -> list[int] |
     seqs: list[int] = []
     below = top // SLICE + 1  # the slices below this one are not read yet
     for size in (*_STEPS, None):
-        if size is None or below - size <= 0:
+        last = size is None or below - size <= 0  # the rest at once
+        if last:
             # (`seq + 0`: not a range of the seq index, whose rows would each be tested as above)
             where, params = f"{_TERMS} @@ %s::tsquery AND a.seq + 0 < %s", [terms, below * SLICE]
         else:
@@ -119,7 +117,7 @@ def recent_matches(conn: Any, text: str, match: str, window: int) -> list[int] |
                             [*params, *([] if exact else [match]), window - len(seqs)],
                             prepare=False).fetchall()  # planned for its terms: a generic plan may test every row
         seqs.extend(row[0] for row in rows)
-        if len(seqs) >= window or size is None or below - size <= 0:
+        if last or len(seqs) >= window:
             break
         below -= size
     return seqs

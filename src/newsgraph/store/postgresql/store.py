@@ -253,13 +253,14 @@ class PostgreSQLStore(IdentityQueries):
                 if windowed:
                     # Rank the most recently stored `window` matches only, as on SQLite: the same
                     # answer when there are fewer, a bounded cost when a common word matches 100,000.
-                    recent = recent_matches(conn, query.text, match, window)
-                    # Bitmap scans through the GIN indexes: the planner does not count the reading
-                    # of each row's tsvector, so it would walk the seq index or the table testing
-                    # every article's (10,000 articles: 'public', 1,709 matches, 260 ms that way,
-                    # 10 ms through the index).
-                    conn.execute("SET LOCAL enable_seqscan = off")
-                    conn.execute("SET LOCAL enable_indexscan = off")
+                    recent = recent_matches(conn, query.text, match, window)  # sets the planner as below
+                    if recent is None:
+                        # Bitmap scans through the GIN index: the planner does not count the reading
+                        # of each row's tsvector, so it would walk the seq index or the table testing
+                        # every article's (10,000 articles: 'public', 1,709 matches, 260 ms that way,
+                        # 10 ms through the index).
+                        conn.execute("SET LOCAL enable_seqscan = off")
+                        conn.execute("SET LOCAL enable_indexscan = off")
                     clauses[0] = "a.seq = ANY(%s::bigint[])" if recent is not None else "a.seq IN (SELECT seq FROM recent)"
                 rows = conn.execute(*_search_sql(clauses, params, query, windowed, recent, window)).fetchall()
         except psycopg.errors.SyntaxError as exc:

@@ -20,16 +20,20 @@ from newsgraph.messages import clip
 from newsgraph.store.errors import QueryError
 from newsgraph.store.search_syntax import HINT, SearchToken, parse_search
 
-__all__ = ["ARTICLE_WEIGHTS", "QUOTE_WEIGHTS", "render", "tsquery_text"]
+__all__ = ["ARTICLE_WEIGHTS", "QUOTE_WEIGHTS", "quoted", "render", "tsquery_text"]
 
 ARTICLE_WEIGHTS: Mapping[str, str] = {"headline": "A", "text": "B"}
 QUOTE_WEIGHTS: Mapping[str, str] = {"text": "A"}
 
 
+def quoted(text: str) -> str:
+    """A tsquery literal of `text` (quotes and backslashes escaped)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _literal(token: SearchToken, weight: str | None) -> str:
-    escaped = token.text.replace("\\", "\\\\").replace("'", "''")
     label = ("*" if token.prefix else "") + (weight or "")
-    return f"'{escaped}'" + (f":{label}" if label else "")
+    return quoted(token.text) + (f":{label}" if label else "")
 
 
 def render(tokens: list[SearchToken], weights: Mapping[str, str],
