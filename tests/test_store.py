@@ -496,6 +496,18 @@ class TestSearch:
         assert hits[0].published == "2024-03-03" and hits[0].url is None
         assert search(filled, "reservoir", highlight=("<b>", "</b>"))[0].snippet.count("<b>reservoir</b>") == 1
 
+    def test_a_match_deep_in_a_long_text_is_the_snippet(self, store: SQLiteStore):
+        """The snippet shows the match wherever it is: written as typed, as another form of the word,
+        or after a word that merely contains the typed letters ("Pierce" before the "pier")."""
+        filler = " ".join(f"Paragraph {n} of the council minutes lists routine business." for n in range(60))
+        write(store, [article("long", f"Pierce Lee opened the meeting. {filler} The old piers were declared safe "
+                                      f"by the harbour master. {filler}")])
+        for typed, marked in (("pier", "[piers]"), ("piers", "[piers]"), ('"harbour master"', "[harbour"),
+                              ('"harbour master"', "master]"), ("declaring", "[declared]")):
+            (hit,) = search(store, typed)
+            assert marked in hit.snippet, (typed, hit.snippet)
+            assert "Pierce" not in hit.snippet and "opened" not in hit.snippet
+
     def test_headline_matches_rank_above_body_matches(self, filled: SQLiteStore):
         hits = search(filled, "pier")
         assert self.ids(hits) == ["pier", "undated"]

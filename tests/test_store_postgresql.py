@@ -93,6 +93,16 @@ class TestMigrations:
         assert rows == [(n, migration.name) for n, migration in enumerate(MIGRATIONS, start=1)]
         assert [name[:4] for _, name in rows] == [f"{n:04d}" for n in range(1, len(rows) + 1)]
 
+    def test_the_article_search_vector_is_kept_in_the_row(self, postgres_url: str):
+        """Migration 0015: ranking reads each match's tsvector, cheaper in the row than in TOAST."""
+        import psycopg
+
+        open_store(postgres_url).close()
+        with psycopg.connect(postgres_url) as conn:
+            storage = conn.execute("SELECT attstorage FROM pg_attribute WHERE attrelid = 'articles'::regclass "
+                                   "AND attname = %s", ("search_vector",)).fetchone()
+        assert storage == ("m",)
+
     def test_a_database_of_a_newer_schema_is_refused(self, postgres_url: str):
         import psycopg
 

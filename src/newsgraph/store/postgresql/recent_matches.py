@@ -91,17 +91,15 @@ def recent_matches(conn: Any, text: str, match: str, window: int) -> list[int] |
     if found is None:
         return None
     terms, exact = found
-    top = conn.execute("SELECT max(seq) FROM articles").fetchone()[0]  # through the seq index
+    # The newest seq (through the seq index), and then only bitmap scans, for these lookups and
+    # the ranking after them: a plain index scan of seq, newest first, would test each row by
+    # making its search terms again (as would a scan of the table). A bitmap past work_mem turns
+    # lossy, and a lossy page's rows are tested by making their terms again (1.7 ms a row): room
+    # for a prefix's matches in a few million articles. One round trip for the four.
+    top = conn.execute("SELECT (SELECT max(seq) FROM articles), set_config('enable_seqscan', 'off', true), "
+                       "set_config('enable_indexscan', 'off', true), set_config('work_mem', '64MB', true)").fetchone()[0]
     if top is None:
         return []
-    # Then only bitmap scans, for these lookups and the ranking after them: a plain index scan of
-    # seq, newest first, would test each row by making its search terms again (as would a scan
-    # of the table).
-    conn.execute("SET LOCAL enable_seqscan = off")
-    conn.execute("SET LOCAL enable_indexscan = off")
-    # A bitmap past work_mem turns lossy, and a lossy page's rows are tested by making their
-    # terms again (1.7 ms a row): room for a prefix's matches in a few million articles.
-    conn.execute("SET LOCAL work_mem = '64MB'")
     check = "" if exact else " AND a.search_vector @@ to_tsquery('newsgraph', %s)"
     seqs: list[int] = []
     below = top // SLICE + 1  # the slices below this one are not read yet
