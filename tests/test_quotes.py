@@ -1035,3 +1035,13 @@ def test_question_then_short_attribution_sentence_is_attributed(nlp):
     assert question.text.startswith("Why is she attacking me")
     assert question.speaker is not None and question.speaker.text == "Tom Berg"
     assert question.cue is not None and question.cue.text == "said"
+
+
+def test_continued_after_a_quotation_is_its_cue(nlp):
+    # `"...," she continued` attributes the quotation like `said`; continuing to do something does not
+    found = quotes_of(nlp, 'Jane Doe spoke for an hour. "The port will reopen in May," she continued. '
+                           '"Nobody will lose a job."')
+    assert [quote.text for quote in found] == ["The port will reopen in May", "Nobody will lose a job."]
+    assert found[0].cue is not None and found[0].cue.text == "continued"
+    assert all(quote.speaker is not None and quote.speaker.name == "Jane Doe" for quote in found)
+    assert quotes_of(nlp, "The strike continued for a week, and the talks continued on Monday.") == ()

@@ -49,7 +49,7 @@ SPEECH_VERBS: dict[str, CueVerb] = {
     "tweet": _PLAIN, "declare": _PLAIN, "suggest": _CLAUSE, "acknowledge": _PLAIN, "admit": _PLAIN,
     "deny": _CLAUSE, "recall": _CLAUSE, "assert": _PLAIN, "contend": _PLAIN, "confirm": _CLAUSE,
     "reveal": _CLAUSE, "complain": _PLAIN, "ask": _ASK, "reply": _PLAIN, "respond": _PLAIN,
-    "answer": _PLAIN, "add": _CLAUSE, "maintain": _CLAUSE, "allege": _PLAIN, "testify": _PLAIN,
+    "answer": _PLAIN, "add": _CLAUSE, "continue": _CLAUSE, "maintain": _CLAUSE, "allege": _PLAIN, "testify": _PLAIN,
     "indicate": _CLAUSE, "conclude": _CLAUSE, "observe": _CLAUSE, "remark": _PLAIN, "mention": _OBJECT,
     "promise": _PROMISE, "vow": _PROMISE, "pledge": _PROMISE, "threaten": _PROMISE, "urge": _URGE,
     "encourage": _URGE, "press": _URGE, "push": _URGE, "exhort": _URGE, "appeal": _URGE,
