@@ -137,4 +137,3 @@ def _next_step(found: int, read: int, window: int, size: int) -> int | None:
     # A lookup of many slices is an OR of as many terms, tested for each posting (sixteen: 17-28 ms,
     # two hundred: seconds); past that the rest is read at once, by the search's own terms.
     return wanted if wanted <= _MAX_STEP else None
-    return seqs
