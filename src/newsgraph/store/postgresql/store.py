@@ -102,13 +102,12 @@ def _search_sql(clauses: list[str], params: list[Any], query: SearchQuery, windo
     return sql, params
 
 
-def _needles(text: str) -> str:
+def _needles(text: str) -> list[str]:
     """The terms of a search as written, lower case, for finding where the text first has them
-    (not those after NOT): array text for a text[] parameter."""
+    (not those after NOT)."""
     tokens = parse_search(text)
-    needles = {token.text.lower() for before, token in zip([None, *tokens], tokens, strict=False)
-               if token.kind == "term" and not (before and before.kind == "op" and before.text == "NOT")}
-    return "{" + ",".join('"' + n.replace("\\", "\\\\").replace('"', '\\"') + '"' for n in sorted(needles)) + "}"
+    return sorted({token.text.lower() for before, token in zip([None, *tokens], tokens, strict=False)
+                   if token.kind == "term" and not (before and before.kind == "op" and before.text == "NOT")})
 
 
 def _server_cursor(conn, sql: str, params) -> psycopg.ServerCursor:
